@@ -1,0 +1,630 @@
+#include "scanner.h"
+
+#include <md4c.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "defuse.h"
+
+namespace digestlint {
+
+unsigned md4c_flags() {
+  return MD_DIALECT_GITHUB;
+}
+
+namespace {
+
+bool is_space_or_tab(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// U+3000 IDEOGRAPHIC SPACE, which Japanese input methods leave at line ends.
+bool ends_with_ideographic_space(const char* b, Offset from, Offset end) {
+  return end >= from + 3 && static_cast<unsigned char>(b[end - 3]) == 0xE3 &&
+         static_cast<unsigned char>(b[end - 2]) == 0x80 &&
+         static_cast<unsigned char>(b[end - 1]) == 0x80;
+}
+
+bool is_thematic_break(const char* b, Offset i, Offset end) {
+  const char c = b[i];
+  int count = 0;
+  for (; i < end; ++i) {
+    if (b[i] == c) {
+      ++count;
+    } else if (!is_space_or_tab(b[i])) {
+      return false;
+    }
+  }
+  return count >= 3;
+}
+
+// The shape of one line, from its bytes alone.
+void shape_line(const char* b, Line& line) {
+  Offset i = line.begin;
+  std::uint32_t col = 0;
+  for (; i < line.end && is_space_or_tab(b[i]); ++i) {
+    if (b[i] == '\t') {
+      line.tab_in_indent = true;
+      col = (col / 4 + 1) * 4;
+    } else {
+      ++col;
+    }
+  }
+  line.indent_end = i;
+  line.indent = static_cast<std::uint16_t>(std::min<std::uint32_t>(col, 0xFFFF));
+  line.marker_begin = line.marker_end = line.content_begin = i;
+
+  Offset t = line.end;
+  while (t > i) {
+    if (is_space_or_tab(b[t - 1])) {
+      --t;
+    } else if (ends_with_ideographic_space(b, i, t)) {
+      t -= 3;
+    } else {
+      break;
+    }
+  }
+  line.trailing_ws = t;
+
+  if (i == line.end) {
+    line.shape = LineShape::Blank;
+    return;
+  }
+  line.shape = LineShape::Text;
+  const char c = b[i];
+  const Offset end = line.end;
+  auto after_ws = [&](Offset p) {
+    while (p < end && is_space_or_tab(b[p]))
+      ++p;
+    return p;
+  };
+
+  if (c == '#') {
+    Offset p = i;
+    while (p < end && b[p] == '#')
+      ++p;
+    if (p - i <= 6 && (p == end || is_space_or_tab(b[p]))) {
+      line.shape = LineShape::AtxHeading;
+      line.marker_end = p;
+      line.content_begin = after_ws(p);
+    }
+    return;
+  }
+  if (c == '-' || c == '*' || c == '+' || c == '_') {
+    if (c != '+' && is_thematic_break(b, i, end)) {
+      line.shape = LineShape::ThematicBreak;
+      return;
+    }
+    if (c == '_') return;
+    if (i + 1 == end || is_space_or_tab(b[i + 1])) {
+      line.shape = LineShape::Bullet;
+      line.marker = c;
+      line.marker_end = i + 1;
+      line.content_begin = after_ws(i + 1);
+    } else if (c == '-' && b[i + 1] != '-') {
+      line.shape = LineShape::DashNoSpace;
+      line.marker = c;
+      line.marker_end = line.content_begin = i + 1;
+    }
+    return;
+  }
+  if (c >= '0' && c <= '9') {
+    Offset p = i;
+    while (p < end && p - i < 10 && b[p] >= '0' && b[p] <= '9')
+      ++p;
+    if (p - i <= 9 && p < end && (b[p] == '.' || b[p] == ')') &&
+        (p + 1 == end || is_space_or_tab(b[p + 1]))) {
+      line.shape = LineShape::Ordered;
+      line.marker = b[p];
+      line.marker_end = p + 1;
+      line.content_begin = after_ws(p + 1);
+    }
+    return;
+  }
+  if (c == '`' || c == '~') {
+    Offset p = i;
+    while (p < end && b[p] == c)
+      ++p;
+    if (p - i >= 3) line.shape = LineShape::Fence;
+  }
+}
+
+BlockKind block_kind(MD_BLOCKTYPE type) {
+  switch (type) {
+    case MD_BLOCK_DOC:
+      return BlockKind::Document;
+    case MD_BLOCK_QUOTE:
+      return BlockKind::Quote;
+    case MD_BLOCK_UL:
+      return BlockKind::BulletList;
+    case MD_BLOCK_OL:
+      return BlockKind::OrderedList;
+    case MD_BLOCK_LI:
+      return BlockKind::ListItem;
+    case MD_BLOCK_HR:
+      return BlockKind::ThematicBreak;
+    case MD_BLOCK_H:
+      return BlockKind::Heading;
+    case MD_BLOCK_CODE:
+      return BlockKind::Code;
+    case MD_BLOCK_HTML:
+      return BlockKind::Html;
+    case MD_BLOCK_P:
+      return BlockKind::Paragraph;
+    case MD_BLOCK_TABLE:
+      return BlockKind::Table;
+    case MD_BLOCK_THEAD:
+    case MD_BLOCK_TBODY:
+    case MD_BLOCK_TR:
+      return BlockKind::TableRow;
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      return BlockKind::TableCell;
+  }
+  return BlockKind::Paragraph;
+}
+
+// Receives md4c's events. md4c reports no positions, so each block is
+// anchored to a line: by the offset of its first text when it has one, and
+// otherwise by the next raw line of the right shape after the last known
+// position (empty items, empty headings, thematic breaks, empty fences).
+class Builder {
+ public:
+  Builder(const SourceText& source, const char* parse_base, Document& doc)
+      : source_(source), base_(parse_base), doc_(doc) {}
+
+  int enter_block(MD_BLOCKTYPE type, void* detail);
+  int leave_block(MD_BLOCKTYPE type);
+  int enter_span(MD_SPANTYPE type, void* detail);
+  int leave_span(MD_SPANTYPE type);
+  int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size);
+
+ private:
+  bool in_buffer(const MD_CHAR* p, MD_SIZE size) const {
+    const auto a = reinterpret_cast<std::uintptr_t>(p);
+    const auto lo = reinterpret_cast<std::uintptr_t>(base_);
+    return a >= lo && a + size <= lo + source_.size();
+  }
+  Offset offset_of(const MD_CHAR* p) const {
+    return static_cast<Offset>(reinterpret_cast<std::uintptr_t>(p) -
+                               reinterpret_cast<std::uintptr_t>(base_));
+  }
+  std::uint32_t last_line() const { return source_.line_count() - 1; }
+  std::uint32_t search_start() const { return seen_ ? std::min(cursor_ + 1, last_line()) : 0; }
+  template <typename Pred>
+  std::uint32_t find_line(std::uint32_t from, Pred pred) const {
+    for (std::uint32_t l = from; l < doc_.lines.size(); ++l) {
+      if (pred(doc_.lines[l])) return l;
+    }
+    return std::min(from, last_line());
+  }
+  void anchor(std::int32_t index, std::uint32_t line);
+  void anchor_pending_before_child();
+  void anchor_by_text(Offset offset, std::uint32_t line);
+  void anchor_by_shape(std::int32_t index);
+  void mark_lines(std::uint32_t first, std::uint32_t last, LineRole role);
+  void finish_heading(std::int32_t index);
+  void finish_code(std::int32_t index);
+
+  const SourceText& source_;
+  const char* base_;
+  Document& doc_;
+  std::vector<std::int32_t> stack_;
+  std::vector<std::int32_t> links_;  // open link spans (indices into doc_.links)
+  std::vector<std::uint32_t> link_first_run_;
+  // Hrefs md4c copied (unescaped, or "http://" added to "www."): md4c frees
+  // them after the callback, and leave_span needs them to spot autolinks.
+  std::vector<std::string> copied_href_;
+  int emphasis_depth_ = 0;
+  int image_depth_ = 0;
+  bool seen_ = false;         // some block has been anchored
+  std::uint32_t cursor_ = 0;  // last line known to hold content
+};
+
+void Builder::anchor(std::int32_t index, std::uint32_t line) {
+  Block& block = doc_.blocks[index];
+  block.anchored = true;
+  block.first_line = block.last_line = line;
+  seen_ = true;
+  cursor_ = std::max(cursor_, line);
+  Line& l = doc_.lines[line];
+  if (block.kind == BlockKind::ListItem) {
+    if (l.item == kNone) l.item = index;
+    if (l.role == LineRole::None || l.role == LineRole::Paragraph) l.role = LineRole::ItemStart;
+  }
+}
+
+// An open block without text of its own gets a child: it must start on the
+// next raw line of its shape (an item's marker line, say).
+void Builder::anchor_pending_before_child() {
+  for (std::int32_t index : stack_) {
+    if (!doc_.blocks[index].anchored) anchor_by_shape(index);
+  }
+}
+
+void Builder::anchor_by_shape(std::int32_t index) {
+  const Block& block = doc_.blocks[index];
+  const std::uint32_t from = search_start();
+  std::uint32_t line = from;
+  switch (block.kind) {
+    case BlockKind::ListItem:
+      line = find_line(from, [](const Line& l) {
+        return l.shape == LineShape::Bullet || l.shape == LineShape::Ordered;
+      });
+      break;
+    case BlockKind::Heading:
+      line = find_line(from, [](const Line& l) { return l.shape == LineShape::AtxHeading; });
+      break;
+    case BlockKind::ThematicBreak:
+      line = find_line(from, [](const Line& l) { return l.shape == LineShape::ThematicBreak; });
+      break;
+    case BlockKind::Code:
+      if (block.mark != 0) {
+        line = find_line(from, [](const Line& l) { return l.shape == LineShape::Fence; });
+      }
+      break;
+    case BlockKind::Document:
+      line = 0;
+      break;
+    default:
+      line = find_line(from, [](const Line& l) { return !l.blank(); });
+      break;
+  }
+  anchor(index, line);
+}
+
+// The first text inside not-yet-anchored blocks: outer ones start where
+// their shape first appears, the innermost at the text's own line (or, for
+// an item whose text starts below its marker, at that marker's line).
+void Builder::anchor_by_text(Offset offset, std::uint32_t line) {
+  for (std::size_t k = 0; k < stack_.size(); ++k) {
+    const std::int32_t index = stack_[k];
+    Block& block = doc_.blocks[index];
+    if (block.anchored) continue;
+    const bool innermost_item_or_leaf =
+        k + 1 == stack_.size() || (block.kind == BlockKind::ListItem &&
+                                   doc_.blocks[stack_[k + 1]].kind == BlockKind::Paragraph);
+    if (block.kind == BlockKind::ListItem && innermost_item_or_leaf) {
+      const Line& l = doc_.lines[line];
+      const bool marker_here =
+          (l.shape == LineShape::Bullet || l.shape == LineShape::Ordered) && l.marker_end <= offset;
+      std::uint32_t at = line;
+      if (!marker_here) {
+        // "-" alone on a line, text below: the marker is the last marker line before.
+        for (std::uint32_t p = line; p-- > search_start();) {
+          const Line& c = doc_.lines[p];
+          if (c.shape == LineShape::Bullet || c.shape == LineShape::Ordered) {
+            at = p;
+            break;
+          }
+        }
+      }
+      anchor(index, at);
+    } else if (block.kind == BlockKind::Document || block.kind == BlockKind::ListItem ||
+               block.kind == BlockKind::Quote || block.kind == BlockKind::BulletList ||
+               block.kind == BlockKind::OrderedList) {
+      anchor_by_shape(index);
+    } else if (block.kind == BlockKind::Code && block.mark != 0) {
+      anchor_by_shape(index);  // the opening fence
+    } else {
+      anchor(index, line);
+    }
+  }
+}
+
+void Builder::mark_lines(std::uint32_t first, std::uint32_t last, LineRole role) {
+  for (std::uint32_t l = first; l <= last && l < doc_.lines.size(); ++l) {
+    Line& line = doc_.lines[l];
+    if (role == LineRole::Paragraph &&
+        (line.role == LineRole::ItemStart || line.role == LineRole::Heading)) {
+      continue;
+    }
+    line.role = role;
+  }
+}
+
+int Builder::enter_block(MD_BLOCKTYPE type, void* detail) {
+  const auto index = static_cast<std::int32_t>(doc_.blocks.size());
+  Block block;
+  block.kind = block_kind(type);
+  block.parent = stack_.empty() ? kNone : stack_.back();
+  block.first_run = block.end_run = static_cast<std::uint32_t>(doc_.runs.size());
+  std::uint16_t lists = 0;
+  for (std::int32_t open : stack_) {
+    const BlockKind k = doc_.blocks[open].kind;
+    if (k == BlockKind::BulletList || k == BlockKind::OrderedList) ++lists;
+  }
+  switch (type) {
+    case MD_BLOCK_UL:
+      block.list_depth = lists;
+      block.mark = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->mark;
+      block.tight = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->is_tight != 0;
+      break;
+    case MD_BLOCK_OL:
+      block.list_depth = lists;
+      block.mark = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->mark_delimiter;
+      block.tight = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->is_tight != 0;
+      break;
+    case MD_BLOCK_LI:
+      block.list_depth = lists > 0 ? lists - 1 : 0;
+      break;
+    case MD_BLOCK_H:
+      block.level = static_cast<std::uint8_t>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+      break;
+    case MD_BLOCK_CODE:
+      block.mark = static_cast<MD_BLOCK_CODE_DETAIL*>(detail)->fence_char;
+      break;
+    default:
+      break;
+  }
+  // A child block (other than the paragraph holding an item's own text)
+  // fixes the position of parents still waiting for text.
+  if (type != MD_BLOCK_DOC && type != MD_BLOCK_P) anchor_pending_before_child();
+  doc_.blocks.push_back(block);
+  stack_.push_back(index);
+  if (type == MD_BLOCK_DOC) {
+    doc_.blocks[index].anchored = true;
+  }
+  return 0;
+}
+
+void Builder::finish_heading(std::int32_t index) {
+  Block& block = doc_.blocks[index];
+  Heading h;
+  h.block = index;
+  h.level = block.level;
+  h.line = block.first_line;
+  const Line& line = doc_.lines[h.line];
+  const char* b = source_.bytes().data();
+  if (line.shape == LineShape::AtxHeading) {
+    // Text between the opening #s and an optional closing run of #s.
+    Offset begin = line.content_begin;
+    Offset end = line.trailing_ws;
+    Offset p = end;
+    while (p > begin && b[p - 1] == '#')
+      --p;
+    if (p < end && (p == begin || is_space_or_tab(b[p - 1]))) {
+      end = p;
+      while (end > begin && is_space_or_tab(b[end - 1]))
+        --end;
+    }
+    h.text = {begin, std::max(begin, end)};
+  } else {
+    h.setext = true;
+    h.text = {line.indent_end, std::max(line.indent_end, doc_.lines[block.last_line].trailing_ws)};
+    const std::uint32_t underline = block.last_line + 1;
+    if (underline < doc_.lines.size()) {
+      doc_.lines[underline].role = LineRole::SetextUnderline;
+      block.last_line = underline;
+      cursor_ = std::max(cursor_, underline);
+    }
+  }
+  for (std::uint32_t l = block.first_line; l <= block.last_line; ++l) {
+    if (doc_.lines[l].role != LineRole::SetextUnderline) doc_.lines[l].role = LineRole::Heading;
+    doc_.lines[l].heading = static_cast<std::int32_t>(doc_.headings.size());
+  }
+  doc_.headings.push_back(h);
+}
+
+void Builder::finish_code(std::int32_t index) {
+  Block& block = doc_.blocks[index];
+  if (block.mark != 0) {
+    // Fenced: extend over the closing fence when it directly follows.
+    const std::uint32_t after = block.last_line + 1;
+    if (after < doc_.lines.size() && doc_.lines[after].shape == LineShape::Fence) {
+      const Line& l = doc_.lines[after];
+      if (source_.bytes()[l.indent_end] == block.mark) block.last_line = after;
+    }
+  }
+  mark_lines(block.first_line, block.last_line, LineRole::Code);
+  cursor_ = std::max(cursor_, block.last_line);
+}
+
+int Builder::leave_block(MD_BLOCKTYPE type) {
+  const std::int32_t index = stack_.back();
+  if (!doc_.blocks[index].anchored) anchor_by_shape(index);
+  stack_.pop_back();
+  Block& block = doc_.blocks[index];
+  block.end_run = static_cast<std::uint32_t>(doc_.runs.size());
+  if (block.first_run < block.end_run) {
+    const TextRun& last = doc_.runs[block.end_run - 1];
+    block.last_line = std::max(
+        block.last_line,
+        source_.line_of(last.range.end > last.range.begin ? last.range.end - 1 : last.range.begin));
+  }
+  switch (type) {
+    case MD_BLOCK_H:
+      finish_heading(index);
+      break;
+    case MD_BLOCK_CODE:
+      finish_code(index);
+      break;
+    case MD_BLOCK_HTML: {
+      mark_lines(block.first_line, block.last_line, LineRole::Html);
+      const std::string_view first =
+          source_.bytes().substr(doc_.lines[block.first_line].indent_end);
+      if (first.substr(0, 4) == "<!--") {
+        for (std::uint32_t l = block.first_line; l <= block.last_line; ++l) {
+          doc_.lines[l].comment = true;
+        }
+      }
+      break;
+    }
+    case MD_BLOCK_P:
+      mark_lines(block.first_line, block.last_line, LineRole::Paragraph);
+      break;
+    case MD_BLOCK_HR:
+      mark_lines(block.first_line, block.first_line, LineRole::ThematicBreak);
+      break;
+    case MD_BLOCK_TABLE: {
+      // The delimiter row has no text; a header-only table ends with it.
+      std::uint32_t last = block.last_line;
+      if (last == block.first_line && last + 1 < doc_.lines.size()) ++last;
+      block.last_line = last;
+      mark_lines(block.first_line, last, LineRole::Table);
+      break;
+    }
+    default:
+      break;
+  }
+  if (block.parent != kNone) {
+    Block& parent = doc_.blocks[block.parent];
+    parent.last_line = std::max(parent.last_line, block.last_line);
+  }
+  cursor_ = std::max(cursor_, block.last_line);
+  return 0;
+}
+
+int Builder::enter_span(MD_SPANTYPE type, void* detail) {
+  switch (type) {
+    case MD_SPAN_EM:
+    case MD_SPAN_STRONG:
+      ++emphasis_depth_;
+      break;
+    case MD_SPAN_IMG:
+      ++image_depth_;
+      break;
+    case MD_SPAN_A: {
+      const auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
+      Link link;
+      if (a->href.text != nullptr && in_buffer(a->href.text, a->href.size)) {
+        const Offset o = offset_of(a->href.text);
+        link.href = {o, o + a->href.size};
+      }
+      copied_href_.emplace_back(link.href.empty() && a->href.text != nullptr
+                                    ? std::string(a->href.text, a->href.size)
+                                    : std::string());
+      links_.push_back(static_cast<std::int32_t>(doc_.links.size()));
+      link_first_run_.push_back(static_cast<std::uint32_t>(doc_.runs.size()));
+      doc_.links.push_back(link);
+      break;
+    }
+    default:
+      break;
+  }
+  return 0;
+}
+
+int Builder::leave_span(MD_SPANTYPE type) {
+  switch (type) {
+    case MD_SPAN_EM:
+    case MD_SPAN_STRONG:
+      --emphasis_depth_;
+      break;
+    case MD_SPAN_IMG:
+      --image_depth_;
+      break;
+    case MD_SPAN_A: {
+      if (links_.empty()) break;
+      Link& link = doc_.links[links_.back()];
+      const std::uint32_t first = link_first_run_.back();
+      const std::string copied = std::move(copied_href_.back());
+      links_.pop_back();
+      link_first_run_.pop_back();
+      copied_href_.pop_back();
+      const auto end = static_cast<std::uint32_t>(doc_.runs.size());
+      if (first < end) link.text = {doc_.runs[first].range.begin, doc_.runs[end - 1].range.end};
+      // An autolink's text is its URL: the href points at the same bytes
+      // (or, copied, was made from them) and nothing was written around it.
+      if (!link.href.empty()) {
+        link.autolink = link.href.begin == link.text.begin;
+      } else if (!copied.empty() && !link.text.empty()) {
+        const std::string_view t = source_.slice(link.text);
+        const std::string_view h = copied;
+        link.autolink =
+            h == t ||
+            (h.size() == t.size() + 7 && h.substr(0, 7) == "http://" && h.substr(7) == t) ||
+            (h.size() == t.size() + 7 && h.substr(0, 7) == "mailto:" && h.substr(7) == t);
+      }
+      if (link.autolink) {
+        if (link.href.empty()) link.href = link.text;
+        for (std::uint32_t r = first; r < end; ++r)
+          doc_.runs[r].kind = RunKind::Url;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return 0;
+}
+
+int Builder::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+  // Static strings (breaks, NUL replacements, joins) have no position.
+  if (size == 0 || !in_buffer(text, size)) return 0;
+  const Offset begin = offset_of(text);
+  const std::uint32_t line = source_.line_of(begin);
+  anchor_by_text(begin, line);
+  cursor_ = std::max(cursor_, source_.line_of(begin + size - 1));
+
+  TextRun run;
+  run.range = {begin, begin + size};
+  run.block = stack_.empty() ? kNone : stack_.back();
+  run.emphasis = emphasis_depth_ > 0;
+  switch (type) {
+    case MD_TEXT_CODE:
+      run.kind = RunKind::Code;
+      break;
+    case MD_TEXT_HTML:
+      run.kind = RunKind::Html;
+      break;
+    case MD_TEXT_ENTITY:
+      run.kind = RunKind::Entity;
+      break;
+    default:
+      run.kind = links_.empty() ? RunKind::Text : RunKind::LinkText;
+      break;
+  }
+  if (run.block != kNone && doc_.blocks[run.block].kind == BlockKind::Code) {
+    run.kind = RunKind::Code;
+  }
+  doc_.runs.push_back(run);
+  return 0;
+}
+
+}  // namespace
+
+void Scanner::scan(const SourceText& source, Document& doc) {
+  doc.clear();
+  const std::string_view bytes = source.bytes();
+  const char* b = bytes.data();
+  doc.lines.resize(source.line_count());
+  for (std::uint32_t i = 0; i < source.line_count(); ++i) {
+    Line& line = doc.lines[i];
+    line.begin = source.line_begin(i);
+    line.end = source.line_end(i);
+    line.line_end = source.line_ending(i);
+    shape_line(b, line);
+  }
+
+  // md4c reads a copy only when some construct had to be defused; otherwise
+  // it parses the caller's buffer directly.
+  const char* parse_base = b;
+  if (defuse(bytes, defused_copy_, doc.defused)) parse_base = defused_copy_.data();
+
+  Builder builder(source, parse_base, doc);
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = md4c_flags();
+  parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
+    return static_cast<Builder*>(u)->enter_block(t, d);
+  };
+  parser.leave_block = [](MD_BLOCKTYPE t, void*, void* u) {
+    return static_cast<Builder*>(u)->leave_block(t);
+  };
+  parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) {
+    return static_cast<Builder*>(u)->enter_span(t, d);
+  };
+  parser.leave_span = [](MD_SPANTYPE t, void*, void* u) {
+    return static_cast<Builder*>(u)->leave_span(t);
+  };
+  parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
+    return static_cast<Builder*>(u)->text(t, s, n);
+  };
+  md_parse(parse_base, static_cast<MD_SIZE>(bytes.size()), &parser, &builder);
+}
+
+}  // namespace digestlint

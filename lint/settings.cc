@@ -1,0 +1,60 @@
+#include "digestlint/settings.h"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "digestlint/rule.h"
+
+namespace digestlint {
+
+std::string_view option_type_name(const OptionValue& value) {
+  switch (value.index()) {
+    case 0:
+      return "true or false";
+    case 1:
+      return "an integer";
+    case 2:
+      return "a string";
+    default:
+      return "a list of strings";
+  }
+}
+
+void Settings::merge(const Settings& over) {
+  for (const auto& [code, setting] : over.rules) {
+    RuleSetting& mine = rules[code];
+    if (setting.severity) mine.severity = setting.severity;
+    for (const auto& [name, value] : setting.options)
+      mine.options[name] = value;
+  }
+}
+
+const OptionValue& RuleOptions::get(std::string_view name) const {
+  if (setting_ != nullptr) {
+    auto it = setting_->options.find(name);
+    if (it != setting_->options.end()) return it->second;
+  }
+  for (const OptionSpec& spec : info_.options) {
+    if (spec.name == name) return spec.default_value;
+  }
+  throw std::logic_error(fmt::format("rule {} reads undeclared option '{}'", info_.code, name));
+}
+
+DiagnosticBuilder Reporter::add(ByteRange range, std::string message) {
+  Diagnostic d;
+  d.rule = &rule_;
+  d.severity = severity_;
+  d.range = range;
+  d.message = std::move(message);
+  out_.push_back(std::move(d));
+  return DiagnosticBuilder(out_, out_.size() - 1);
+}
+
+DiagnosticBuilder& DiagnosticBuilder::fix(std::string title, std::vector<Edit> edits,
+                                          Applicability applicability) {
+  out_[index_].fix = Fix{std::move(title), std::move(edits), applicability};
+  return *this;
+}
+
+}  // namespace digestlint

@@ -1,0 +1,146 @@
+#include "digestlint/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace digestlint {
+
+std::string_view trim_ascii_space(std::string_view s) {
+  const std::size_t b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  const std::size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+namespace {
+
+std::string nfkc_casefold(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  nfkc_cf->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())), sink,
+                         nullptr, status);
+  if (U_FAILURE(status)) return std::string(s);
+  return out;
+}
+
+std::vector<UChar32> code_points(std::string_view s) {
+  std::vector<UChar32> out;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(p, i, n, c);
+    out.push_back(c);
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  std::int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), len, 4, c, error);
+  if (!error) out.append(buf, static_cast<std::size_t>(len));
+}
+
+}  // namespace
+
+std::string fold_loosely(std::string_view s) {
+  const std::string folded = nfkc_casefold(trim_ascii_space(s));
+  std::string out;
+  UChar32 previous = -1;
+  for (UChar32 c : code_points(folded)) {
+    if (c == previous) continue;
+    append_utf8(out, c);
+    previous = c;
+  }
+  return std::string(trim_ascii_space(out));
+}
+
+std::string fold_for_match(std::string_view s) {
+  std::string out;
+  for (UChar32 c : code_points(nfkc_casefold(s))) {
+    if (!u_isUWhiteSpace(c)) append_utf8(out, c);
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::vector<UChar32> x = code_points(a);
+  const std::vector<UChar32> y = code_points(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[y.size()];
+}
+
+std::size_t code_point_count(std::string_view s) {
+  return code_points(s).size();
+}
+
+bool is_near_miss(std::string_view candidate, std::string_view target) {
+  const std::string c = fold_for_match(candidate);
+  const std::string t = fold_for_match(target);
+  if (c == t) return true;
+  const std::size_t len = code_point_count(t);
+  const std::size_t allowed = std::min<std::size_t>(3, std::max<std::size_t>(1, len / 4));
+  // Cheap length check first: the distance is at least the length gap.
+  const std::size_t clen = code_point_count(c);
+  if ((clen > len ? clen - len : len - clen) > allowed) return false;
+  return edit_distance(c, t) <= allowed;
+}
+
+std::string_view preferred_eol(std::string_view text) {
+  const std::size_t i = text.find_first_of("\r\n");
+  if (i == std::string_view::npos) return "\n";
+  if (text[i] == '\n') return "\n";
+  return i + 1 < text.size() && text[i + 1] == '\n' ? "\r\n" : "\r";
+}
+
+std::string quote_for_message(std::string_view s, std::size_t max_code_points) {
+  std::string out;
+  std::size_t count = 0;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (++count > max_code_points) {
+      out += "…";
+      break;
+    }
+    if (c < 0) {
+      out += fmt::format("<0x{:02X}>", p[start]);
+      i = start + 1;
+    } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) ||
+               u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+               u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL)) {
+      out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(c));
+    } else {
+      out.append(s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+}  // namespace digestlint

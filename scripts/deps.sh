@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages digestlint needs and that are missing.
+# Idempotent: installs nothing when everything is there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git          # toolchain
+  libmd4c-dev libfmt-dev libicu-dev             # engine
+  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+  catch2 python3 python3-jsonschema pre-commit  # tests
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "digestlint: installing missing Debian packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "digestlint: run as root or install sudo" >&2; exit 2; }
+  sudo=sudo
+fi
+$sudo apt-get update -qq
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
