@@ -36,6 +36,11 @@ struct Digest {
   // For each schema section, its first occurrence in `sections`, or kNone.
   std::vector<std::int32_t> first_of_spec;
 
+  // Lines that are IOC entries ("value,分類,よく知られている,…"): CSV, not
+  // prose. Filled with the article structure; prose rules skip them.
+  std::vector<bool> ioc_lines;
+  bool is_ioc_line(std::uint32_t line) const { return line < ioc_lines.size() && ioc_lines[line]; }
+
   // The section containing a line, or -1 before the first one.
   int section_at(std::uint32_t line) const;
 
@@ -44,6 +49,7 @@ struct Digest {
     section_level = 3;
     sections.clear();
     first_of_spec.clear();
+    ioc_lines.clear();
     preamble_begin = preamble_end = 0;
   }
 };
