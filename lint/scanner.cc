@@ -167,10 +167,20 @@ BlockKind block_kind(MD_BLOCKTYPE type) {
   return BlockKind::Paragraph;
 }
 
-// Receives md4c's events. md4c reports no positions, so each block is
-// anchored to a line: by the offset of its first text when it has one, and
-// otherwise by the next raw line of the right shape after the last known
-// position (empty items, empty headings, thematic breaks, empty fences).
+// Receives md4c's events. md4c reports no positions, so blocks are placed
+// on lines here:
+// - a leaf block (paragraph, heading, code, HTML, table cell) at the line
+//   of its first text;
+// - a list item at its marker's line: the line of its first text when the
+//   marker is there, else the last marker line before that text; an item
+//   with no text of its own at the next marker line, found when its first
+//   child opens (the child may share the line: "- - nested") or when it
+//   closes (an empty "-");
+// - an empty heading, a thematic break or a fence at the next raw line of
+//   that shape;
+// - a container (document, quote, list, table, row) at the line of its
+//   first placed descendant.
+// `next_line_` is the first line a block not yet placed can start on.
 class Builder {
  public:
   Builder(const SourceText& source, const char* parse_base, Document& doc)
@@ -193,18 +203,25 @@ class Builder {
                                reinterpret_cast<std::uintptr_t>(base_));
   }
   std::uint32_t last_line() const { return source_.line_count() - 1; }
-  std::uint32_t search_start() const { return seen_ ? std::min(cursor_ + 1, last_line()) : 0; }
+  std::uint32_t clamp(std::uint32_t line) const { return std::min(line, last_line()); }
   template <typename Pred>
   std::uint32_t find_line(std::uint32_t from, Pred pred) const {
     for (std::uint32_t l = from; l < doc_.lines.size(); ++l) {
       if (pred(doc_.lines[l])) return l;
     }
-    return std::min(from, last_line());
+    return clamp(from);
   }
-  void anchor(std::int32_t index, std::uint32_t line);
-  void anchor_pending_before_child();
-  void anchor_by_text(Offset offset, std::uint32_t line);
-  void anchor_by_shape(std::int32_t index);
+  static bool is_marker_line(const Line& l) {
+    return l.shape == LineShape::Bullet || l.shape == LineShape::Ordered;
+  }
+  static bool is_container(BlockKind k) {
+    return k == BlockKind::Document || k == BlockKind::Quote || k == BlockKind::BulletList ||
+           k == BlockKind::OrderedList || k == BlockKind::Table || k == BlockKind::TableRow;
+  }
+  void place(std::int32_t index, std::uint32_t line);
+  void place_item_before(std::int32_t index, std::uint32_t limit);
+  void place_by_shape(std::int32_t index);
+  void place_for_text(Offset offset, std::uint32_t line);
   void mark_lines(std::uint32_t first, std::uint32_t last, LineRole role);
   void finish_heading(std::int32_t index);
   void finish_code(std::int32_t index);
@@ -220,40 +237,51 @@ class Builder {
   std::vector<std::string> copied_href_;
   int emphasis_depth_ = 0;
   int image_depth_ = 0;
-  bool seen_ = false;         // some block has been anchored
-  std::uint32_t cursor_ = 0;  // last line known to hold content
+  std::uint32_t next_line_ = 0;
 };
 
-void Builder::anchor(std::int32_t index, std::uint32_t line) {
+// Places a block, and the containers above it that are still unplaced.
+void Builder::place(std::int32_t index, std::uint32_t line) {
+  line = clamp(line);
   Block& block = doc_.blocks[index];
   block.anchored = true;
   block.first_line = block.last_line = line;
-  seen_ = true;
-  cursor_ = std::max(cursor_, line);
   Line& l = doc_.lines[line];
   if (block.kind == BlockKind::ListItem) {
     if (l.item == kNone) l.item = index;
     if (l.role == LineRole::None || l.role == LineRole::Paragraph) l.role = LineRole::ItemStart;
   }
-}
-
-// An open block without text of its own gets a child: it must start on the
-// next raw line of its shape (an item's marker line, say).
-void Builder::anchor_pending_before_child() {
-  for (std::int32_t index : stack_) {
-    if (!doc_.blocks[index].anchored) anchor_by_shape(index);
+  for (std::int32_t p = block.parent; p != kNone && !doc_.blocks[p].anchored;
+       p = doc_.blocks[p].parent) {
+    if (doc_.blocks[p].kind == BlockKind::ListItem) {
+      place_item_before(p, line);
+    } else {
+      doc_.blocks[p].anchored = true;
+      doc_.blocks[p].first_line = doc_.blocks[p].last_line = line;
+    }
   }
 }
 
-void Builder::anchor_by_shape(std::int32_t index) {
+// An item whose content starts on `limit`: its marker is on the last marker
+// line from next_line_ up to `limit`.
+void Builder::place_item_before(std::int32_t index, std::uint32_t limit) {
+  std::uint32_t at = limit;
+  for (std::uint32_t p = limit + 1; p-- > next_line_ && p <= limit;) {
+    if (is_marker_line(doc_.lines[p])) {
+      at = p;
+      break;
+    }
+  }
+  place(index, at);
+}
+
+void Builder::place_by_shape(std::int32_t index) {
   const Block& block = doc_.blocks[index];
-  const std::uint32_t from = search_start();
+  const std::uint32_t from = clamp(next_line_);
   std::uint32_t line = from;
   switch (block.kind) {
     case BlockKind::ListItem:
-      line = find_line(from, [](const Line& l) {
-        return l.shape == LineShape::Bullet || l.shape == LineShape::Ordered;
-      });
+      line = find_line(from, is_marker_line);
       break;
     case BlockKind::Heading:
       line = find_line(from, [](const Line& l) { return l.shape == LineShape::AtxHeading; });
@@ -266,53 +294,35 @@ void Builder::anchor_by_shape(std::int32_t index) {
         line = find_line(from, [](const Line& l) { return l.shape == LineShape::Fence; });
       }
       break;
-    case BlockKind::Document:
-      line = 0;
-      break;
     default:
-      line = find_line(from, [](const Line& l) { return !l.blank(); });
+      // A block without text and without a shape of its own (an empty
+      // table cell): where its parent is.
+      if (block.parent != kNone && doc_.blocks[block.parent].anchored) {
+        line = doc_.blocks[block.parent].first_line;
+      }
       break;
   }
-  anchor(index, line);
+  place(index, line);
 }
 
-// The first text inside not-yet-anchored blocks: outer ones start where
-// their shape first appears, the innermost at the text's own line (or, for
-// an item whose text starts below its marker, at that marker's line).
-void Builder::anchor_by_text(Offset offset, std::uint32_t line) {
-  for (std::size_t k = 0; k < stack_.size(); ++k) {
-    const std::int32_t index = stack_[k];
-    Block& block = doc_.blocks[index];
-    if (block.anchored) continue;
-    const bool innermost_item_or_leaf =
-        k + 1 == stack_.size() || (block.kind == BlockKind::ListItem &&
-                                   doc_.blocks[stack_[k + 1]].kind == BlockKind::Paragraph);
-    if (block.kind == BlockKind::ListItem && innermost_item_or_leaf) {
-      const Line& l = doc_.lines[line];
-      const bool marker_here =
-          (l.shape == LineShape::Bullet || l.shape == LineShape::Ordered) && l.marker_end <= offset;
-      std::uint32_t at = line;
-      if (!marker_here) {
-        // "-" alone on a line, text below: the marker is the last marker line before.
-        for (std::uint32_t p = line; p-- > search_start();) {
-          const Line& c = doc_.lines[p];
-          if (c.shape == LineShape::Bullet || c.shape == LineShape::Ordered) {
-            at = p;
-            break;
-          }
-        }
-      }
-      anchor(index, at);
-    } else if (block.kind == BlockKind::Document || block.kind == BlockKind::ListItem ||
-               block.kind == BlockKind::Quote || block.kind == BlockKind::BulletList ||
-               block.kind == BlockKind::OrderedList) {
-      anchor_by_shape(index);
-    } else if (block.kind == BlockKind::Code && block.mark != 0) {
-      anchor_by_shape(index);  // the opening fence
+// The first text of the innermost open block: place it and whatever above
+// it is still unplaced.
+void Builder::place_for_text(Offset offset, std::uint32_t line) {
+  if (stack_.empty()) return;
+  const std::int32_t index = stack_.back();
+  if (doc_.blocks[index].anchored) return;
+  if (doc_.blocks[index].kind == BlockKind::ListItem) {
+    // Text directly in an item (a tight list): on the marker's line, or
+    // below a marker alone on its line.
+    const Line& l = doc_.lines[line];
+    if (is_marker_line(l) && l.marker_end <= offset) {
+      place(index, line);
     } else {
-      anchor(index, line);
+      place_item_before(index, line);
     }
+    return;
   }
+  place(index, line);
 }
 
 void Builder::mark_lines(std::uint32_t first, std::uint32_t last, LineRole role) {
@@ -360,14 +370,19 @@ int Builder::enter_block(MD_BLOCKTYPE type, void* detail) {
     default:
       break;
   }
-  // A child block (other than the paragraph holding an item's own text)
-  // fixes the position of parents still waiting for text.
-  if (type != MD_BLOCK_DOC && type != MD_BLOCK_P) anchor_pending_before_child();
+  // A child block other than the paragraph holding an item's own text:
+  // an item still without text starts at the next marker line, which the
+  // child may share ("- - nested"), so next_line_ stays.
+  if (type != MD_BLOCK_P && !stack_.empty()) {
+    const std::int32_t open = stack_.back();
+    if (doc_.blocks[open].kind == BlockKind::ListItem && !doc_.blocks[open].anchored) {
+      place_by_shape(open);
+    }
+  }
   doc_.blocks.push_back(block);
   stack_.push_back(index);
-  if (type == MD_BLOCK_DOC) {
-    doc_.blocks[index].anchored = true;
-  }
+  // A fence is placed at once: its first text is on the line below it.
+  if (type == MD_BLOCK_CODE && block.mark != 0) place_by_shape(index);
   return 0;
 }
 
@@ -399,7 +414,6 @@ void Builder::finish_heading(std::int32_t index) {
     if (underline < doc_.lines.size()) {
       doc_.lines[underline].role = LineRole::SetextUnderline;
       block.last_line = underline;
-      cursor_ = std::max(cursor_, underline);
     }
   }
   for (std::uint32_t l = block.first_line; l <= block.last_line; ++l) {
@@ -420,12 +434,11 @@ void Builder::finish_code(std::int32_t index) {
     }
   }
   mark_lines(block.first_line, block.last_line, LineRole::Code);
-  cursor_ = std::max(cursor_, block.last_line);
 }
 
 int Builder::leave_block(MD_BLOCKTYPE type) {
   const std::int32_t index = stack_.back();
-  if (!doc_.blocks[index].anchored) anchor_by_shape(index);
+  if (!doc_.blocks[index].anchored) place_by_shape(index);
   stack_.pop_back();
   Block& block = doc_.blocks[index];
   block.end_run = static_cast<std::uint32_t>(doc_.runs.size());
@@ -456,6 +469,15 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
     case MD_BLOCK_P:
       mark_lines(block.first_line, block.last_line, LineRole::Paragraph);
       break;
+    case MD_BLOCK_LI:
+      // A tight item's text has no paragraph block: its lines are text too.
+      for (std::uint32_t r = block.first_run; r < block.end_run; ++r) {
+        const TextRun& run = doc_.runs[r];
+        if (run.block != index) continue;
+        mark_lines(source_.line_of(run.range.begin), source_.line_of(run.range.end - 1),
+                   LineRole::Paragraph);
+      }
+      break;
     case MD_BLOCK_HR:
       mark_lines(block.first_line, block.first_line, LineRole::ThematicBreak);
       break;
@@ -474,7 +496,7 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
     Block& parent = doc_.blocks[block.parent];
     parent.last_line = std::max(parent.last_line, block.last_line);
   }
-  cursor_ = std::max(cursor_, block.last_line);
+  next_line_ = std::max(next_line_, block.last_line + 1);
   return 0;
 }
 
@@ -557,8 +579,8 @@ int Builder::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
   if (size == 0 || !in_buffer(text, size)) return 0;
   const Offset begin = offset_of(text);
   const std::uint32_t line = source_.line_of(begin);
-  anchor_by_text(begin, line);
-  cursor_ = std::max(cursor_, source_.line_of(begin + size - 1));
+  place_for_text(begin, line);
+  next_line_ = std::max(next_line_, source_.line_of(begin + size - 1) + 1);
 
   TextRun run;
   run.range = {begin, begin + size};
