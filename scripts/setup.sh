@@ -9,3 +9,6 @@ cmake --build build -j2
 echo
 echo "== build/digestlint examples/daily-security-info.md"
 build/digestlint examples/daily-security-info.md
+echo
+echo "== build/digestlint examples/with-defects.md (the same digest with typical defects: status 1)"
+build/digestlint examples/with-defects.md || [ $? -eq 1 ]

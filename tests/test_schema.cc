@@ -1,0 +1,263 @@
+// Schemas: the embedded one loads and says what DIGEST-FORMAT.md says, the
+// text --print-schema shows reads back to the same schema, and every error
+// in a schema file is "origin:LINE:COL: message" at the offending place.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "digestlint/linter.h"
+#include "digestlint/schema.h"
+#include "registry.h"
+
+using namespace digestlint;
+
+namespace {
+
+std::shared_ptr<const Schema> builtin() {
+  SchemaError error;
+  auto schema = load_schema("daily-security-info", error);
+  INFO(error.message);
+  REQUIRE(schema);
+  return schema;
+}
+
+// The error for `toml`, read as "bad.toml"; fails the test if it loads.
+std::string error_for(const std::string& toml) {
+  SchemaError error;
+  const auto schema = parse_schema(toml, "bad.toml", error);
+  CHECK(schema == nullptr);
+  return error.message;
+}
+
+// "bad.toml:L:C: " followed by a message containing `what`.
+void check_error(const std::string& toml, int line, int column, const std::string& what) {
+  INFO("schema:\n" << toml);
+  const std::string message = error_for(toml);
+  const std::string where =
+      "bad.toml:" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+  CHECK(message.rfind(where, 0) == 0);
+  CHECK(message.find(what) != std::string::npos);
+  CHECK(message.find('\n') == std::string::npos);
+  INFO(message);
+  CHECK(message.size() > where.size() + what.size() / 2);
+}
+
+const std::string kMinimal =
+    "name = \"test\"\n"
+    "[[sections]]\n"
+    "heading = \"Tools\"\n";
+
+void check_same(const Schema& a, const Schema& b) {
+  CHECK(a.name == b.name);
+  CHECK(a.description == b.description);
+  CHECK(a.title == b.title);
+  CHECK(a.title_level == b.title_level);
+  CHECK(a.preamble_allowed == b.preamble_allowed);
+  CHECK(a.list_marker == b.list_marker);
+  CHECK(a.indent_step == b.indent_step);
+  CHECK(a.blank_lines_between_items == b.blank_lines_between_items);
+  CHECK(a.empty_marker == b.empty_marker);
+  CHECK(a.empty_marker_variants == b.empty_marker_variants);
+  REQUIRE(a.sections.size() == b.sections.size());
+  for (std::size_t i = 0; i < a.sections.size(); ++i) {
+    INFO("section " << i);
+    CHECK(a.sections[i].heading == b.sections[i].heading);
+    CHECK(a.sections[i].level == b.sections[i].level);
+    CHECK(a.sections[i].accepted_levels == b.sections[i].accepted_levels);
+    CHECK(a.sections[i].required == b.sections[i].required);
+    CHECK(a.sections[i].content == b.sections[i].content);
+  }
+  REQUIRE(a.settings.rules.size() == b.settings.rules.size());
+  for (const auto& [code, setting] : a.settings.rules) {
+    INFO("rule " << code);
+    const auto it = b.settings.rules.find(code);
+    REQUIRE(it != b.settings.rules.end());
+    CHECK(setting.severity == it->second.severity);
+    CHECK(setting.options == it->second.options);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the embedded schema is the modern digest format", "[schema]") {
+  REQUIRE(!builtin_schema_names().empty());
+  CHECK(builtin_schema_names().front() == "daily-security-info");
+  const auto s = builtin();
+  CHECK(s->name == "daily-security-info");
+  CHECK(s->origin == "<built-in daily-security-info>");
+  CHECK(s->title == "Daily Security Info");
+  CHECK(s->title_level == 1);
+  CHECK(s->preamble_allowed);
+  CHECK(s->list_marker == '-');
+  CHECK(s->indent_step == 4);
+  CHECK(!s->blank_lines_between_items);
+  CHECK(s->empty_marker == "N/A");
+  for (const char* v : {"NA", "n/a", "なし", "-", "x"}) {
+    INFO(v);
+    CHECK(std::find(s->empty_marker_variants.begin(), s->empty_marker_variants.end(), v) !=
+          s->empty_marker_variants.end());
+  }
+  const std::vector<std::pair<std::string, SectionContent>> want = {
+      {"Tools", SectionContent::Links},
+      {"malware campaign", SectionContent::Links},
+      {"security report", SectionContent::Links},
+      {"cybercrime topics", SectionContent::Links},
+      {"日々のニュース要約", SectionContent::Articles},
+      {"日本のインシデント事例", SectionContent::Links},
+      {"その他のメモ", SectionContent::Free},
+  };
+  REQUIRE(s->sections.size() == want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    INFO(want[i].first);
+    CHECK(s->sections[i].heading == want[i].first);
+    CHECK(s->sections[i].content == want[i].second);
+    CHECK(s->sections[i].level == 3);
+    CHECK(s->sections[i].required);
+    CHECK(s->find_section(want[i].first) == static_cast<int>(i));
+  }
+  CHECK(s->section_level() == 3);
+  CHECK(s->find_section("tools") == -1);  // exact match only
+}
+
+TEST_CASE("the --print-schema text reads back to the same schema", "[schema]") {
+  for (std::string_view name : builtin_schema_names()) {
+    INFO(name);
+    SchemaError error;
+    const auto original = load_schema(name, error);
+    REQUIRE(original);
+    REQUIRE(!original->text.empty());
+    const auto again = parse_schema(original->text, "printed.toml", error);
+    INFO(error.message);
+    REQUIRE(again);
+    check_same(*original, *again);
+    CHECK(again->text == original->text);
+    CHECK(again->origin == "printed.toml");
+  }
+}
+
+TEST_CASE("a schema file is read from its path, and errors name that path", "[schema]") {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("digestlint-schema-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto good = dir / "mine.toml";
+  std::ofstream(good) << builtin()->text;
+  SchemaError error;
+  const auto loaded = load_schema(good.string(), error);
+  INFO(error.message);
+  REQUIRE(loaded);
+  CHECK(loaded->origin == good.string());
+  check_same(*builtin(), *loaded);
+
+  const auto bad = dir / "bad schema.toml";
+  std::ofstream(bad) << "name = \"x\"\n\n[lists]\nmarker = \"#\"\n";
+  CHECK(load_schema(bad.string(), error) == nullptr);
+  CHECK(error.message.rfind(bad.string() + ":4:10: ", 0) == 0);
+
+  CHECK(load_schema((dir / "missing.toml").string(), error) == nullptr);
+  CHECK(error.message.find("missing.toml") != std::string::npos);
+  CHECK(error.message.find("daily-security-info") != std::string::npos);  // the built-in names
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("schema errors: origin:LINE:COL: what is wrong", "[schema]") {
+  SECTION("the minimal schema is valid") {
+    SchemaError error;
+    const auto s = parse_schema(kMinimal, "ok.toml", error);
+    INFO(error.message);
+    REQUIRE(s);
+    REQUIRE(s->sections.size() == 1);
+    CHECK(s->sections[0].content == SectionContent::Free);  // the default
+  }
+  SECTION("TOML syntax") {
+    check_error("name = \"test\"\n[title\ntext = \"x\"\n", 2, 7, "expected ']'");
+    check_error("name = \"test\"\ndescription = \"unterminated\n", 2, 28, "string");
+  }
+  SECTION("unknown top-level key") {
+    check_error("name = \"test\"\nnmae = \"x\"\n" + kMinimal.substr(14), 2, 1,
+                "unknown key 'nmae' in the schema");
+  }
+  SECTION("unknown key in [[sections]]") {
+    check_error(kMinimal + "  heding = \"x\"\n", 4, 3, "unknown key 'heding' in [[sections]]");
+  }
+  SECTION("unknown key in a table") {
+    check_error(kMinimal + "[lists]\nmarkers = \"-\"\n", 5, 1, "unknown key 'markers' in [lists]");
+  }
+  SECTION("wrong types and values") {
+    check_error("name = \"test\"\n[lists]\nindent = \"4\"\n" + kMinimal.substr(14), 3, 10,
+                "'indent' must be an integer");
+    check_error("name = \"test\"\n[lists]\nindent = 9\n" + kMinimal.substr(14), 3, 10,
+                "'indent' must be between 1 and 8, not 9");
+    check_error("name = \"test\"\n[preamble]\nallowed = \"yes\"\n" + kMinimal.substr(14), 3, 11,
+                "'allowed' must be true or false");
+    check_error("name = \"test\"\ntitle = \"Daily Security Info\"\n" + kMinimal.substr(14), 2, 9,
+                "'title' must be a table");
+    check_error(kMinimal + "level = 7\n", 4, 9, "'level' must be between 1 and 6, not 7");
+    check_error(kMinimal + "accepted_levels = [2, 9]\n", 4, 23, "'accepted_levels'");
+  }
+  SECTION("a section listed twice") {
+    check_error(kMinimal + "[[sections]]\nheading = \"Tools\"\n", 5, 11,
+                "section 'Tools' is listed twice");
+  }
+  SECTION("a section's content kind") {
+    check_error(kMinimal + "content = \"link\"\n", 4, 11,
+                "'content' must be \"links\", \"articles\" or \"free\"");
+  }
+  SECTION("a schema without sections or name") {
+    check_error("name = \"test\"\n", 1, 1, "at least one [[sections]]");
+    check_error("[[sections]]\nheading = \"Tools\"\n", 1, 1, "needs a 'name'");
+  }
+  SECTION("unknown rule in [rules]") {
+    check_error(kMinimal + "[rules]\nno-such-rule = \"off\"\n", 5, 1,
+                "unknown rule 'no-such-rule'");
+    check_error(kMinimal + "[rules.DL999]\nseverity = \"off\"\n", 4, 8, "unknown rule 'DL999'");
+  }
+  SECTION("a bad severity") {
+    check_error(kMinimal + "[rules]\nDL201 = \"fatal\"\n", 5, 9,
+                "severity must be one of 'error', 'warning', 'info', 'off'");
+  }
+  SECTION("unknown option of a rule") {
+    check_error(kMinimal + "[rules.trailing-whitespace]\nallow-hardbreak = false\n", 5, 1,
+                "rule DL208 (trailing-whitespace) has no option 'allow-hardbreak' (options: "
+                "'allow-hard-break')");
+    check_error(kMinimal + "[rules.missing-space-after-marker]\nwidth = 2\n", 5, 1,
+                "it takes only 'severity'");
+  }
+  SECTION("wrong option type") {
+    check_error(kMinimal + "[rules]\ntrailing-whitespace = { allow-hard-break = \"no\" }\n", 5, 44,
+                "option 'allow-hard-break' must be true or false");
+    check_error(kMinimal + "[rules.trailing-whitespace]\nallow-hard-break = 1\n", 5, 20,
+                "option 'allow-hard-break' must be true or false");
+  }
+}
+
+TEST_CASE("a schema's [rules] set the linter's severities and options", "[schema]") {
+  SchemaError error;
+  const auto s = parse_schema(
+      kMinimal +
+          "[rules]\nmissing-space-after-marker = \"warning\"\nDL206 = \"off\"\n"
+          "[rules.trailing-whitespace]\nseverity = \"error\"\nallow-hard-break = false\n",
+      "rules.toml", error);
+  INFO(error.message);
+  REQUIRE(s);
+  const Linter linter(s);
+  CHECK(linter.severity(*find_rule("DL201")) == Severity::Warning);
+  CHECK(linter.severity(*find_rule("DL206")) == Severity::Off);
+  CHECK(linter.severity(*find_rule("DL208")) == Severity::Error);
+  CHECK(linter.severity(*find_rule("DL202")) == find_rule("DL202")->default_severity);
+  // The option is in effect: a hard break is trailing whitespace now.
+  const std::string text = "# Daily Security Info\n\n### Tools\n- line  \n";
+  bool trailing = false;
+  for (const Diagnostic& d : linter.lint(text))
+    trailing = trailing || d.rule->code == "DL208";
+  CHECK(trailing);
+  // An override (a config file, the command line) wins over the schema.
+  Settings overrides;
+  overrides.rules["DL208"].severity = Severity::Off;
+  CHECK(Linter(s, overrides).severity(*find_rule("DL208")) == Severity::Off);
+}
