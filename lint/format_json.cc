@@ -24,8 +24,14 @@ void write_json(std::ostream& out, std::span<const FileReport> reports) {
     json file = {{"path", r.path}};
     if (!r.error.empty()) {
       file["error"] = r.error;
-      files.push_back(std::move(file));
-      continue;
+      if (r.error_line > 0) {
+        file["line"] = r.error_line;
+        file["column"] = r.error_column;
+      }
+      if (r.diagnostics.empty()) {
+        files.push_back(std::move(file));
+        continue;
+      }
     }
     json diagnostics = json::array();
     for (const ReportedDiagnostic& d : r.diagnostics) {

@@ -9,6 +9,7 @@
 #include "digestlint/source.h"
 #include "registry.h"
 #include "scanner.h"
+#include "suppressions.h"
 
 namespace digestlint {
 
@@ -27,7 +28,10 @@ Linter::Linter(std::shared_ptr<const Schema> schema, const Settings& overrides)
     const RuleSetting* setting = it == settings.rules.end() ? nullptr : &it->second;
     const Severity severity =
         setting != nullptr && setting->severity ? *setting->severity : info->default_severity;
-    rules_.push_back(ActiveRule{info, severity, info->create(RuleOptions(*info, setting))});
+    // Engine-reported rules have no Rule object; only their severity counts.
+    rules_.push_back(
+        ActiveRule{info, severity,
+                   info->engine_reported ? nullptr : info->create(RuleOptions(*info, setting))});
   }
 }
 
@@ -64,10 +68,13 @@ std::vector<Diagnostic> Linter::lint(std::string_view bytes, std::string_view pa
   build_digest(ws.doc, ws.source, *schema_, ws.digest);
   const LintContext ctx{path, ws.source, ws.doc, ws.digest, *schema_};
   for (const ActiveRule& r : rules_) {
-    if (r.severity == Severity::Off) continue;
+    if (r.severity == Severity::Off || r.rule == nullptr) continue;
     Reporter reporter(*r.info, r.severity, diagnostics);
     r.rule->check(ctx, reporter);
   }
+  // Inline suppressions act on what every rule found (see suppressions.h).
+  apply_suppressions(ws.source, ws.doc, diagnostics,
+                     [this](const RuleInfo& rule) { return severity(rule); });
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;

@@ -53,6 +53,10 @@ struct FileReport {
   std::string error;  // set when the file could not be read or written
   std::vector<ReportedDiagnostic> diagnostics;
   std::size_t fixes_applied = 0;
+  // Where in `path` the error is (a config file's line and column); 0: the
+  // whole file.
+  std::uint32_t error_line = 0;
+  std::uint32_t error_column = 0;
 };
 
 ReportedRange report_range(const SourceText& source, ByteRange range);

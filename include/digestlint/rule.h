@@ -45,6 +45,11 @@ struct RuleInfo {
   std::vector<OptionSpec> options;
   std::unique_ptr<Rule> (*create)(const RuleOptions& options) = nullptr;
   bool has_fix = false;  // some of its diagnostics carry a fix
+  // Reported by the engine itself, not by a Rule: findings about the file's
+  // digestlint comments, which only exist once every rule has run (see
+  // lint/suppressions.h). Such a rule has no `create`; its code, name,
+  // documentation and severity work like any other rule's.
+  bool engine_reported = false;
 };
 
 // A rule's options: the value a schema or config set, else the declared

@@ -1,0 +1,95 @@
+// .digestlint.toml: the configuration nearest to each linted file.
+//
+//   schema = "daily-security-info"   # a built-in name, or a TOML file relative to this one
+//   include = ["reports/**/*.md"]     # which files are digests (default: every *.md)
+//   exclude = ["drafts/", "README.md"]
+//   [rules]
+//   DL208 = "off"                                  # a severity, by code or name
+//   trailing-whitespace = { allow-hard-break = false }
+//
+// Every key is checked; an unknown key, rule or option is an error with
+// "file:line:col".
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digestlint/settings.h"
+
+namespace digestlint {
+
+inline constexpr std::string_view kConfigFileName = ".digestlint.toml";
+
+// A configuration that could not be read: where, and what is wrong.
+struct ConfigError {
+  std::string path;        // the file at fault (a config, or a schema it names)
+  std::uint32_t line = 0;  // 1-based; 0 when the whole file is at fault
+  std::uint32_t column = 0;
+  std::string message;
+
+  std::string to_string() const;  // "path:line:col: message"
+};
+
+// "origin:12:3: message", as the TOML reader and the schema loader write
+// errors, back into its parts (line 0 when there is no position).
+ConfigError located_error(std::string_view message, std::string_view origin);
+
+struct Config {
+  std::filesystem::path file;       // absolute
+  std::filesystem::path directory;  // absolute: globs and a schema path are relative to it
+  std::string display;              // the file as shown to users
+  std::string schema;               // a built-in name or an absolute path; empty: not set
+  std::vector<std::string> include = {"**/*.md"};
+  std::vector<std::string> exclude;
+  Settings settings;
+
+  // Whether the file at `path` (absolute) is one of this config's digests:
+  // matched by an include glob and by no exclude glob.
+  bool selects(const std::filesystem::path& path) const;
+};
+
+// Reads a config file. `display` is its path as shown in errors.
+std::shared_ptr<const Config> load_config(const std::filesystem::path& file,
+                                          const std::string& display, ConfigError& error);
+std::shared_ptr<const Config> parse_config(std::string_view text, const std::filesystem::path& file,
+                                           const std::string& display, ConfigError& error);
+
+// Finds the nearest .digestlint.toml walking up from a file's directory to
+// the root. Caches per directory, so each config is read once; not
+// thread-safe (the CLI resolves every input before linting).
+class ConfigFinder {
+ public:
+  struct Result {
+    std::shared_ptr<const Config> config;  // nullptr: none found, or broken
+    const ConfigError* error = nullptr;    // set when the nearest config is broken
+  };
+  Result find_for(const std::filesystem::path& file);
+
+ private:
+  struct Entry {
+    std::shared_ptr<const Config> config;
+    std::shared_ptr<ConfigError> error;
+  };
+  const Entry& lookup(const std::filesystem::path& directory);
+  std::map<std::filesystem::path, Entry> cache_;
+};
+
+// Glob matching on '/'-separated relative paths: '*' and '?' within one
+// segment, "[a-z]" / "[!a-z]" classes, "**" as a whole segment for any
+// number of segments, '\' escaping the next character. A pattern without
+// '/' matches a file name at any depth; a leading '/' anchors it to the
+// config's directory; a trailing '/' matches a directory. A pattern
+// matching a directory matches everything below it.
+bool glob_match(std::string_view pattern, std::string_view path);
+// Empty when `pattern` is well formed, else what is wrong with it.
+std::string glob_error(std::string_view pattern);
+
+// The commented starter config written by --init; every rule is listed
+// with its default severity and options, commented out.
+std::string starter_config();
+
+}  // namespace digestlint
