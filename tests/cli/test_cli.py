@@ -9,7 +9,8 @@ Covers exit statuses, unreadable inputs among readable ones, directory
 recursion, standard input, the JSON document's shape, --fix (atomic, mode
 and symlinks kept, errors leave the file untouched), --select/--ignore,
 --explain/--list-rules, schema errors, the seed digest and the template,
-the modern corpus's conventions, and golden text/JSON output.
+the bundled examples, the modern corpus's conventions, and golden text/JSON
+output.
 
 Golden files live in tests/golden/; regenerate them with
 DIGESTLINT_UPDATE_GOLDEN=1 and review the diff.
@@ -368,10 +369,13 @@ class JsonFormat(TempDirTest):
 
 class Fix(TempDirTest):
     def test_fix_writes_what_the_fixtures_expect(self):
-        """--fix on a copy of each fixture gives its reviewed .fixed.md."""
+        """--fix on a copy of each foundation fixture gives its reviewed
+        .fixed.md (the fixture runner checks the library's fix; this checks
+        what the command line writes)."""
         checked = 0
-        for root, _, files in os.walk(os.path.join(SOURCE, "fixtures")):
-            for name in sorted(files):
+        for family in ("skeleton", "sections", "lists", "parser"):
+            root = os.path.join(SOURCE, "fixtures", family)
+            for name in sorted(os.listdir(root)):
                 if not name.endswith(".fixed.md"):
                     continue
                 fixture = os.path.join(root, name[:-len(".fixed.md")] + ".md")
@@ -635,6 +639,30 @@ class TheFormatFiles(TempDirTest):
         r = run("--fix", f)
         self.assertEqual(r.code, 0, r)
         self.assertIn("### 日々のニュース要約\nN/A\n", read(f).decode())
+
+
+class Examples(unittest.TestCase):
+    """The bundled examples scripts/setup.sh shows: one clean with every rule,
+    one with eight typical defects, each reported once."""
+
+    def test_the_clean_example_is_clean(self):
+        r = run("examples/daily-security-info.md", cwd=SOURCE)
+        self.assertEqual(r.code, 0, r)
+        self.assertEqual(r.out, "")
+
+    def test_the_defects_example_reports_each_defect_once(self):
+        r = run("examples/with-defects.md", cwd=SOURCE)
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual([(f[1], f[3]) for f in findings(r.out)], [
+            (9, "DL204"), (10, "DL204"),  # 2-space nesting, two lines
+            (13, "DL201"),                # '-[title](url)'
+            (19, "DL111"),                # なし for N/A
+            (22, "DL202"),                # '*' marker
+            (32, "DL208"),                # trailing space
+            (38, "DL203"),                # two spaces after '-'
+            (54, "DL206"),                # blank line between labels
+            (65, "DL102"),                # 日本のインシデント事例 missing
+        ])
 
 
 class ModernCorpus(unittest.TestCase):
