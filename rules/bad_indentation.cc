@@ -11,6 +11,8 @@ constexpr std::string_view kDoc = R"md(
 Reports a list item whose indentation is not its nesting depth times the
 schema's step (`[lists] indent`, 4): 2-space nesting, odd indents, tabs.
 The depth is the one Markdown gives the item, i.e. what GitHub renders.
+An indented article label (`  - その他`) is indented-label's, with the
+items it drags one level deeper.
 
 ## Why is this bad?
 
@@ -45,8 +47,20 @@ class BadIndentation final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const std::uint16_t step = ctx.schema.indent_step;
+    // An indented article label is indented-label's, and so are the items
+    // of a label nested under the block above: fixing the label re-nests them.
+    std::vector<bool> label_owned(ctx.doc.lines.size(), false);
+    for (const ArticleLabel& label : ctx.digest.labels) {
+      if (!label.indented || !label.bullet || label.spec < 0) continue;
+      label_owned[label.line] = true;
+      const Line& label_line = ctx.doc.lines[label.line];
+      if (label_line.item == kNone || ctx.doc.blocks[label_line.item].list_depth == 0) continue;
+      for (std::uint32_t i = label.first_item; i < label.end_item; ++i)
+        label_owned[ctx.digest.items[i].line] = true;
+    }
     for (const Line& line : ctx.doc.lines) {
       if (line.role != LineRole::ItemStart || line.item == kNone || line.comment) continue;
+      if (label_owned[static_cast<std::size_t>(&line - ctx.doc.lines.data())]) continue;
       const Block& item = ctx.doc.blocks[line.item];
       // Items inside block quotes or other containers keep their own prefix.
       if (!directly_in_lists(ctx.doc, item)) continue;

@@ -8,6 +8,7 @@ packages=(
   libmd4c-dev libfmt-dev libicu-dev             # engine
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   catch2 python3 python3-jsonschema pre-commit  # tests
+  python3-yaml                                  # tests: the GitHub Action's definition
 )
 missing=()
 for p in "${packages[@]}"; do
