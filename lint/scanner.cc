@@ -457,12 +457,21 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
       break;
     case MD_BLOCK_HTML: {
       mark_lines(block.first_line, block.last_line, LineRole::Html);
-      const std::string_view first =
-          source_.bytes().substr(doc_.lines[block.first_line].indent_end);
-      if (first.substr(0, 4) == "<!--") {
-        for (std::uint32_t l = block.first_line; l <= block.last_line; ++l) {
-          doc_.lines[l].comment = true;
+      // Comment lines run from a line starting "<!--" to the line holding
+      // its "-->"; md4c may continue the HTML block past it ("<!-- a -->"
+      // then "<div>"), and those lines are not comments.
+      bool in_comment = false;
+      for (std::uint32_t l = block.first_line; l <= block.last_line; ++l) {
+        Line& line = doc_.lines[l];
+        const std::string_view text =
+            source_.bytes().substr(line.indent_end, line.end - line.indent_end);
+        std::size_t from = 0;
+        if (!in_comment && text.substr(0, 4) == "<!--") {
+          in_comment = true;
+          from = 4;
         }
+        line.comment = in_comment;
+        if (in_comment && text.find("-->", from) != std::string_view::npos) in_comment = false;
       }
       break;
     }
@@ -553,7 +562,10 @@ int Builder::leave_span(MD_SPANTYPE type) {
       // (or, copied, was made from them) and nothing was written around it.
       if (!link.href.empty()) {
         link.autolink = link.href.begin == link.text.begin;
-      } else if (!copied.empty() && !link.text.empty()) {
+      } else if (!copied.empty() && !link.text.empty() &&
+                 !(link.text.end < source_.size() && source_.bytes()[link.text.end] == ']')) {
+        // (Text followed by "]" is an explicit link "[url](url)" whose
+        // destination md4c copied to decode entities: not an autolink.)
         const std::string_view t = source_.slice(link.text);
         const std::string_view h = copied;
         link.autolink =
@@ -613,10 +625,14 @@ void Scanner::scan(const SourceText& source, Document& doc) {
   doc.clear();
   const std::string_view bytes = source.bytes();
   const char* b = bytes.data();
+  // A UTF-8 byte order mark is not text (utf8-bom reports it): md4c parses
+  // from after it, so "<BOM># Daily Security Info" is still the title, and
+  // the first line starts after it. Offsets stay those of the buffer.
+  const Offset bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   doc.lines.resize(source.line_count());
   for (std::uint32_t i = 0; i < source.line_count(); ++i) {
     Line& line = doc.lines[i];
-    line.begin = source.line_begin(i);
+    line.begin = i == 0 ? bom : source.line_begin(i);
     line.end = source.line_end(i);
     line.line_end = source.line_ending(i);
     shape_line(b, line);
@@ -646,7 +662,7 @@ void Scanner::scan(const SourceText& source, Document& doc) {
   parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
     return static_cast<Builder*>(u)->text(t, s, n);
   };
-  md_parse(parse_base, static_cast<MD_SIZE>(bytes.size()), &parser, &builder);
+  md_parse(parse_base + bom, static_cast<MD_SIZE>(bytes.size() - bom), &parser, &builder);
 }
 
 }  // namespace digestlint

@@ -70,9 +70,9 @@ class BadIndentation final : public Rule {
       auto d =
           line.tab_in_indent
               ? report.report(indent, "tab in list indentation; indent with {} spaces", expected)
-              : report.report(indent,
-                              "list item indented {} spaces; at nesting depth {} expected {}",
-                              line.indent, item.list_depth + 1, expected);
+              : report.report(
+                    indent, "list item indented {} space{}; at nesting level {} expected {}",
+                    line.indent, line.indent == 1 ? "" : "s", item.list_depth + 1, expected);
       d.fix(fmt::format("indent {} spaces", expected), indent, std::string(expected, ' '));
     }
   }

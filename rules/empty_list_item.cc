@@ -57,7 +57,9 @@ class EmptyListItem final : public Rule {
           rules::single_content_line(ctx, ctx.digest.sections[section]) == static_cast<int>(l)) {
         continue;  // a section's lone "-": nonstandard-empty-marker's
       }
-      auto d = report.report({line.marker_begin, line.end}, "empty list item");
+      auto d =
+          report.report({line.marker_begin, line.end},
+                        "empty list item; write its text after the marker, or delete the line");
       const bool has_children = line.item != kNone && doc.blocks[line.item].last_line > l;
       if (!has_children) d.fix("delete the line", rules::whole_line(ctx, l), "");
     }

@@ -37,8 +37,8 @@ class MarkdownTooComplex final : public Rule {
     for (const ByteRange& r : ctx.doc.defused) {
       const std::uint32_t first = ctx.source.line_of(r.begin);
       report.report(ctx.line_range(first),
-                    "block too complex for the Markdown parser (lines {}-{}); its links and "
-                    "brackets were read as plain text",
+                    "block too complex for the Markdown parser (lines {}-{}); parts of it "
+                    "(links, brackets, nesting) were read as plain text",
                     first + 1, ctx.source.line_of(r.end > r.begin ? r.end - 1 : r.end) + 1);
     }
   }

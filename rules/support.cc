@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <algorithm>
+
 #include "digestlint/text.h"
 
 namespace digestlint::rules {
@@ -18,7 +20,8 @@ std::string_view marker_free_text(const LintContext& ctx, std::uint32_t line, bo
   const Line& l = ctx.doc.lines[line];
   had_marker = l.shape == LineShape::Bullet || l.shape == LineShape::Ordered;
   const Offset from = had_marker ? l.content_begin : l.indent_end;
-  return trim_ascii_space(ctx.text({from, l.end}));
+  // Up to the trailing whitespace (U+3000 included): trailing-whitespace's.
+  return trim_ascii_space(ctx.text({std::min(from, l.trailing_ws), l.trailing_ws}));
 }
 
 EmptyMarker match_empty_marker(const LintContext& ctx, std::uint32_t line) {

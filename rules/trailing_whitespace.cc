@@ -1,4 +1,6 @@
 // DL208 trailing-whitespace
+#include <vector>
+
 #include "digestlint/rule.h"
 #include "support.h"
 
@@ -46,7 +48,9 @@ class TrailingWhitespace final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const std::string_view bytes = ctx.source.bytes();
-    for (const Line& line : ctx.doc.lines) {
+    const std::vector<bool> in_list = blank_lines_reported_as_list_gaps(ctx);
+    for (std::uint32_t l = 0; l < ctx.doc.lines.size(); ++l) {
+      const Line& line = ctx.doc.lines[l];
       if (line.trailing_ws == line.end && !(line.blank() && line.end > line.begin)) continue;
       if (line.role == LineRole::Code) continue;
       // "- " with nothing after it: empty-list-item's finding, whose fix
@@ -55,6 +59,9 @@ class TrailingWhitespace final : public Rule {
           line.trailing_ws <= line.marker_end) {
         continue;
       }
+      // A line of spaces inside a list is a blank line there:
+      // blank-line-in-list's finding, whose fix removes the line.
+      if (line.blank() && !in_list.empty() && in_list[l]) continue;
       const ByteRange ws =
           line.blank() ? ByteRange{line.begin, line.end} : ByteRange{line.trailing_ws, line.end};
       if (ws.empty()) continue;
@@ -63,12 +70,59 @@ class TrailingWhitespace final : public Rule {
           (line.role == LineRole::Paragraph || line.role == LineRole::ItemStart)) {
         continue;
       }
-      const char* what = line.blank() ? "whitespace-only line" : "trailing whitespace";
-      report.report(ws, "{}", what).fix("delete it", ws, "");
+      if (line.blank()) {
+        report.report(ws, "line of only whitespace ({}); leave it empty", describe(tail))
+            .fix("delete the whitespace", ws, "");
+      } else {
+        report.report(ws, "trailing whitespace ({})", describe(tail)).fix("delete it", ws, "");
+      }
     }
   }
 
  private:
+  // "1 space", "3 spaces, a tab", "U+3000 ideographic space".
+  static std::string describe(std::string_view ws) {
+    std::size_t spaces = 0;
+    std::size_t tabs = 0;
+    std::size_t ideographic = 0;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+      if (ws[i] == ' ') {
+        ++spaces;
+      } else if (ws[i] == '\t') {
+        ++tabs;
+      } else {
+        ++ideographic;
+        i += 2;  // U+3000 is three bytes
+      }
+    }
+    std::string out;
+    auto add = [&](std::size_t n, std::string_view one, std::string_view many) {
+      if (n == 0) return;
+      out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, n == 1 ? one : many);
+    };
+    add(spaces, "space", "spaces");
+    add(tabs, "tab", "tabs");
+    add(ideographic, "U+3000 ideographic space", "U+3000 ideographic spaces");
+    return out;
+  }
+
+  // Blank lines blank-line-in-list reports (inside an outermost list, when
+  // the schema forbids them). Empty when the file has no list.
+  static std::vector<bool> blank_lines_reported_as_list_gaps(const LintContext& ctx) {
+    std::vector<bool> marked;
+    if (ctx.schema.blank_lines_between_items) return marked;
+    const Document& doc = ctx.doc;
+    for (const Block& b : doc.blocks) {
+      if (b.kind != BlockKind::BulletList && b.kind != BlockKind::OrderedList) continue;
+      if (b.parent == kNone || doc.blocks[b.parent].kind == BlockKind::ListItem) continue;
+      if (marked.empty()) marked.assign(doc.lines.size(), false);
+      for (std::uint32_t l = b.first_line; l <= b.last_line && l < marked.size(); ++l) {
+        marked[l] = true;
+      }
+    }
+    return marked;
+  }
+
   bool allow_hard_break_;
 };
 

@@ -59,6 +59,7 @@ class UnknownHeading final : public Rule {
       const Heading& h = ctx.doc.headings[s.heading];
       if (h.level == schema.title_level) continue;  // invalid-title's
       const std::string_view text = ctx.text(h.text);
+      if (text == schema.title) continue;  // the title at another level: wrong-heading-level's
       if (s.spec < 0) {
         report.report(rules::heading_line_range(ctx, h),
                       "unknown section '{}'; this schema has no such section",

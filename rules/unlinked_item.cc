@@ -1,4 +1,6 @@
 // DL114 unlinked-item
+#include <algorithm>
+
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
 #include "support.h"
@@ -65,11 +67,17 @@ class UnlinkedItem final : public Rule {
  private:
   // "[title](url)" and nothing else, as md4c parsed it.
   static bool is_single_link(const LintContext& ctx, const Line& line) {
-    const std::string_view text = trim_ascii_space(ctx.text({line.content_begin, line.end}));
+    const Offset end = std::max(line.content_begin, line.trailing_ws);
+    const std::string_view text = trim_ascii_space(ctx.text({line.content_begin, end}));
     if (text.size() < 4 || text.front() != '[' || text.back() != ')') return false;
+    // The link's text starts right after "[", or after markup opening it
+    // ("[`nmap` 7.95](...)", "[**title**](...)").
+    const Offset open = line.content_begin + 1;
     for (const Link& link : ctx.doc.links) {
-      if (link.text.begin == line.content_begin + 1 && !link.autolink) return true;
-      if (link.text.begin > line.end) break;
+      if (!link.text.empty() && link.text.begin >= end) break;  // links are in document order
+      if (link.autolink || link.text.begin < open) continue;
+      const std::string_view before = ctx.text({open, link.text.begin});
+      if (before.find_first_not_of("*_`~") == std::string_view::npos) return true;
     }
     return false;
   }

@@ -22,7 +22,16 @@ std::optional<Fixture> parse_fixture(const std::string& text, const std::string&
     error = origin + ": the fixture block is not closed with '-->'";
     return std::nullopt;
   }
-  std::istringstream in(text.substr(open, close - open));
+  // Fixtures may use CRLF or lone CR line ends: read the block by lines of any kind.
+  std::string block = text.substr(open, close - open);
+  for (std::size_t i = 0; (i = block.find('\r', i)) != std::string::npos;) {
+    if (i + 1 < block.size() && block[i + 1] == '\n') {
+      block.erase(i, 1);
+    } else {
+      block[i] = '\n';
+    }
+  }
+  std::istringstream in(block);
   std::string line;
   std::getline(in, line);  // "<!-- digestlint-fixture"
   Fixture f;

@@ -3,7 +3,8 @@
 // digestlint treats as no content):
 //
 //   <!-- digestlint-fixture
-//   schema: daily-security-info        (optional; default: the default schema)
+//   schema: daily-security-info        (optional; default: the default schema;
+//                                       a NAME.toml path is relative to the fixture)
 //   unsafe-fixes: true                 (optional: the .fixed.md applies them too)
 //   rules:                             (optional: [rules] settings, TOML)
 //     trailing-whitespace = { allow-hard-break = false }

@@ -57,8 +57,13 @@ std::string check_fixture(const fs::path& path, std::set<std::string>& rules_see
   const auto fixture = testing::parse_fixture(text, path.string(), error);
   if (!fixture) return error;
   SchemaError schema_error;
-  const auto schema = load_schema(
-      fixture->schema.empty() ? builtin_schema_names().front() : fixture->schema, schema_error);
+  // A schema file named by a fixture lives next to it.
+  std::string schema_name =
+      fixture->schema.empty() ? std::string(builtin_schema_names().front()) : fixture->schema;
+  if (schema_name.size() > 5 && schema_name.substr(schema_name.size() - 5) == ".toml") {
+    schema_name = (path.parent_path() / schema_name).lexically_normal().string();
+  }
+  const auto schema = load_schema(schema_name, schema_error);
   if (!schema) return schema_error.message;
   const Linter linter(schema, fixture->settings);
   const std::vector<Diagnostic> diagnostics = linter.lint(text, path.string());
