@@ -77,36 +77,6 @@ void print_rules(std::ostream& out, const Linter& linter, OutputFormat format) {
   }
 }
 
-// --explain: also what docs/rules/ is generated from.
-void print_explanation(std::ostream& out, const RuleInfo& r) {
-  out << fmt::format("# {} {}\n\n{}\n\nDefault severity: {}.{}\n", r.code, r.name, r.summary,
-                     to_string(r.default_severity), r.has_fix ? " Some findings carry a fix." : "");
-  out << r.documentation;
-  if (!r.options.empty()) {
-    out << "\n## Options\n\n";
-    for (const OptionSpec& o : r.options) {
-      const std::string value = std::visit(
-          [](const auto& v) -> std::string {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, bool>) {
-              return v ? "true" : "false";
-            } else if constexpr (std::is_same_v<T, std::int64_t>) {
-              return std::to_string(v);
-            } else if constexpr (std::is_same_v<T, std::string>) {
-              return fmt::format("\"{}\"", v);
-            } else {
-              std::string list;
-              for (const std::string& s : v)
-                list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", s);
-              return "[" + list + "]";
-            }
-          },
-          o.default_value);
-      out << fmt::format("- `{}` (default `{}`): {}\n", o.name, value, o.description);
-    }
-  }
-}
-
 // --select / --ignore: codes, names, or code prefixes ("DL2").
 bool matches(const RuleInfo& r, std::string_view pattern) {
   return r.name == pattern || r.code.substr(0, pattern.size()) == pattern;
@@ -382,7 +352,7 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
       std::cerr << fmt::format("digestlint: unknown rule '{}' (see --list-rules)\n", o.explain);
       return kExitFailure;
     }
-    print_explanation(std::cout, *rule);
+    std::cout << explain_rule(*rule);
     return kExitClean;
   }
 

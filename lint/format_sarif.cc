@@ -45,8 +45,8 @@ json location(const std::string& uri, const ReportedRange& r) {
 json rule_descriptor(const RuleInfo& r) {
   std::string full = what_it_does(r.documentation);
   if (full.empty()) full = std::string(r.summary);
-  // Help as --explain prints it (the rule's own documentation).
-  std::string help = fmt::format("{} {}: {}\n{}", r.code, r.name, r.summary, r.documentation);
+  // Help is the rule's page, as --explain prints it and docs/rules/ has it.
+  const std::string help = explain_rule(r);
   return {{"id", r.code},
           {"name", r.name},
           {"shortDescription", {{"text", r.summary}}},

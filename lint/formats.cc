@@ -121,6 +121,37 @@ void write_statistics_json(std::ostream& out, std::span<const FileReport> report
   out << list.dump(2) << '\n';
 }
 
+std::string explain_rule(const RuleInfo& r) {
+  std::string out =
+      fmt::format("# {} {}\n\n{}\n\nDefault severity: {}.{}\n", r.code, r.name, r.summary,
+                  to_string(r.default_severity), r.has_fix ? " Some findings carry a fix." : "");
+  out += r.documentation;
+  if (!r.options.empty()) {
+    out += "\n## Options\n\n";
+    for (const OptionSpec& o : r.options) {
+      const std::string value = std::visit(
+          [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, bool>) {
+              return v ? "true" : "false";
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+              return std::to_string(v);
+            } else if constexpr (std::is_same_v<T, std::string>) {
+              return fmt::format("\"{}\"", v);
+            } else {
+              std::string list;
+              for (const std::string& s : v)
+                list += fmt::format("{}\"{}\"", list.empty() ? "" : ", ", s);
+              return "[" + list + "]";
+            }
+          },
+          o.default_value);
+      out += fmt::format("- `{}` (default `{}`): {}\n", o.name, value, o.description);
+    }
+  }
+  return out;
+}
+
 void write_rules_json(std::ostream& out, const Linter& linter) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const RuleInfo* r : all_rules()) {

@@ -48,6 +48,11 @@ void write_report(OutputFormat format, std::ostream& out, std::ostream& errors,
 void write_statistics_text(std::ostream& out, std::span<const FileReport> reports);
 void write_statistics_json(std::ostream& out, std::span<const FileReport> reports);
 
+// A rule's page: its code, name, summary, default severity, documentation
+// and options. What --explain prints, docs/rules/ holds and SARIF's rule
+// help carries.
+std::string explain_rule(const RuleInfo& rule);
+
 // --list-rules --format json: every rule with its code, name, summary,
 // default and effective severity, fix and options.
 void write_rules_json(std::ostream& out, const Linter& linter);
