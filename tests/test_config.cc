@@ -77,7 +77,7 @@ TEST_CASE("glob: ** spans any number of directories") {
   CHECK_FALSE(glob_match("**/**/**/**/**/**/**/**/x", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/y"));
 }
 
-TEST_CASE("glob: without '/' a pattern matches a name at any depth; a directory its contents") {
+TEST_CASE("glob: without '/' a pattern matches a name at any depth, a directory its contents") {
   CHECK(glob_match("README.md", "README.md"));
   CHECK(glob_match("README.md", "docs/README.md"));
   CHECK(glob_match("*.md", "a/b.md"));

@@ -220,7 +220,7 @@ TEST_CASE("one unneeded rule in a list is reported alone, and the fix drops it")
   CHECK(found[0].fix->applicability == Applicability::Safe);
 }
 
-TEST_CASE("the most specific directive gets the credit; a redundant broader one is unused") {
+TEST_CASE("the most specific directive gets the credit, a redundant broader one is unused") {
   const auto found = lint_body(
       "<!-- digestlint-disable-file DL201 -->\n\n"
       "<!-- digestlint-disable-next-line DL201 -->\n"
@@ -269,7 +269,7 @@ TEST_CASE("a misspelt rule name gets a suggestion") {
         std::string::npos);
 }
 
-TEST_CASE("a misspelt directive is reported; other digestlint- comments are not directives") {
+TEST_CASE("a misspelt directive is reported, other digestlint- comments are not directives") {
   const auto found = lint_body(
       "<!-- digestlint-disable-nextline DL201 -->\n"
       "<!-- digestlint-Disable DL201 -->\n"
