@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "articles.h"
 #include "digestlint/schema.h"
 #include "digestlint/text.h"
 
@@ -104,6 +105,7 @@ void build_digest(const Document& doc, const SourceText& source, const Schema& s
     }
   }
 
+  bool in_articles = false;  // the last section holds articles
   for (std::size_t i = 0; i < doc.headings.size(); ++i) {
     const Heading& h = doc.headings[i];
     if (static_cast<std::int32_t>(i) == digest.title) continue;
@@ -111,6 +113,12 @@ void build_digest(const Document& doc, const SourceText& source, const Schema& s
     // A heading naming a section is one even at the wrong level, so that a
     // "#### Tools" is reported once, as a level error, not also as missing.
     if (h.level > digest.section_level && spec < 0) continue;
+    // In files whose sections and articles share a level (legacy "### ニュース"
+    // then "### <title>"), an article heading is content of its section.
+    if (spec < 0 && in_articles && schema.articles.enabled && h.level == schema.articles.level) {
+      continue;
+    }
+    in_articles = spec >= 0 && schema.sections[spec].content == SectionContent::Articles;
     Section s;
     s.spec = spec;
     s.heading = static_cast<std::int32_t>(i);
@@ -131,6 +139,8 @@ void build_digest(const Document& doc, const SourceText& source, const Schema& s
   digest.preamble_begin = std::min(after_title, line_count);
   digest.preamble_end = digest.sections.empty() ? line_count : digest.sections[0].heading_line;
   if (digest.preamble_end < digest.preamble_begin) digest.preamble_end = digest.preamble_begin;
+
+  build_articles(doc, source, schema, digest);
 }
 
 }  // namespace digestlint

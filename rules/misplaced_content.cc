@@ -1,4 +1,6 @@
 // DL113 misplaced-content
+#include <algorithm>
+
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
 #include "support.h"
@@ -52,12 +54,20 @@ class MisplacedContent final : public Rule {
       const SectionSpec& spec = ctx.schema.sections[s.spec];
       if (spec.content == SectionContent::Free) continue;
       const bool articles = spec.content == SectionContent::Articles;
+      // Where the first article starts: its heading, or (legacy) its
+      // "1. <url>" item, as the article model found it.
+      std::uint32_t first_article = s.body_end;
+      for (const Article& a : ctx.digest.articles) {
+        if (a.line >= s.body_begin && a.line < s.body_end)
+          first_article = std::min(first_article, a.line);
+      }
       // Top-level blocks (children of the document) starting in the body.
       for (std::size_t b = 1; b < doc.blocks.size(); ++b) {
         const Block& block = doc.blocks[b];
         if (block.parent != 0) continue;
         if (block.first_line < s.body_begin) continue;
         if (block.first_line >= s.body_end) break;
+        if (articles && block.first_line >= first_article) break;
         if (articles && block.kind == BlockKind::Heading) break;  // the first article
         if (!articles && block.kind == BlockKind::BulletList) continue;
         if (block.kind == BlockKind::Heading) continue;  // unknown-heading's
@@ -70,9 +80,11 @@ class MisplacedContent final : public Rule {
         }
         const ByteRange at = ctx.line_range(block.first_line);
         if (articles) {
+          const std::uint8_t level = ctx.schema.articles.enabled ? ctx.schema.articles.level
+                                                                 : ctx.digest.section_level + 1;
           report.report(
               at, "text before the first article in section '{}'; articles start with '{} title'",
-              spec.heading, std::string(ctx.digest.section_level + 1, '#'));
+              spec.heading, std::string(level, '#'));
         } else {
           report.report(at, "{} in section '{}', which holds a '{} [title](url)' list",
                         describe(block.kind), spec.heading, ctx.schema.list_marker);

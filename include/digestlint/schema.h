@@ -32,6 +32,70 @@ struct SectionSpec {
   bool accepts_level(std::uint8_t l) const;
 };
 
+// One label of an article ("- 要約"), in schema order.
+struct LabelSpec {
+  std::string name;
+  bool required = true;
+  // Other spellings: `aliases` are accepted with a warning and fixed to
+  // `name` (label-alias); `accepted` ones pass silently (legacy wording).
+  std::vector<std::string> aliases;
+  std::vector<std::string> accepted;
+  // The item that says "nothing to report" ("IOC情報なし"); empty when the
+  // label has none. `none_variants` are loose ways of saying it.
+  std::string none_marker;
+  std::vector<std::string> none_variants;
+  std::int64_t min_items = 1;
+  std::int64_t max_items = 0;        // 0: no limit
+  std::int64_t max_item_length = 0;  // graphemes per first-level item; 0: no limit
+  bool ioc = false;                  // its items are IOC entries
+};
+
+// The articles of an `articles` section.
+struct ArticleSpec {
+  bool enabled = false;  // the schema has an [articles] table
+  std::uint8_t level = 4;
+  // Legacy: an article may also start at a top-level "1. <url>" item, its
+  // title in the first bullet after it (`- タイトル: "…"`).
+  bool numbered_url_items = false;
+  std::vector<LabelSpec> labels;
+  // Prompt or template text that must not survive into a digest; matched
+  // as written, anywhere in an article.
+  std::vector<std::string> leaked_text;
+
+  // Index of the label named exactly `name`, or -1.
+  int find_label(std::string_view name) const;
+};
+
+// How an IOC value of a category must look.
+enum class IocShape : std::uint8_t { Any, Ip, Url, Host };
+
+std::string_view to_string(IocShape shape);
+
+// A value of one of the closed IOC enumerations, and its aliases (accepted
+// with a warning and fixed to `name`).
+struct IocValueSpec {
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
+struct IocCategorySpec {
+  std::string name;  // "IPアドレス"
+  IocShape shape = IocShape::Any;
+  std::vector<std::string> aliases;
+  std::vector<std::string> scopes;  // the field-5 values it takes
+};
+
+// The IOC entry "value,分類,familiarity,context,scope".
+struct IocSpec {
+  std::vector<IocCategorySpec> categories;        // field 2
+  std::vector<IocValueSpec> familiarity;          // field 3
+  std::vector<std::string> familiarity_accepted;  // also taken silently ("不明")
+  std::vector<IocValueSpec> scopes;               // field 5
+
+  int find_category(std::string_view name) const;
+  int find_scope(std::string_view name) const;
+};
+
 struct Schema {
   std::string name;
   std::string description;
@@ -51,6 +115,9 @@ struct Schema {
 
   std::vector<SectionSpec> sections;
 
+  ArticleSpec articles;
+  IocSpec ioc;
+
   // Rule severities and options the schema sets ([rules.NAME] tables).
   Settings settings;
 
@@ -67,6 +134,12 @@ struct SchemaError {
 
 // Names of the schemas compiled into the binary, default first.
 std::vector<std::string_view> builtin_schema_names();
+
+// `--schema auto`: the built-in schema a digest is written in, from its
+// title (the first H1): the one whose [title] text it is, else the
+// default. Legacy digests ("# 日々のニュース要約") get the legacy schema.
+inline constexpr std::string_view kAutoSchema = "auto";
+std::string_view resolve_schema_for(std::string_view text);
 
 // `name_or_path` is a built-in name or a path to a TOML file.
 // Returns nullptr and fills `error` when it cannot be loaded.

@@ -1,0 +1,107 @@
+#include "article_support.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "digestlint/text.h"
+
+namespace digestlint::rules {
+
+std::string label_list(const ArticleSpec& spec) {
+  std::string out;
+  for (const LabelSpec& l : spec.labels) {
+    if (!l.required) continue;
+    out += fmt::format("{}{}", out.empty() ? "" : ", ", l.name);
+  }
+  return out;
+}
+
+std::string value_list(const std::vector<IocValueSpec>& values) {
+  std::string out;
+  for (const IocValueSpec& v : values)
+    out += fmt::format("{}{}", out.empty() ? "" : " | ", v.name);
+  return out;
+}
+
+std::string category_list(const IocSpec& spec) {
+  std::string out;
+  for (const IocCategorySpec& c : spec.categories)
+    out += fmt::format("{}{}", out.empty() ? "" : " | ", c.name);
+  return out;
+}
+
+std::string_view label_name(const LintContext& ctx, const ArticleLabel& label) {
+  if (label.spec >= 0) return ctx.schema.articles.labels[label.spec].name;
+  return ctx.text(label.name);
+}
+
+BlockSummary summarize(const LintContext& ctx, const ArticleLabel& label) {
+  BlockSummary s;
+  for (std::uint32_t i = label.first_item; i < label.end_item; ++i) {
+    const ArticleItem& it = ctx.digest.items[i];
+    if (it.leak) {
+      ++s.leaks;
+      continue;
+    }
+    if (!it.top || it.text.empty()) continue;
+    ++s.lines;
+    if (!it.bullet) ++s.non_bullets;
+    if (it.none_marker) {
+      ++s.markers;
+      if (s.first_marker == kNone) s.first_marker = static_cast<std::int32_t>(i);
+      continue;
+    }
+    if (it.bullet) ++s.bullets;
+    if (it.ioc != kNone && ctx.digest.iocs[it.ioc].kind == IocKind::SourceLink) continue;
+    ++s.real;
+  }
+  return s;
+}
+
+std::vector<std::string_view> allowed_scopes(const IocSpec& spec, const IocEntry& e) {
+  std::vector<std::string_view> out;
+  auto add = [&](const IocCategorySpec& c) {
+    for (const std::string& s : c.scopes) {
+      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    }
+  };
+  if (e.category >= 0) {
+    add(spec.categories[e.category]);
+    return out;
+  }
+  const bool ip = e.shape == ValueShape::Ip4 || e.shape == ValueShape::Ip6;
+  for (const IocCategorySpec& c : spec.categories) {
+    if ((c.shape == IocShape::Ip) == ip) add(c);
+  }
+  return out;
+}
+
+bool scope_mismatch(const IocSpec& spec, const IocEntry& e) {
+  if (e.kind != IocKind::Entry || e.scope < 0) return false;
+  if (e.category < 0 && e.match[1] != FieldMatch::Other) return false;  // no 分類 to go by
+  const std::vector<std::string_view> allowed = allowed_scopes(spec, e);
+  if (allowed.empty()) return false;
+  return std::find(allowed.begin(), allowed.end(), spec.scopes[e.scope].name) == allowed.end();
+}
+
+std::string_view eol_for(const LintContext& ctx) {
+  return preferred_eol(ctx.source.bytes());
+}
+
+std::string_view ioc_field_name(int field) {
+  switch (field) {
+    case 0:
+      return "field 1 (value)";
+    case 1:
+      return "field 2 (分類)";
+    case 2:
+      return "field 3 (よく知られているか)";
+    case 3:
+      return "field 4 (context)";
+    default:
+      return "field 5 (グローバル/プライベート)";
+  }
+}
+
+}  // namespace digestlint::rules

@@ -1,0 +1,96 @@
+// DL304 duplicate-article-url
+#include <map>
+
+#include "article_support.h"
+#include "articles.h"
+#include "digestlint/rule.h"
+#include "digestlint/text.h"
+
+namespace digestlint {
+namespace {
+
+constexpr std::string_view kDoc = R"md(
+## What it does
+
+Reports an article whose URL is already the URL of an earlier article in
+the same digest. URLs are compared after refanging (`hxxps`, `[.]`),
+ignoring `http` versus `https`, a leading `www.`, the case of the host, a
+`#fragment` and a trailing `/`. The note points at the first article.
+
+## Why is this bad?
+
+The same source summarised twice is usually a copy-paste slip: one of the
+two summaries is stale, and the digest counts the story twice.
+
+## Example
+
+```markdown
+#### 通販サイトで顧客情報が流出
+https://example.com/news/breach
+...
+#### 通販サイトの顧客情報流出、続報
+https://example.com/news/breach/
+```
+
+## Use instead
+
+One article per source; put later information under the first article's
+`- 追記`.
+)md";
+
+std::string normalise(std::string_view url) {
+  std::string u = refang(url);
+  std::size_t p = 0;
+  if (u.compare(0, 8, "https://") == 0) {
+    p = 8;
+  } else if (u.compare(0, 7, "http://") == 0) {
+    p = 7;
+  }
+  std::string out = "https://";
+  std::size_t host_end = u.find_first_of("/?#", p);
+  if (host_end == std::string::npos) host_end = u.size();
+  std::string host = u.substr(p, host_end - p);
+  for (char& c : host) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (host.compare(0, 4, "www.") == 0) host.erase(0, 4);
+  out += host;
+  std::string rest = u.substr(host_end);
+  if (const std::size_t hash = rest.find('#'); hash != std::string::npos) rest.erase(hash);
+  while (!rest.empty() && rest.back() == '/')
+    rest.pop_back();
+  return out + rest;
+}
+
+class DuplicateArticleUrl final : public Rule {
+ public:
+  explicit DuplicateArticleUrl(const RuleOptions&) {}
+
+  void check(const LintContext& ctx, Reporter& report) const override {
+    std::map<std::string, const Article*> first;
+    for (const Article& a : ctx.digest.articles) {
+      if (a.url.empty()) continue;
+      auto [it, inserted] = first.emplace(normalise(ctx.text(a.url)), &a);
+      if (inserted) continue;
+      const Article& earlier = *it->second;
+      report
+          .report(a.url, "article URL already used by the article at line {} ('{}')",
+                  earlier.line + 1, quote_for_message(ctx.text(earlier.title), 30))
+          .note(earlier.url, "first used here");
+    }
+  }
+};
+
+}  // namespace
+
+extern const RuleInfo kDuplicateArticleUrl{
+    .code = "DL304",
+    .name = "duplicate-article-url",
+    .summary = "Two articles of one digest with the same URL",
+    .default_severity = Severity::Error,
+    .documentation = kDoc,
+    .options = {},
+    .create = make_rule<DuplicateArticleUrl>,
+};
+
+}  // namespace digestlint
