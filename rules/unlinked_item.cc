@@ -68,7 +68,14 @@ class UnlinkedItem final : public Rule {
   // "[title](url)" and nothing else, as md4c parsed it.
   static bool is_single_link(const LintContext& ctx, const Line& line) {
     const Offset end = std::max(line.content_begin, line.trailing_ws);
-    const std::string_view text = trim_ascii_space(ctx.text({line.content_begin, end}));
+    std::string_view text = trim_ascii_space(ctx.text({line.content_begin, end}));
+    // A trailing HTML comment (a suppression, say) renders as nothing.
+    if (text.size() >= 7 && text.substr(text.size() - 3) == "-->") {
+      const std::size_t open_comment = text.rfind("<!--");
+      if (open_comment != std::string_view::npos) {
+        text = trim_ascii_space(text.substr(0, open_comment));
+      }
+    }
     if (text.size() < 4 || text.front() != '[' || text.back() != ')') return false;
     // The link's text starts right after "[", or after markup opening it
     // ("[`nmap` 7.95](...)", "[**title**](...)").
