@@ -3,6 +3,7 @@
 // under the IOC label. Read once per file from the Document; the DL3xx and
 // DL4xx rules only look at the result.
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "articles.h"
@@ -156,9 +157,28 @@ UrlGuess classify_url_line(std::string_view s, Offset base) {
   return g;
 }
 
+std::size_t phrase_key(char a, char b) {
+  return static_cast<std::size_t>(static_cast<unsigned char>(a)) << 8 |
+         static_cast<unsigned char>(b);
+}
+
+std::uint32_t prefix3(std::string_view s) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+         static_cast<unsigned char>(s[2]);
+}
+
 // Per-schema data derived once per thread: folded none-marker variants.
 struct FoldCache {
   const Schema* schema = nullptr;
+  // The leaked-text phrases, found in one pass over a line: a table of the
+  // phrases' first two bytes says where one may start (searching each
+  // phrase in turn cost more than parsing the Markdown).
+  std::vector<std::string> phrases;
+  std::array<bool, 256> first{};  // first bytes of phrases
+  std::vector<std::uint8_t> starts = std::vector<std::uint8_t>(65536, 0);
+  // (first three bytes, phrase) of phrases of three bytes or more, sorted.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_prefix;
   std::vector<std::vector<std::string>>
       variants;                    // per label: folded variants, other labels' markers
   std::vector<std::string> names;  // folded label names
@@ -172,6 +192,14 @@ const FoldCache& fold_cache(const Schema& schema) {
   cache = FoldCache{};
   cache.schema = &schema;
   cached_text = schema.text;
+  cache.phrases = schema.articles.leaked_text;
+  for (std::size_t i = 0; i < cache.phrases.size(); ++i) {
+    const std::string& p = cache.phrases[i];
+    if (!p.empty()) cache.first[static_cast<unsigned char>(p[0])] = true;
+    if (p.size() >= 2) cache.starts[phrase_key(p[0], p[1])] = 1;
+    if (p.size() >= 3) cache.by_prefix.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
+  }
+  std::sort(cache.by_prefix.begin(), cache.by_prefix.end());
   const auto& labels = schema.articles.labels;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     std::vector<std::string> v;
@@ -267,8 +295,25 @@ class ArticleBuilder {
   }
 
   bool is_leak(std::string_view s) const {
-    for (const std::string& p : spec_.leaked_text) {
-      if (s.find(p) != std::string_view::npos) return true;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+      if (!cache_.first[static_cast<unsigned char>(s[i])] ||
+          cache_.starts[phrase_key(s[i], s[i + 1])] == 0) {
+        continue;
+      }
+      if (i + 2 < s.size()) {
+        const std::uint32_t key = prefix3(s.substr(i));
+        auto it = std::lower_bound(cache_.by_prefix.begin(), cache_.by_prefix.end(),
+                                   std::make_pair(key, std::uint32_t{0}));
+        for (; it != cache_.by_prefix.end() && it->first == key; ++it) {
+          if (s.compare(i, cache_.phrases[it->second].size(), cache_.phrases[it->second]) == 0) {
+            return true;
+          }
+        }
+      }
+    }
+    // Phrases shorter than three bytes ("{{"), checked as a whole.
+    for (const std::string& p : cache_.phrases) {
+      if (p.size() < 3 && s.find(p) != std::string_view::npos) return true;
     }
     return false;
   }
@@ -337,6 +382,7 @@ class ArticleBuilder {
       a.url = {c.begin, static_cast<Offset>(c.begin + token_end(text(c), 0))};
       a.url_text = c;
     }
+    a.title_leak = !headless && !numbered && is_leak(text(a.title));
     const std::uint32_t split = find_split(pos, end);
     a.end_line = split;
     body(a, pos, split, numbered);

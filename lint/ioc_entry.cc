@@ -185,6 +185,13 @@ void refang_into(std::string_view bytes, ByteRange r, Refanged& out) {
   out.dot_defanged.clear();
   out.defanged_dots = 0;
   for (Offset i = r.begin; i < r.end;) {
+    // Every token starts with one of these; most bytes are not.
+    const char c = bytes[i];
+    if (c != '[' && c != '(' && c != '{' && c != 'h' && c != 'H') {
+      out.push(c, i);
+      ++i;
+      continue;
+    }
     const std::string_view rest = bytes.substr(i, r.end - i);
     bool matched = false;
     for (const Token& t : kDefangTokens) {

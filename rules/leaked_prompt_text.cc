@@ -56,7 +56,7 @@ class LeakedPromptText final : public Rule {
       return {};
     };
     for (const Article& a : ctx.digest.articles) {
-      if (a.heading == kNone) continue;
+      if (!a.title_leak) continue;
       const std::string_view hit = phrase_in(ctx.text(a.title));
       if (!hit.empty()) {
         report.report(a.title, "article title holds template text '{}'; write the article's title",

@@ -78,6 +78,7 @@ struct Article {
   std::uint32_t line = 0;      // the heading's (numbered item's, headless article's first) line
   std::uint32_t end_line = 0;  // one past the article's last line
   ByteRange title;             // heading text, or the title bullet of a "1. <url>" article
+  bool title_leak = false;     // the title holds leaked prompt or template text
   UrlLine url_form = UrlLine::Missing;
   bool blank_before_url = false;  // blank lines between the title and the URL line
   std::int32_t url_line = kNone;  // the line holding the URL
