@@ -14,8 +14,9 @@ constexpr std::string_view kDoc = R"md(
 
 Reports an article whose URL is already the URL of an earlier article in
 the same digest. URLs are compared after refanging (`hxxps`, `[.]`),
-ignoring `http` versus `https`, a leading `www.`, the case of the host, a
-`#fragment` and a trailing `/`. The note points at the first article.
+ignoring `http` versus `https`, a leading `www.`, the case of the host
+and a trailing `/` (a `#fragment` is kept: live blogs link their updates
+that way). The note points at the first article.
 
 ## Why is this bad?
 
@@ -56,7 +57,6 @@ std::string normalise(std::string_view url) {
   if (host.compare(0, 4, "www.") == 0) host.erase(0, 4);
   out += host;
   std::string rest = u.substr(host_end);
-  if (const std::size_t hash = rest.find('#'); hash != std::string::npos) rest.erase(hash);
   while (!rest.empty() && rest.back() == '/')
     rest.pop_back();
   return out + rest;
