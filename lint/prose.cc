@@ -1,0 +1,604 @@
+#include "prose.h"
+
+#include <fmt/format.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <stdexcept>
+
+#include "digestlint/text.h"
+
+namespace digestlint::prose {
+
+namespace {
+
+bool is_ascii_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether text[b, e) is one of the URL schemes, in any case.
+bool is_scheme(std::string_view word) {
+  static constexpr std::string_view kSchemes[] = {"http", "https", "hxxp", "hxxps", "ftp"};
+  for (std::string_view s : kSchemes) {
+    if (word.size() != s.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < s.size() && same; ++i) {
+      same = (static_cast<unsigned char>(word[i]) | 0x20) == static_cast<unsigned char>(s[i]);
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+namespace {
+
+struct UrlBytes {
+  bool table[256] = {};
+  constexpr UrlBytes() {
+    for (int c = '0'; c <= '9'; ++c)
+      table[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+      table[c] = table[c - 'a' + 'A'] = true;
+    for (const char c : std::string_view("-._~:/?#[]@!$&'()*+,;=%"))
+      table[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr UrlBytes kUrlBytes;
+
+}  // namespace
+
+bool is_url_byte(unsigned char c) {
+  return kUrlBytes.table[c];
+}
+
+Token find_url_token(std::string_view text, std::size_t from) {
+  const char* data = text.data();
+  while (from < text.size()) {
+    const void* hit = std::memchr(data + from, ':', text.size() - from);
+    if (hit == nullptr) break;
+    const auto colon = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+    from = colon + 1;
+    // "scheme://" or the defanged "scheme[:]//".
+    std::size_t scheme_end = colon;
+    std::size_t slashes = colon + 1;
+    if (colon >= 1 && data[colon - 1] == '[' && colon + 1 < text.size() && data[colon + 1] == ']') {
+      scheme_end = colon - 1;
+      slashes = colon + 2;
+    }
+    if (text.substr(slashes, 2) != "//") continue;
+    std::size_t begin = scheme_end;
+    while (begin > 0 && is_ascii_letter(static_cast<unsigned char>(data[begin - 1])))
+      --begin;
+    if (!is_scheme(text.substr(begin, scheme_end - begin))) continue;
+    std::size_t end = slashes + 2;
+    while (end < text.size() && is_url_byte(static_cast<unsigned char>(data[end])))
+      ++end;
+    return Token{begin, end};
+  }
+  return Token{};
+}
+
+bool Segments::start_run() {
+  const Document& doc = ctx_.doc;
+  while (run_ < doc.runs.size()) {
+    const std::uint32_t index = run_++;
+    const TextRun& run = doc.runs[index];
+    if (run.kind != RunKind::Text && run.kind != RunKind::LinkText && run.kind != RunKind::Url) {
+      continue;
+    }
+    if (run.range.empty()) continue;
+    // Runs come in document order: move the line cursor forward, or look
+    // the line up when a run goes back (never in md4c's output, but cheap).
+    if (line_ < doc.lines.size() && run.range.begin >= doc.lines[line_].begin) {
+      while (line_ + 1 < doc.lines.size() && doc.lines[line_ + 1].begin <= run.range.begin)
+        ++line_;
+    } else {
+      line_ = ctx_.source.line_of(run.range.begin);
+    }
+    if (ctx_.digest.is_ioc_line(line_) || doc.lines[line_].comment) continue;
+    current_.range = run.range;
+    current_.line = line_;
+    current_.run = index;
+    current_.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
+    current_.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
+    if (run.kind == RunKind::Url) {
+      // An autolink md4c extended over Japanese text glued to the URL:
+      // the URL ends at the first byte that cannot be in one.
+      const std::string_view bytes = ctx_.source.bytes();
+      Offset p = run.range.begin;
+      while (p < run.range.end && is_url_byte(static_cast<unsigned char>(bytes[p])))
+        ++p;
+      if (p == run.range.end) continue;
+      current_.range.begin = p;
+    }
+    open_ = true;
+    return true;
+  }
+  return false;
+}
+
+bool Segments::next(Segment& out) {
+  const std::string_view bytes = ctx_.source.bytes();
+  for (;;) {
+    if (!open_ && !start_run()) return false;
+    const ByteRange r = current_.range;
+    const std::string_view text = bytes.substr(r.begin, r.size());
+    const Token url = find_url_token(text, 0);
+    out = current_;
+    if (url.begin == std::string_view::npos) {
+      open_ = false;
+      return true;
+    }
+    out.range.end = r.begin + static_cast<Offset>(url.begin);
+    current_.range.begin = r.begin + static_cast<Offset>(url.end);
+    if (current_.range.empty()) open_ = false;
+    if (!out.range.empty()) return true;
+  }
+}
+
+const icu::UnicodeSet& frozen_set(const char16_t* pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  // Intentionally leaked: sets are function-local statics used until exit.
+  auto* set = new icu::UnicodeSet(icu::UnicodeString(pattern), status);
+  if (U_FAILURE(status)) {
+    // A programming error, caught by the first test that runs the rule.
+    throw std::logic_error(fmt::format("bad UnicodeSet pattern: {}", u_errorName(status)));
+  }
+  set->freeze();
+  return *set;
+}
+
+const icu::UnicodeSet& japanese_chars() {
+  static const icu::UnicodeSet& set = frozen_set(u"[[:scx=Hira:][:scx=Kana:][:scx=Hani:]]");
+  return set;
+}
+
+const icu::UnicodeSet& japanese_letters() {
+  static const icu::UnicodeSet& set =
+      frozen_set(u"[[[:scx=Hira:][:scx=Kana:][:scx=Hani:]]&[[:L:][:M:]]]");
+  return set;
+}
+
+bool has_japanese_letter(std::string_view text) {
+  return japanese_letters().spanUTF8(text.data(), static_cast<int32_t>(text.size()),
+                                     USET_SPAN_NOT_CONTAINED) < static_cast<int32_t>(text.size());
+}
+
+std::string quote_context(std::string_view text, std::size_t b, std::size_t e, int around) {
+  std::size_t lo = b;
+  for (int k = 0; k < around && lo > 0; ++k)
+    decode_before(text, lo, 0, &lo);
+  std::size_t hi = e;
+  for (int k = 0; k < around && hi < text.size(); ++k)
+    decode(text, hi, &hi);
+  std::string out = quote_for_message(text.substr(lo, b - lo), static_cast<std::size_t>(around));
+  for (std::size_t i = b; i < e;) {
+    std::size_t next = i;
+    const UChar32 c = decode(text, i, &next);
+    out += c < 0 ? fmt::format("<0x{:02X}>", static_cast<unsigned char>(text[i]))
+                 : fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(c));
+    i = next;
+  }
+  out += quote_for_message(text.substr(e, hi - e), static_cast<std::size_t>(around));
+  return out;
+}
+
+std::string code_point_name(UChar32 c) {
+  return fmt::format("U+{:04X}", static_cast<std::uint32_t>(c));
+}
+
+std::string code_points_of(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i;
+    const UChar32 c = decode(text, i, &next);
+    if (!out.empty()) out += ' ';
+    out +=
+        c < 0 ? fmt::format("<0x{:02X}>", static_cast<unsigned char>(text[i])) : code_point_name(c);
+    i = next;
+  }
+  return out;
+}
+
+ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
+  static const icu::UnicodeSet& closers =
+      frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]");
+  ItemEnd end;
+  const Document& doc = ctx.doc;
+  const Block& block = doc.blocks[item.block];
+  const Offset begin = doc.lines[block.first_line].content_begin;
+  end.text = {begin, begin};
+  for (std::uint32_t l = std::min<std::uint32_t>(item.own_last_line,
+                                                 static_cast<std::uint32_t>(doc.lines.size() - 1)) +
+                         1;
+       l-- > block.first_line;) {
+    const Line& line = doc.lines[l];
+    if (line.blank() || line.comment) continue;
+    if (line.trailing_ws > begin) end.text.end = line.trailing_ws;
+    break;
+  }
+  if (end.text.empty()) return end;
+  const std::string_view bytes = ctx.source.bytes();
+  std::size_t at = end.text.end;
+  while (at > end.text.begin) {
+    std::size_t start = 0;
+    const UChar32 c = decode_before(bytes, at, end.text.begin, &start);
+    if (c < 0 || !closers.contains(c)) {
+      end.c = c;
+      end.last = {static_cast<Offset>(start), static_cast<Offset>(at)};
+      break;
+    }
+    at = start;
+  }
+  if (end.c < 0) return end;
+  const std::int32_t run = run_at(doc, end.last.begin);
+  if (run >= 0) {
+    const TextRun& r = doc.runs[run];
+    end.prose = r.kind == RunKind::Text || r.kind == RunKind::LinkText;
+    // Not inside a URL token written in the text (those are ASCII only).
+    if (end.prose && end.c < 0x80) {
+      const std::string_view text = bytes.substr(r.range.begin, r.range.size());
+      const std::size_t local = end.last.begin - r.range.begin;
+      bool in_url = false;
+      for (Token t = find_url_token(text, 0); t.begin != std::string_view::npos && !in_url;
+           t = find_url_token(text, t.end)) {
+        in_url = local >= t.begin && local < t.end;
+      }
+      end.prose = !in_url;
+    }
+  }
+  return end;
+}
+
+bool is_nothing_marker(const LintContext& ctx, std::string_view text) {
+  if (text.size() > 64) return false;  // markers are short
+  static constexpr std::string_view kMarkers[] = {"なし", "推奨事項なし", "IOC情報なし",
+                                                  "不明", "特になし",     "該当なし"};
+  for (std::string_view m : kMarkers) {
+    if (text == m) return true;
+  }
+  if (text == ctx.schema.empty_marker) return true;
+  for (const std::string& v : ctx.schema.empty_marker_variants) {
+    if (text == v) return true;
+  }
+  return false;
+}
+
+// --- The index ------------------------------------------------------------
+
+const icu::UnicodeSet& kind_set(Kind kind) {
+  switch (kind) {
+    case kNfcCandidate: {
+      static const icu::UnicodeSet& set = frozen_set(u"[[:NFC_QC=N:][:NFC_QC=M:]]");
+      return set;
+    }
+    case kVoicedMark: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\u3099-\\u309C]");
+      return set;
+    }
+    case kHalfwidthKana: {
+      static const icu::UnicodeSet& set = frozen_set(u"[[:scx=Katakana:]&[:ea=H:]]");
+      return set;
+    }
+    case kFullwidthAlnum: {
+      static const icu::UnicodeSet& set =
+          frozen_set(u"[\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A]");
+      return set;
+    }
+    case kInvisible: {
+      static const icu::UnicodeSet& set =
+          frozen_set(u"[\\u200B-\\u200D\\u2060\\uFEFF[:Bidi_Control:][[:Cc:]-[\\t\\n\\r]]]");
+      return set;
+    }
+    case kSpecialSpace: {
+      static const icu::UnicodeSet& set =
+          frozen_set(u"[\\u00A0\\u2000-\\u200A\\u2011\\u202F\\u205F]");
+      return set;
+    }
+    case kPunctuation: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\uFF0C\\uFF0E,.]");
+      return set;
+    }
+    case kAsterisk: {
+      static const icu::UnicodeSet& set = frozen_set(u"[*]");
+      return set;
+    }
+    case kWaveDash: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\u301C\\uFF5E]");
+      return set;
+    }
+    case kParenthesis: {
+      static const icu::UnicodeSet& set = frozen_set(u"[()\\uFF08\\uFF09]");
+      return set;
+    }
+    case kIdeographicSpace: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\u3000]");
+      return set;
+    }
+  }
+  static const icu::UnicodeSet& none = frozen_set(u"[]");
+  return none;
+}
+
+namespace {
+
+int kind_index(Kind kind) {
+  for (int k = 0; k < kKindCount; ++k) {
+    if ((1u << k) == kind) return k;
+  }
+  return 0;
+}
+
+// The union of every kind: what the one pass stops at.
+const icu::UnicodeSet& interesting() {
+  static const icu::UnicodeSet& set = []() -> const icu::UnicodeSet& {
+    auto* all = new icu::UnicodeSet();
+    for (int k = 0; k < kKindCount; ++k)
+      all->addAll(kind_set(static_cast<Kind>(1u << k)));
+    all->freeze();
+    return *all;
+  }();
+  return set;
+}
+
+std::uint16_t kinds_of(UChar32 c) {
+  std::uint16_t kinds = 0;
+  for (int k = 0; k < kKindCount; ++k) {
+    const auto kind = static_cast<Kind>(1u << k);
+    if (kind_set(kind).contains(c)) kinds |= kind;
+  }
+  return kinds;
+}
+
+// The union set as bit masks over UTF-8 bytes, derived from the set once:
+// for each 2-byte lead, and each 3-byte lead and second byte, which of the
+// 64 possible last bytes end a code point in the set. One lookup per
+// character instead of BMPSet's binary search in blocks it cannot decide
+// (the kana block holds U+3099..309C, the CJK punctuation block U+3000 and
+// U+301C, so most Japanese characters land in such blocks).
+struct Masks {
+  std::uint16_t ascii_kinds[128] = {};
+  std::uint64_t two[32] = {};        // lead 0xC0-0xDF
+  std::uint64_t three[16][64] = {};  // lead 0xE0-0xEF, second byte & 0x3F
+};
+
+const Masks& masks() {
+  static const Masks* m = [] {
+    auto* out = new Masks();
+    const icu::UnicodeSet& set = interesting();
+    for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+      for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r) && c <= 0xFFFF; ++c) {
+        if (c < 0x80) {
+          out->ascii_kinds[c] = kinds_of(c);
+        } else if (c < 0x800) {
+          out->two[c >> 6] |= std::uint64_t{1} << (c & 0x3F);
+        } else if (c < 0xD800 || c > 0xDFFF) {
+          out->three[c >> 12][(c >> 6) & 0x3F] |= std::uint64_t{1} << (c & 0x3F);
+        }
+      }
+    }
+    return out;
+  }();
+  return *m;
+}
+
+bool continuation(std::uint8_t b) {
+  return (b & 0xC0) == 0x80;
+}
+
+// UTF-8 lead bytes of 3-byte characters that take any continuation bytes
+// (E1-EC, EE, EF; E0 and ED restrict their second byte).
+struct Leads {
+  bool any_continuation[256] = {};
+  constexpr Leads() {
+    for (int b = 0xE1; b <= 0xEF; ++b)
+      any_continuation[b] = b != 0xED;
+  }
+};
+constexpr Leads kLeads;
+
+}  // namespace
+
+void find_interesting(std::string_view text, std::vector<std::pair<std::uint32_t, UChar32>>& out,
+                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
+  const Masks& m = masks();
+  const icu::UnicodeSet& set = interesting();
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0;
+  while (i < n) {
+    // Runs of well-formed 3-byte characters, the bulk of Japanese text, in
+    // a tight loop of their own (E0 and ED restrict their second byte and
+    // take the general path below).
+    while (i + 2 < n) {
+      const std::uint8_t b = p[i];
+      const std::uint8_t b1 = p[i + 1];
+      const std::uint8_t b2 = p[i + 2];
+      if (!kLeads.any_continuation[b] ||
+          static_cast<std::uint8_t>((b1 ^ 0x80) | (b2 ^ 0x80)) >= 0x40) {
+        break;
+      }
+      if ((m.three[b & 0x0F][b1 & 0x3F] >> (b2 & 0x3F)) & 1) {
+        out.emplace_back(static_cast<std::uint32_t>(i),
+                         ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+      }
+      i += 3;
+    }
+    if (i >= n) break;
+    const std::uint8_t b = p[i];
+    if (b < 0x80) {
+      if (m.ascii_kinds[b] != 0) out.emplace_back(static_cast<std::uint32_t>(i), b);
+      ++i;
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && continuation(p[i + 1])) {
+      if ((m.two[b & 0x1F] >> (p[i + 1] & 0x3F)) & 1) {
+        out.emplace_back(static_cast<std::uint32_t>(i), ((b & 0x1F) << 6) | (p[i + 1] & 0x3F));
+      }
+      i += 2;
+    } else {
+      // Everything else, ill-formed bytes included: ICU decodes and decides.
+      const std::int32_t at = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) {
+        ill_formed.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at));
+      } else if (set.contains(c)) {
+        out.emplace_back(static_cast<std::uint32_t>(at), c);
+      }
+    }
+  }
+}
+
+const icu::UnicodeSet& interesting_set() {
+  return interesting();
+}
+
+namespace {
+
+void list_shapes(const Document& doc, Index& index) {
+  // Blocks are in pre-order, so every item is seen before its children.
+  // block_slot: a list's index in `lists`, an item's in `item_scratch`.
+  index.block_slot.assign(doc.blocks.size(), -1);
+  index.item_scratch.clear();
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    const std::int32_t parent = block.parent;
+    if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
+      index.block_slot[b] = static_cast<std::int32_t>(index.lists.size());
+      index.lists.push_back(List{static_cast<std::int32_t>(b), 0, 0});
+    } else if (block.kind == BlockKind::ListItem && parent != kNone &&
+               index.block_slot[parent] >= 0) {
+      index.block_slot[b] = static_cast<std::int32_t>(index.item_scratch.size());
+      index.item_scratch.emplace_back(
+          ListItem{static_cast<std::int32_t>(b), false, block.last_line},
+          static_cast<std::uint32_t>(index.block_slot[parent]));
+    }
+    // The first child of an item that is not its paragraph ends its own text.
+    if (parent == kNone || doc.blocks[parent].kind != BlockKind::ListItem ||
+        block.kind == BlockKind::Paragraph || index.block_slot[parent] < 0) {
+      continue;
+    }
+    ListItem& item = index.item_scratch[static_cast<std::size_t>(index.block_slot[parent])].first;
+    const Block& item_block = doc.blocks[parent];
+    if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
+      item.has_sublist = true;
+    }
+    const std::uint32_t before =
+        block.first_line > item_block.first_line ? block.first_line - 1 : item_block.first_line;
+    if (before < item.own_last_line) item.own_last_line = before;
+  }
+  // Group the items by list, keeping their order (a counting sort).
+  for (const auto& [item, list] : index.item_scratch)
+    ++index.lists[list].end_item;
+  std::uint32_t at = 0;
+  for (List& list : index.lists) {
+    list.first_item = at;
+    at += list.end_item;
+    list.end_item = list.first_item;
+  }
+  index.items.resize(index.item_scratch.size());
+  for (const auto& [item, list] : index.item_scratch)
+    index.items[index.lists[list].end_item++] = item;
+}
+
+void build(const LintContext& ctx, Index& index) {
+  index.clear();
+  const std::string_view bytes = ctx.source.bytes();
+  const Masks& m = masks();
+  Segments segments(ctx);
+  for (Segment s; segments.next(s);) {
+    const auto segment = static_cast<std::uint32_t>(index.segments.size());
+    index.segments.push_back(s);
+    index.found.clear();
+    index.bad.clear();
+    find_interesting(bytes.substr(s.range.begin, s.range.size()), index.found, index.bad);
+    for (const auto& [at, length] : index.bad)
+      index.ill_formed.push_back({s.range.begin + at, s.range.begin + at + length});
+    for (const auto& [at, c] : index.found) {
+      const std::uint16_t kinds = c < 0x80 ? m.ascii_kinds[c] : kinds_of(c);
+      const auto hit = static_cast<std::uint32_t>(index.hits.size());
+      index.hits.push_back(
+          Hit{s.range.begin + at, static_cast<std::uint8_t>(U8_LENGTH(c)), kinds, c, segment});
+      for (int k = 0; k < kKindCount; ++k) {
+        if ((kinds & (1u << k)) != 0) index.by_kind[k].push_back(hit);
+      }
+    }
+  }
+  index.has_nul = std::memchr(bytes.data(), '\0', bytes.size()) != nullptr;
+  list_shapes(ctx.doc, index);
+}
+
+struct Cache {
+  std::string bytes;  // what the index was built from
+  // The IOC lines it skipped, by size and hash: std::hash<vector<bool>>
+  // reads whole words, where comparing two vector<bool> goes bit by bit.
+  std::size_t ioc_size = 0;
+  std::size_t ioc_hash = 0;
+  Index index;
+  bool valid = false;
+};
+
+}  // namespace
+
+const std::vector<std::uint32_t>& Index::of(Kind kind) const {
+  return by_kind[kind_index(kind)];
+}
+
+void Index::clear() {
+  segments.clear();
+  hits.clear();
+  for (auto& v : by_kind)
+    v.clear();
+  lists.clear();
+  items.clear();
+  ill_formed.clear();
+  has_nul = false;
+}
+
+namespace {
+
+Cache& cache() {
+  thread_local Cache c;
+  return c;
+}
+
+bool current(const Cache& c, const LintContext& ctx, std::size_t ioc_hash) {
+  const std::string_view bytes = ctx.source.bytes();
+  return c.valid && c.bytes.size() == bytes.size() && c.ioc_size == ctx.digest.ioc_lines.size() &&
+         c.ioc_hash == ioc_hash && std::memcmp(c.bytes.data(), bytes.data(), bytes.size()) == 0;
+}
+
+}  // namespace
+
+const Index& index(const LintContext& ctx) {
+  Cache& c = cache();
+  const std::vector<bool>& ioc = ctx.digest.ioc_lines;
+  const std::size_t ioc_hash = std::hash<std::vector<bool>>{}(ioc);
+  if (current(c, ctx, ioc_hash)) return c.index;
+  c.valid = false;
+  c.bytes.assign(ctx.source.bytes());
+  c.ioc_size = ioc.size();
+  c.ioc_hash = ioc_hash;
+  build(ctx, c.index);
+  c.valid = true;
+  return c.index;
+}
+
+const Index* cached_index(const LintContext& ctx) {
+  const Cache& c = cache();
+  return current(c, ctx, std::hash<std::vector<bool>>{}(ctx.digest.ioc_lines)) ? &c.index : nullptr;
+}
+
+std::int32_t run_at(const Document& doc, Offset at) {
+  auto it = std::upper_bound(doc.runs.begin(), doc.runs.end(), at,
+                             [](Offset o, const TextRun& r) { return o < r.range.begin; });
+  if (it == doc.runs.begin()) return -1;
+  --it;
+  if (at >= it->range.end) return -1;
+  return static_cast<std::int32_t>(it - doc.runs.begin());
+}
+
+}  // namespace digestlint::prose
