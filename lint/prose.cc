@@ -74,12 +74,29 @@ Token find_url_token(std::string_view text, std::size_t from) {
     while (begin > 0 && is_ascii_letter(static_cast<unsigned char>(data[begin - 1])))
       --begin;
     if (!is_scheme(text.substr(begin, scheme_end - begin))) continue;
-    std::size_t end = slashes + 2;
-    while (end < text.size() && is_url_byte(static_cast<unsigned char>(data[end])))
-      ++end;
-    return Token{begin, end};
+    return Token{begin, url_end(text, slashes + 2)};
   }
   return Token{};
+}
+
+std::size_t url_end(std::string_view text, std::size_t from) {
+  // What ends a URL: Japanese text glued to it, full-width forms, spaces.
+  static const icu::UnicodeSet& stop =
+      frozen_set(u"[[:scx=Hira:][:scx=Kana:][:scx=Hani:][\\uFF00-\\uFFEF][:Z:]]");
+  std::size_t end = from;
+  while (end < text.size()) {
+    const auto b = static_cast<unsigned char>(text[end]);
+    if (b < 0x80) {
+      if (!is_url_byte(b)) break;
+      ++end;
+      continue;
+    }
+    std::size_t next = end;
+    const UChar32 c = decode(text, end, &next);
+    if (c < 0 || stop.contains(c)) break;
+    end = next;
+  }
+  return end;
 }
 
 bool Segments::start_run() {
@@ -106,12 +123,10 @@ bool Segments::start_run() {
     current_.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
     current_.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
     if (run.kind == RunKind::Url) {
-      // An autolink md4c extended over Japanese text glued to the URL:
-      // the URL ends at the first byte that cannot be in one.
+      // md4c extends an autolink over Japanese text glued to it
+      // ("https://localhost/にアクセス"): that text is prose.
       const std::string_view bytes = ctx_.source.bytes();
-      Offset p = run.range.begin;
-      while (p < run.range.end && is_url_byte(static_cast<unsigned char>(bytes[p])))
-        ++p;
+      const auto p = static_cast<Offset>(url_end(bytes.substr(0, run.range.end), run.range.begin));
       if (p == run.range.end) continue;
       current_.range.begin = p;
     }
