@@ -294,7 +294,7 @@ TEST_CASE("labels that start over begin an article that lost its heading", "[art
     CHECK(l.duplicate_of == kNone);
 }
 
-TEST_CASE("--schema auto picks the schema from the title", "[schema]") {
+TEST_CASE("schema auto: the schema is picked from the title", "[schema]") {
   CHECK(resolve_schema_for("# Daily Security Info\n\n### Tools\n") == "daily-security-info");
   CHECK(resolve_schema_for("# 日々のニュース要約\n\n## 課題\n") == "daily-security-info-2023");
   CHECK(resolve_schema_for("\xEF\xBB\xBF\n# 日々のニュース要約 #\r\n") ==
