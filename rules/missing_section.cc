@@ -49,6 +49,23 @@ have been renamed rather than removed).
 
 class MissingSection final : public Rule {
  public:
+  static bool ends_inside_open_block(const LintContext& ctx) {
+    const Document& doc = ctx.doc;
+    std::uint32_t last = static_cast<std::uint32_t>(doc.lines.size());
+    while (last > 0 && doc.lines[last - 1].blank())
+      --last;
+    if (last == 0) return false;
+    const Line& line = doc.lines[last - 1];
+    if (line.comment) return ctx.line_text(last - 1).find("-->") == std::string_view::npos;
+    if (line.role != LineRole::Code) return false;
+    for (const Block& b : doc.blocks) {
+      if (b.kind != BlockKind::Code || b.mark == 0 || b.last_line != last - 1) continue;
+      // Closed when the block's last line is a fence other than its opening one.
+      return !(line.shape == LineShape::Fence && b.last_line != b.first_line);
+    }
+    return false;
+  }
+
   explicit MissingSection(const RuleOptions&) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
@@ -82,6 +99,9 @@ class MissingSection final : public Rule {
               ? report.report({at, at}, "section '{}' is missing (expected first)", want.heading)
               : report.report({at, at}, "section '{}' is missing (expected after '{}')",
                               want.heading, after);
+      // Appended to a file that ends inside an unclosed fence or comment,
+      // the heading would be code or comment too: no fix.
+      if (at == ctx.source.size() && ends_inside_open_block(ctx)) continue;
       d.fix(fmt::format("insert '{}' with '{}'", heading, schema.empty_marker), ByteRange{at, at},
             insertion, Applicability::Unsafe);
     }
