@@ -15,8 +15,9 @@ and lines holding only whitespace. Code blocks are not checked.
 
 Exactly two ASCII spaces after the text of a paragraph or list item are a
 Markdown hard line break, as in the template's preamble line, and are
-allowed (option `allow-hard-break`). On headings they are reported: a
-heading has no line break.
+allowed (option `allow-hard-break`). On headings and on article labels
+(`- 要約␣␣`) they are reported: a heading has no line break, and a label
+has nothing after it.
 
 ## Why is this bad?
 
@@ -49,6 +50,7 @@ class TrailingWhitespace final : public Rule {
   void check(const LintContext& ctx, Reporter& report) const override {
     const std::string_view bytes = ctx.source.bytes();
     const std::vector<bool> in_list = blank_lines_reported_as_list_gaps(ctx);
+    std::size_t next_label = 0;  // labels are in document order
     for (std::uint32_t l = 0; l < ctx.doc.lines.size(); ++l) {
       const Line& line = ctx.doc.lines[l];
       if (line.trailing_ws == line.end && !(line.blank() && line.end > line.begin)) continue;
@@ -66,7 +68,14 @@ class TrailingWhitespace final : public Rule {
           line.blank() ? ByteRange{line.begin, line.end} : ByteRange{line.trailing_ws, line.end};
       if (ws.empty()) continue;
       const std::string_view tail = bytes.substr(ws.begin, ws.size());
-      if (allow_hard_break_ && !line.blank() && tail == "  " &&
+      // A label ("- 要約") has nothing after it, not even a line break.
+      while (next_label < ctx.digest.labels.size() && ctx.digest.labels[next_label].line < l) {
+        ++next_label;
+      }
+      const bool label = next_label < ctx.digest.labels.size() &&
+                         ctx.digest.labels[next_label].line == l &&
+                         ctx.digest.labels[next_label].match != LabelMatch::Unknown;
+      if (allow_hard_break_ && !label && !line.blank() && tail == "  " &&
           (line.role == LineRole::Paragraph || line.role == LineRole::ItemStart)) {
         continue;
       }
