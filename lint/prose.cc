@@ -418,52 +418,154 @@ constexpr Leads kLeads;
 
 }  // namespace
 
-void find_interesting(std::string_view text, std::vector<std::pair<std::uint32_t, UChar32>>& out,
-                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
+namespace {
+
+// One character of the scan: records it when interesting, or the
+// ill-formed subpart starting here; returns where the next one starts.
+[[gnu::always_inline]] inline std::int32_t scan_one(
+    const std::uint8_t* p, std::int32_t i, std::int32_t n, const Masks& m,
+    const icu::UnicodeSet& set, std::vector<std::pair<std::uint32_t, UChar32>>* out,
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
+  const std::uint8_t b = p[i];
+  if (b < 0x80) {
+    if (m.ascii_kinds[b] != 0 && out != nullptr)
+      out->emplace_back(static_cast<std::uint32_t>(i), b);
+    return i + 1;
+  }
+  // A well-formed 3-byte character (E0 and ED restrict their second byte
+  // and are left to ICU below).
+  if (kLeads.any_continuation[b] && i + 2 < n && continuation(p[i + 1]) && continuation(p[i + 2])) {
+    if (((m.three[b & 0x0F][p[i + 1] & 0x3F] >> (p[i + 2] & 0x3F)) & 1) && out != nullptr) {
+      out->emplace_back(static_cast<std::uint32_t>(i),
+                        ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+    }
+    return i + 3;
+  }
+  if (b >= 0xC2 && b < 0xE0 && i + 1 < n && continuation(p[i + 1])) {
+    if (((m.two[b & 0x1F] >> (p[i + 1] & 0x3F)) & 1) && out != nullptr) {
+      out->emplace_back(static_cast<std::uint32_t>(i), ((b & 0x1F) << 6) | (p[i + 1] & 0x3F));
+    }
+    return i + 2;
+  }
+  // Everything else, ill-formed bytes included: ICU decodes and decides.
+  const std::int32_t at = i;
+  UChar32 c;
+  U8_NEXT(p, i, n, c);
+  if (c < 0) {
+    ill_formed.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at));
+  } else if (out != nullptr && set.contains(c)) {
+    out->emplace_back(static_cast<std::uint32_t>(at), c);
+  }
+  return i;
+}
+
+// 16 bytes at a time (GCC vector extensions: SSE2 on x86-64, plain code
+// elsewhere). Most of a digest's prose is kana and kanji: 3-byte
+// characters with lead bytes E3-E9, of which only U+3000, U+301C and
+// U+3099..309C are of interest. A window holding only ASCII and such
+// characters, well-formed and none of interest, is stepped over whole.
+using U8x16 = std::uint8_t __attribute__((vector_size(16)));
+using I8x16 = std::int8_t __attribute__((vector_size(16)));
+
+inline U8x16 load16(const std::uint8_t* p) {
+  U8x16 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+inline bool any_lane(I8x16 m) {
+  std::uint64_t lo;
+  std::uint64_t hi;
+  std::memcpy(&lo, &m, 8);
+  std::memcpy(&hi, reinterpret_cast<const char*>(&m) + 8, 8);
+  return (lo | hi) != 0;
+}
+
+inline I8x16 kana_kanji_lead(U8x16 v) {
+  return (v >= 0xE3) & (v <= 0xE9);
+}
+
+// Bytes to step over at p (16, or 17 or 18 to finish a character that
+// straddles the window's end), or 0 when the window needs a closer look.
+// p[0] to p[17] must be readable, and p must start a character. Without
+// `hits` only the UTF-8 structure matters (validation alone).
+template <bool hits>
+inline int clean_window(const std::uint8_t* p) {
+  const U8x16 v = load16(p);
+  const I8x16 lead = kana_kanji_lead(v);
+  const I8x16 cont = (v & 0xC0) == 0x80;
+  // Where a continuation byte belongs: one or two bytes after a lead. The
+  // first two lanes belong to no earlier character: p starts one.
+  const I8x16 zero = {};
+  const I8x16 after1 =
+      __builtin_shuffle(lead, zero, I8x16{16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
+  const I8x16 after2 =
+      __builtin_shuffle(lead, zero, I8x16{16, 17, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
+  I8x16 reject = (cont != (after1 | after2)) | ~((v < 0x80) | lead | cont);
+  if constexpr (hits) {
+    const U8x16 next1 = load16(p + 1);
+    const U8x16 next2 = load16(p + 2);
+    reject |=
+        (v < 0x20) | (v == 0x7F) | (v == '(') | (v == ')') | (v == '*') | (v == ',') | (v == '.');
+    reject |= (v == 0xE3) & (((next1 == 0x80) & ((next2 == 0x80) | (next2 == 0x9C))) |
+                             ((next1 == 0x82) & (static_cast<U8x16>(next2 - 0x99) < 4)));
+  }
+  if (any_lane(reject)) return 0;
+  if (p[15] >= 0xE3 && p[15] <= 0xE9) return continuation(p[16]) && continuation(p[17]) ? 18 : 0;
+  if (p[14] >= 0xE3 && p[14] <= 0xE9) return continuation(p[16]) ? 17 : 0;
+  return 16;
+}
+
+// Whether clean_window's fixed byte patterns match the sets, derived from
+// the sets themselves: otherwise (a kind changed) only the exact scan runs.
+bool windows_match_sets() {
+  static const bool match = [] {
+    const Masks& m = masks();
+    for (int lead = 0xE4; lead <= 0xE9; ++lead) {
+      for (std::uint64_t row : m.three[lead & 0x0F]) {
+        if (row != 0) return false;
+      }
+    }
+    const auto& e3 = m.three[0x3];
+    for (int row = 0; row < 64; ++row) {
+      std::uint64_t allowed = 0;
+      if (row == 0x00) allowed = (std::uint64_t{1} << 0x00) | (std::uint64_t{1} << 0x1C);
+      if (row == 0x02) allowed = std::uint64_t{0xF} << 0x19;
+      if ((e3[row] & ~allowed) != 0) return false;
+    }
+    for (int c = 0x20; c < 0x7F; ++c) {
+      const bool pattern = c == '(' || c == ')' || c == '*' || c == ',' || c == '.';
+      if (m.ascii_kinds[c] != 0 && !pattern) return false;
+    }
+    return true;
+  }();
+  return match;
+}
+
+}  // namespace
+
+void find_interesting(std::string_view text, std::vector<std::pair<std::uint32_t, UChar32>>* out,
+                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed,
+                      bool windows) {
   const Masks& m = masks();
   const icu::UnicodeSet& set = interesting();
   const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<std::int32_t>(text.size());
+  windows = windows && windows_match_sets();
   std::int32_t i = 0;
   while (i < n) {
-    // Runs of well-formed 3-byte characters, the bulk of Japanese text, in
-    // a tight loop of their own (E0 and ED restrict their second byte and
-    // take the general path below).
-    while (i + 2 < n) {
-      const std::uint8_t b = p[i];
-      const std::uint8_t b1 = p[i + 1];
-      const std::uint8_t b2 = p[i + 2];
-      if (!kLeads.any_continuation[b] ||
-          static_cast<std::uint8_t>((b1 ^ 0x80) | (b2 ^ 0x80)) >= 0x40) {
-        break;
+    if (windows && i + 18 <= n) {
+      const int skip = out != nullptr ? clean_window<true>(p + i) : clean_window<false>(p + i);
+      if (skip != 0) {
+        i += skip;
+        continue;
       }
-      if ((m.three[b & 0x0F][b1 & 0x3F] >> (b2 & 0x3F)) & 1) {
-        out.emplace_back(static_cast<std::uint32_t>(i),
-                         ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
-      }
-      i += 3;
+      // Character by character through this window, then try the next.
+      for (const std::int32_t stop = i + 16; i < stop;)
+        i = scan_one(p, i, n, m, set, out, ill_formed);
+      continue;
     }
-    if (i >= n) break;
-    const std::uint8_t b = p[i];
-    if (b < 0x80) {
-      if (m.ascii_kinds[b] != 0) out.emplace_back(static_cast<std::uint32_t>(i), b);
-      ++i;
-    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && continuation(p[i + 1])) {
-      if ((m.two[b & 0x1F] >> (p[i + 1] & 0x3F)) & 1) {
-        out.emplace_back(static_cast<std::uint32_t>(i), ((b & 0x1F) << 6) | (p[i + 1] & 0x3F));
-      }
-      i += 2;
-    } else {
-      // Everything else, ill-formed bytes included: ICU decodes and decides.
-      const std::int32_t at = i;
-      UChar32 c;
-      U8_NEXT(p, i, n, c);
-      if (c < 0) {
-        ill_formed.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at));
-      } else if (set.contains(c)) {
-        out.emplace_back(static_cast<std::uint32_t>(at), c);
-      }
-    }
+    i = scan_one(p, i, n, m, set, out, ill_formed);
   }
 }
 
@@ -529,7 +631,7 @@ void build(const LintContext& ctx, Index& index) {
     index.segments.push_back(s);
     index.found.clear();
     index.bad.clear();
-    find_interesting(bytes.substr(s.range.begin, s.range.size()), index.found, index.bad);
+    find_interesting(bytes.substr(s.range.begin, s.range.size()), &index.found, index.bad);
     for (const auto& [at, length] : index.bad)
       index.ill_formed.push_back({s.range.begin + at, s.range.begin + at + length});
     for (const auto& [at, c] : index.found) {

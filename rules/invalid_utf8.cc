@@ -1,6 +1,5 @@
 // DL601 invalid-utf8
 #include <algorithm>
-#include <cstring>
 
 #include "digestlint/rule.h"
 #include "prose.h"
@@ -83,41 +82,15 @@ class InvalidUtf8 final : public Rule {
 
  private:
   // Appends the maximal ill-formed subparts of bytes[from, to), each what a
-  // decoder shows as one U+FFFD.
+  // decoder shows as one U+FFFD, with the prose scanner's decoder (16 bytes
+  // at a time through plain kana and kanji).
   static void validate(std::string_view bytes, Offset from, Offset to,
                        std::vector<ByteRange>& bad) {
-    const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
-    const auto n = static_cast<std::int32_t>(to);
-    auto i = static_cast<std::int32_t>(from);
-    while (i < n) {
-      // ASCII dominates markup and URLs: 8 bytes at a time.
-      while (i + 8 <= n) {
-        std::uint64_t word;
-        std::memcpy(&word, p + i, 8);
-        if ((word & 0x8080808080808080ull) != 0) break;
-        i += 8;
-      }
-      // Japanese text: well-formed 3-byte characters whose lead byte
-      // allows any continuation (not E0, not ED) need no decoding.
-      while (i + 2 < n) {
-        const std::uint8_t b = p[i];
-        if (b < 0xE1 || b > 0xEF || b == 0xED ||
-            static_cast<std::uint8_t>((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) >= 0x40) {
-          break;
-        }
-        i += 3;
-      }
-      if (i >= n) break;
-      if (p[i] < 0x80) {
-        ++i;
-        continue;
-      }
-      // Everything else goes through ICU's decoder.
-      const std::int32_t start = i;
-      UChar32 c;
-      U8_NEXT(p, i, n, c);
-      if (c < 0) bad.push_back({static_cast<Offset>(start), static_cast<Offset>(i)});
-    }
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ill_formed;
+    ill_formed.clear();
+    prose::find_interesting(bytes.substr(from, to - from), nullptr, ill_formed);
+    for (const auto& [at, length] : ill_formed)
+      bad.push_back({from + at, from + at + length});
   }
 
   static std::string describe(const std::uint8_t* b, std::int32_t len) {

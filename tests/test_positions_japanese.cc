@@ -20,6 +20,7 @@
 
 #include "digestlint/linter.h"
 #include "fixture.h"
+#include "prose.h"
 #include "registry.h"
 
 namespace fs = std::filesystem;
@@ -269,6 +270,84 @@ TEST_CASE("invalid UTF-8 is reported per ill-formed subpart and never stops the 
         CHECK(d.range.end <= fixed.text.size());
     }
   }
+}
+
+TEST_CASE("the prose scanner finds the same with and without its 16-byte windows") {
+  // Fragments that make windows clean, nearly clean and broken: kana and
+  // kanji, the interesting kana (U+3000, U+301C, U+3099..309C) and their
+  // neighbours, ASCII with and without interesting bytes, other scripts,
+  // and ill-formed bytes (truncated, stray continuation, overlong, a lone
+  // lead at the window's edge).
+  const std::vector<std::string> pieces = {"攻撃者は",
+                                           "脆弱性を悪用した",
+                                           "カタカナ",
+                                           "ひらがな",
+                                           "、",
+                                           "。",
+                                           "\u3000",
+                                           "〜",
+                                           "～",
+                                           "か\u3099",
+                                           "\u309B",
+                                           "ゝ",
+                                           "ゞ",
+                                           "abc ",
+                                           "x",
+                                           ".",
+                                           ",",
+                                           "(",
+                                           ")",
+                                           "*",
+                                           "\t",
+                                           "（",
+                                           "）",
+                                           "\u200B",
+                                           "\u00A0",
+                                           "é",
+                                           "👩\u200D💻",
+                                           "\xE3\x81",
+                                           "\x80",
+                                           "\xC0\xAF",
+                                           "\xED\xA0\x80",
+                                           "\xE3",
+                                           "\xF4\x90\x80\x80"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(random() % 40);
+    for (int k = 0; k < count; ++k)
+      text += pieces[random() % pieces.size()];
+    std::vector<std::pair<std::uint32_t, UChar32>> hits_windows;
+    std::vector<std::pair<std::uint32_t, UChar32>> hits_plain;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> bad_windows;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> bad_plain;
+    prose::find_interesting(text, &hits_windows, bad_windows, true);
+    prose::find_interesting(text, &hits_plain, bad_plain, false);
+    INFO(text);
+    REQUIRE(hits_windows == hits_plain);
+    REQUIRE(bad_windows == bad_plain);
+  }
+  // And the plain scan agrees with ICU: spanUTF8 over the same set.
+  const std::string sample = "攻撃\u3000者は〜ｶﾞ２、.(x)\u200Bか\u3099\u00A0です";
+  std::vector<std::pair<std::uint32_t, UChar32>> hits;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> bad;
+  prose::find_interesting(sample, &hits, bad, false);
+  std::vector<std::uint32_t> icu_hits;
+  const icu::UnicodeSet& set = prose::interesting_set();
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(sample.size());) {
+    i += set.spanUTF8(sample.data() + i, static_cast<std::int32_t>(sample.size()) - i,
+                      USET_SPAN_NOT_CONTAINED);
+    if (i >= static_cast<std::int32_t>(sample.size())) break;
+    icu_hits.push_back(static_cast<std::uint32_t>(i));
+    std::size_t next = 0;
+    prose::decode(sample, static_cast<std::size_t>(i), &next);
+    i = static_cast<std::int32_t>(next);
+  }
+  std::vector<std::uint32_t> ours;
+  for (const auto& [at, c] : hits)
+    ours.push_back(at);
+  CHECK(ours == icu_hits);
+  CHECK(bad.empty());
 }
 
 TEST_CASE("each fix leaves its rule silent on the fixed Japanese and encoding fixtures") {
