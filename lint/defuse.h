@@ -1,12 +1,24 @@
-// Keeps md4c 0.4.8 linear. Its inline parser is quadratic inside one block
-// on a few inputs (measured on Debian's 0.4.8, see the benchmark notes):
-// thousands of link brackets ("[[[...]]]" with a reference definition,
-// "](\n[" repeated), thousands of "scheme://" autolink candidates, and
-// reference definitions with very long destinations used many times.
-// Real digests stay far below the limits (at most 158 brackets and 14 URLs
-// per block in 765 files). Over a limit, the offending bytes are replaced
-// in a private copy by bytes of the same length, so offsets stay valid and
-// the original is still what every rule reads.
+// Keeps md4c 0.4.8, and the scanner that reads its events, linear. md4c's
+// inline parser is super-linear inside one block on a few inputs, and the
+// scanner walks the open containers at every event. Measured on Debian's
+// 0.4.8 (bench/README.md, "Pathological inputs"):
+// - link brackets: cost grows with their count ("](\n[" repeated) and their
+//   nesting depth ("[[[...]]]" with any reference definition);
+// - autolinks: "scheme://" and "www." candidates in one block, quadratic;
+// - reference definitions: md4c re-reads a definition's destination and
+//   title at every use, so bytes x uses;
+// - container nesting ("> > > ..." or "- - - ..."): the scanner's cost per
+//   event grows with the depth.
+// Each limit keeps the worst case above about 10 MB/s (md4c alone does
+// 200 MB/s on digests) and sits far above the 765 real digests (at most 158
+// brackets, bracket depth 2, 10 URLs per block, no reference definitions,
+// container depth 9).
+//
+// Over a limit, the offending bytes are replaced in a private copy by bytes
+// of the same length (brackets, ':' of "://", '.' of "www.", ':' of a
+// definition, container markers become ' ', ';' or ','), so offsets stay
+// valid, line ends are untouched, and the original is still what every
+// rule reads.
 #pragma once
 
 #include <string>
@@ -18,13 +30,24 @@
 namespace digestlint {
 
 struct DefuseLimits {
-  std::size_t brackets_per_block = 1024;
-  std::size_t autolinks_per_block = 512;
-  std::size_t reference_definition_bytes = 1024;
+  // Per block (lines between blank lines: a superset of any md4c
+  // paragraph, so a count never falls short).
+  std::size_t brackets_per_block = 1024;  // '[' and ']'
+  std::size_t bracket_depth = 32;         // '[' not yet closed by ']'
+  std::size_t autolinks_per_block = 256;  // "://" and "www."
+  // Containers a line can open or continue: its '>' and list markers, plus
+  // one per two columns of leading whitespace (an upper bound on md4c's
+  // nesting at that line; lazy lines continue a line of the same block).
+  std::size_t container_depth = 64;
+  // Per file: a reference definition costs its length at every use, and
+  // every use needs a ']'. Definitions longer than
+  // (base + per_byte x file size) / (number of ']') are defused.
+  std::size_t definition_budget_base = 65536;
+  std::size_t definition_budget_per_byte = 16;
 };
 
 // Returns true and fills `copy` when something had to be defused; `ranges`
-// receives the blocks that were changed.
+// receives the blocks that were changed, in order.
 bool defuse(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
             const DefuseLimits& limits = {});
 

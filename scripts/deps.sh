@@ -10,6 +10,9 @@ packages=(
   catch2 python3 python3-jsonschema pre-commit  # tests
   python3-yaml                                  # tests: the GitHub Action's definition
 )
+if [ "${CI:-}" = "true" ]; then
+  packages+=(clang libclang-rt-14-dev)          # the fuzz job of .ci/run (libFuzzer)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
