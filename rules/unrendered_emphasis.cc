@@ -127,7 +127,7 @@ bool is_particle(UChar32 c) {
 }
 
 // Long emphasised text shortened in the middle for a message: "AB…YZ".
-std::string abbreviate(std::string_view text, int keep = 8) {
+std::string abbreviate(std::string_view text, int keep = 12) {
   std::size_t head = 0;
   for (int k = 0; k < keep && head < text.size(); ++k)
     prose::decode(text, head, &head);
