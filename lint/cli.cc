@@ -100,7 +100,16 @@ bool apply_selection(const Options& o, Settings& settings, std::string& error) {
       off = off && !matches(*r, p);
     for (const std::string& p : o.ignore)
       off = off || matches(*r, p);
-    if (off) settings.rules[std::string(r->code)].severity = Severity::Off;
+    if (off) {
+      settings.rules[std::string(r->code)].severity = Severity::Off;
+      continue;
+    }
+    // An opt-in rule named outright (not by a prefix) is switched on.
+    for (const std::string& p : o.select) {
+      if (r->opt_in && (p == r->code || p == r->name)) {
+        settings.rules[std::string(r->code)].severity = r->default_severity;
+      }
+    }
   }
   return true;
 }

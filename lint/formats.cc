@@ -122,9 +122,15 @@ void write_statistics_json(std::ostream& out, std::span<const FileReport> report
 }
 
 std::string explain_rule(const RuleInfo& r) {
+  const std::string severity =
+      r.opt_in ? fmt::format(
+                     "off (opt-in: reports as {} once a config gives it a severity or "
+                     "--select names it)",
+                     to_string(r.default_severity))
+               : std::string(to_string(r.default_severity));
   std::string out =
-      fmt::format("# {} {}\n\n{}\n\nDefault severity: {}.{}\n", r.code, r.name, r.summary,
-                  to_string(r.default_severity), r.has_fix ? " Some findings carry a fix." : "");
+      fmt::format("# {} {}\n\n{}\n\nDefault severity: {}.{}\n", r.code, r.name, r.summary, severity,
+                  r.has_fix ? " Some findings carry a fix." : "");
   out += r.documentation;
   if (!r.options.empty()) {
     out += "\n## Options\n\n";

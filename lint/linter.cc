@@ -26,8 +26,9 @@ Linter::Linter(std::shared_ptr<const Schema> schema, const Settings& overrides)
   for (const RuleInfo* info : all_rules()) {
     const auto it = settings.rules.find(info->code);
     const RuleSetting* setting = it == settings.rules.end() ? nullptr : &it->second;
-    const Severity severity =
-        setting != nullptr && setting->severity ? *setting->severity : info->default_severity;
+    const Severity severity = setting != nullptr && setting->severity ? *setting->severity
+                              : info->opt_in                          ? Severity::Off
+                                                                      : info->default_severity;
     // Engine-reported rules have no Rule object; only their severity counts.
     rules_.push_back(
         ActiveRule{info, severity,

@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kDoc = R"md(
 ## What it does
 
-Off by default (option `enabled`). Reports a document that puts Japanese
+Opt-in: off unless a config gives it a severity or `--select` names it. Reports a document that puts Japanese
 text in parentheses of both widths: `（注記）` and `(注記)`. The pairs of
 the less used width are reported (on a tie, of the width used second).
 Parentheses around ASCII only, such as `(CVE-2024-1234)` or `(IOC)`, are
@@ -49,11 +49,9 @@ struct Pair {
 
 class MixedParenthesisWidth final : public Rule {
  public:
-  explicit MixedParenthesisWidth(const RuleOptions& options)
-      : enabled_(options.get_bool("enabled")) {}
+  explicit MixedParenthesisWidth(const RuleOptions&) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
-    if (!enabled_) return;
     const std::string_view bytes = ctx.source.bytes();
     const prose::Index& index = prose::index(ctx);
     std::vector<Pair> pairs;
@@ -116,8 +114,6 @@ class MixedParenthesisWidth final : public Rule {
       pairs.push_back(Pair{from, ascii});
     }
   }
-
-  bool enabled_;
 };
 
 }  // namespace
@@ -125,11 +121,11 @@ class MixedParenthesisWidth final : public Rule {
 extern const RuleInfo kMixedParenthesisWidth{
     .code = "DL510",
     .name = "mixed-parenthesis-width",
-    .summary = "ASCII and full-width parentheses both around Japanese text (opt-in: enabled)",
+    .summary = "ASCII and full-width parentheses both around Japanese text (opt-in)",
     .default_severity = Severity::Info,
+    .opt_in = true,
     .documentation = kDoc,
-    .options = {OptionSpec{"enabled", false,
-                           "run this check (off by default: noisy on the archive)"}},
+    .options = {},
     .create = make_rule<MixedParenthesisWidth>,
     .has_fix = false,
 };

@@ -8,7 +8,7 @@ namespace {
 constexpr std::string_view kDoc = R"md(
 ## What it does
 
-Off by default (option `enabled`). Compares how the items of one list end:
+Opt-in: off unless a config gives it a severity or `--select` names it. Compares how the items of one list end:
 the polite style (です, ます, ました, ません, でしょう, ください) against the
 plain style (である, だ, verbs and adjectives in the plain form: した, する,
 いる, ない). Reports the items that differ from the list's majority (on a
@@ -74,11 +74,9 @@ Style style_of(std::string_view s) {
 
 class MixedPolitePlainStyle final : public Rule {
  public:
-  explicit MixedPolitePlainStyle(const RuleOptions& options)
-      : enabled_(options.get_bool("enabled")) {}
+  explicit MixedPolitePlainStyle(const RuleOptions&) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
-    if (!enabled_) return;
     const prose::Index& index = prose::index(ctx);
     std::vector<std::pair<ByteRange, Style>> items;
     for (const prose::List& list : index.lists) {
@@ -124,9 +122,6 @@ class MixedPolitePlainStyle final : public Rule {
       }
     }
   }
-
- private:
-  bool enabled_;
 };
 
 }  // namespace
@@ -134,11 +129,11 @@ class MixedPolitePlainStyle final : public Rule {
 extern const RuleInfo kMixedPolitePlainStyle{
     .code = "DL512",
     .name = "mixed-polite-plain-style",
-    .summary = "Items of one list mix the です/ます and である styles (opt-in: enabled)",
+    .summary = "Items of one list mix the です/ます and である styles (opt-in)",
     .default_severity = Severity::Info,
+    .opt_in = true,
     .documentation = kDoc,
-    .options = {OptionSpec{"enabled", false,
-                           "run this check (off by default: a heuristic, see the documentation)"}},
+    .options = {},
     .create = make_rule<MixedPolitePlainStyle>,
     .has_fix = false,
 };

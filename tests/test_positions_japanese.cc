@@ -53,7 +53,9 @@ std::shared_ptr<const Schema> default_schema() {
 Linter only(std::string_view code, const std::map<std::string, OptionValue>& options = {}) {
   Settings settings;
   for (const RuleInfo* r : all_rules()) {
-    if (r->code != code) settings.rules[std::string(r->code)].severity = Severity::Off;
+    // Every other rule off; this one on, opt-in or not.
+    settings.rules[std::string(r->code)].severity =
+        r->code == code ? r->default_severity : Severity::Off;
   }
   for (const auto& [name, value] : options)
     settings.rules[std::string(code)].options[name] = value;
@@ -164,7 +166,7 @@ TEST_CASE("document-level findings are exact too") {
     const Offset at = kBody + static_cast<Offset>(polite.size());
     // The finding covers 撃した (units 1-3 of 攻撃した).
     check_position("DL512", kHead + polite + item_line("攻撃した。"),
-                   at_item(kFirstBodyLine + 3, 1, 3, at), {{"enabled", true}});
+                   at_item(kFirstBodyLine + 3, 1, 3, at));
   }
   SECTION("mixed-wave-dash: the minority ～") {
     const std::string majority = "- 1月〜2月\n- 3月〜4月\n";
@@ -176,7 +178,7 @@ TEST_CASE("document-level findings are exact too") {
     const std::string majority = "- 攻撃（推定）\n- 侵入（未確認）\n";
     const Offset at = kBody + static_cast<Offset>(majority.size());
     check_position("DL510", kHead + majority + item_line("(攻撃)"),
-                   at_item(kFirstBodyLine + 2, 0, 0, at), {{"enabled", true}});
+                   at_item(kFirstBodyLine + 2, 0, 0, at));
   }
   SECTION("mixed-line-endings: the first CRLF of an LF file") {
     check_position("DL603", kHead + fmt::format("- {}\r\n- 次の行\n", kPrefix),

@@ -26,7 +26,7 @@ TEST_CASE("rule codes and names are unique and well formed") {
     CHECK(previous < r->code);  // the registry lists rules in code order
     previous = r->code;
     CHECK(!r->summary.empty());
-    CHECK(r->default_severity != Severity::Off);
+    CHECK(r->default_severity != Severity::Off);  // opt-in rules say so with `opt_in`
     // A rule is either a Rule object or reported by the engine, never both.
     CHECK((r->create != nullptr) != r->engine_reported);
     for (const OptionSpec& o : r->options) {

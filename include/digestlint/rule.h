@@ -38,7 +38,11 @@ struct RuleInfo {
   std::string_view code;     // "DL201"
   std::string_view name;     // "missing-space-after-marker": names the bad pattern
   std::string_view summary;  // one line, for --list-rules and SARIF
+  // The severity it reports at; an opt-in rule reports at it once enabled.
   Severity default_severity = Severity::Error;
+  // Off unless a schema or config gives it a severity, or --select names it
+  // (code or name): checks whose findings are a matter of house style.
+  bool opt_in = false;
   // Markdown with the sections "What it does", "Why is this bad?",
   // "Example" and "Use instead"; printed by --explain.
   std::string_view documentation;
