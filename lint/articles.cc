@@ -383,6 +383,7 @@ class ArticleBuilder {
       a.url_text = c;
     }
     a.title_leak = !headless && !numbered && is_leak(text(a.title));
+    if (a.title_leak) digest_.leaked_lines[a.line] = true;
     const std::uint32_t split = find_split(pos, end);
     a.end_line = split;
     body(a, pos, split, numbered);
@@ -472,6 +473,7 @@ class ArticleBuilder {
         it.top = rel < 2 * schema_.indent_step;
       }
       it.leak = is_leak(text({line.begin, line.end}));
+      if (it.leak) digest_.leaked_lines[it.line] = true;
       digest_.items.push_back(it);
       if (current != kNone)
         digest_.labels[current].end_item = static_cast<std::uint32_t>(digest_.items.size());
@@ -645,6 +647,7 @@ class ArticleBuilder {
 void build_articles(const Document& doc, const SourceText& source, const Schema& schema,
                     Digest& digest) {
   digest.ioc_lines.assign(doc.lines.size(), false);
+  digest.leaked_lines.assign(doc.lines.size(), false);
   if (!schema.articles.enabled) return;
   ArticleBuilder(doc, source, schema, digest).run();
 }

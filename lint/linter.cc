@@ -56,6 +56,7 @@ struct Workspace {
   Scanner scanner;
   Document doc;
   Digest digest;
+  FileCache cache;
 };
 
 }  // namespace
@@ -67,7 +68,8 @@ std::vector<Diagnostic> Linter::lint(std::string_view bytes, std::string_view pa
   ws.source.reset(bytes);
   ws.scanner.scan(ws.source, ws.doc);
   build_digest(ws.doc, ws.source, *schema_, ws.digest);
-  const LintContext ctx{path, ws.source, ws.doc, ws.digest, *schema_};
+  ws.cache.next_file();
+  const LintContext ctx{path, ws.source, ws.doc, ws.digest, *schema_, ws.cache};
   for (const ActiveRule& r : rules_) {
     if (r.severity == Severity::Off || r.rule == nullptr) continue;
     Reporter reporter(*r.info, r.severity, diagnostics);

@@ -116,7 +116,12 @@ bool Segments::start_run() {
     } else {
       line_ = ctx_.source.line_of(run.range.begin);
     }
-    if (ctx_.digest.is_ioc_line(line_) || doc.lines[line_].comment) continue;
+    // IOC entries are CSV, and leaked prompt text is deleted whole
+    // (leaked-prompt-text): neither is prose.
+    if (ctx_.digest.is_ioc_line(line_) || ctx_.digest.is_leaked_line(line_) ||
+        doc.lines[line_].comment) {
+      continue;
+    }
     current_.range = run.range;
     current_.line = line_;
     current_.run = index;
@@ -648,16 +653,6 @@ void build(const LintContext& ctx, Index& index) {
   list_shapes(ctx.doc, index);
 }
 
-struct Cache {
-  std::string bytes;  // what the index was built from
-  // The IOC lines it skipped, by size and hash: std::hash<vector<bool>>
-  // reads whole words, where comparing two vector<bool> goes bit by bit.
-  std::size_t ioc_size = 0;
-  std::size_t ioc_hash = 0;
-  Index index;
-  bool valid = false;
-};
-
 }  // namespace
 
 const std::vector<std::uint32_t>& Index::of(Kind kind) const {
@@ -675,38 +670,12 @@ void Index::clear() {
   has_nul = false;
 }
 
-namespace {
-
-Cache& cache() {
-  thread_local Cache c;
-  return c;
-}
-
-bool current(const Cache& c, const LintContext& ctx, std::size_t ioc_hash) {
-  const std::string_view bytes = ctx.source.bytes();
-  return c.valid && c.bytes.size() == bytes.size() && c.ioc_size == ctx.digest.ioc_lines.size() &&
-         c.ioc_hash == ioc_hash && std::memcmp(c.bytes.data(), bytes.data(), bytes.size()) == 0;
-}
-
-}  // namespace
-
 const Index& index(const LintContext& ctx) {
-  Cache& c = cache();
-  const std::vector<bool>& ioc = ctx.digest.ioc_lines;
-  const std::size_t ioc_hash = std::hash<std::vector<bool>>{}(ioc);
-  if (current(c, ctx, ioc_hash)) return c.index;
-  c.valid = false;
-  c.bytes.assign(ctx.source.bytes());
-  c.ioc_size = ioc.size();
-  c.ioc_hash = ioc_hash;
-  build(ctx, c.index);
-  c.valid = true;
-  return c.index;
+  return ctx.cache.get<Index>([&](Index& i) { build(ctx, i); });
 }
 
 const Index* cached_index(const LintContext& ctx) {
-  const Cache& c = cache();
-  return current(c, ctx, std::hash<std::vector<bool>>{}(ctx.digest.ioc_lines)) ? &c.index : nullptr;
+  return ctx.cache.peek<Index>();
 }
 
 std::int32_t run_at(const Document& doc, Offset at) {

@@ -146,9 +146,8 @@ struct Index {
 };
 
 // The index of the file being linted: built by the first rule that asks,
-// then reused by the others. It is checked against the bytes and the IOC
-// lines it was built from, so a buffer reused for another file (or a fixed
-// version of the same one) is never read through a stale index.
+// then reused by the others (the engine's per-file FileCache, emptied for
+// every file, so it is never read for the wrong text).
 const Index& index(const LintContext& ctx);
 // The index if one was already built for this file, else nullptr: for a
 // rule that can use it but is cheaper without it than building it.

@@ -161,6 +161,12 @@ struct Digest {
   std::vector<ArticleItem> items;
   std::vector<IocEntry> iocs;
   bool is_ioc_line(std::uint32_t line) const { return line < ioc_lines.size() && ioc_lines[line]; }
+  // Lines of articles holding leaked prompt or template text, which
+  // leaked-prompt-text reports whole; prose rules skip them too.
+  std::vector<bool> leaked_lines;
+  bool is_leaked_line(std::uint32_t line) const {
+    return line < leaked_lines.size() && leaked_lines[line];
+  }
 
   // The section containing a line, or -1 before the first one.
   int section_at(std::uint32_t line) const;
@@ -171,6 +177,7 @@ struct Digest {
     sections.clear();
     first_of_spec.clear();
     ioc_lines.clear();
+    leaked_lines.clear();
     articles.clear();
     labels.clear();
     items.clear();

@@ -14,6 +14,7 @@
 #include "digestlint/diagnostic.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
+#include "digestlint/file_cache.h"
 #include "digestlint/schema.h"
 #include "digestlint/settings.h"
 #include "digestlint/source.h"
@@ -91,6 +92,8 @@ struct LintContext {
   const Document& doc;
   const Digest& digest;
   const Schema& schema;
+  // Derived data rules share for this file (see file_cache.h).
+  FileCache& cache;
 
   std::string_view text(ByteRange r) const { return source.slice(r); }
   std::string_view line_text(std::uint32_t line) const {
