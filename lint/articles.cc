@@ -383,7 +383,8 @@ class ArticleBuilder {
       a.url_text = c;
     }
     a.title_leak = !headless && !numbered && is_leak(text(a.title));
-    if (a.title_leak) digest_.leaked_lines[a.line] = true;
+    if (a.title_leak) digest_.line_flags[a.line] |= Digest::kLeakedText;
+    if (a.url_line != kNone) digest_.line_flags[a.url_line] |= Digest::kArticleUrl;
     const std::uint32_t split = find_split(pos, end);
     a.end_line = split;
     body(a, pos, split, numbered);
@@ -473,7 +474,7 @@ class ArticleBuilder {
         it.top = rel < 2 * schema_.indent_step;
       }
       it.leak = is_leak(text({line.begin, line.end}));
-      if (it.leak) digest_.leaked_lines[it.line] = true;
+      if (it.leak) digest_.line_flags[it.line] |= Digest::kLeakedText;
       digest_.items.push_back(it);
       if (current != kNone)
         digest_.labels[current].end_item = static_cast<std::uint32_t>(digest_.items.size());
@@ -611,7 +612,8 @@ class ArticleBuilder {
         e.item = static_cast<std::int32_t>(i);
         parse_ioc_entry(bytes_, it.text, schema_.ioc, e);
         it.ioc = static_cast<std::int32_t>(digest_.iocs.size());
-        if (e.kind == IocKind::Entry && e.raw_fields >= 2) digest_.ioc_lines[it.line] = true;
+        if (e.kind == IocKind::Entry && e.raw_fields >= 2)
+          digest_.line_flags[it.line] |= Digest::kIocEntry;
         digest_.iocs.push_back(e);
       }
     }
@@ -623,14 +625,14 @@ class ArticleBuilder {
     if (schema_.ioc.categories.empty()) return;
     for (std::uint32_t l = 0; l < doc_.lines.size(); ++l) {
       const Line& line = doc_.lines[l];
-      if (digest_.ioc_lines[l] || line.blank() || line.comment || !line.in_prose() ||
+      if (digest_.is_ioc_line(l) || line.blank() || line.comment || !line.in_prose() ||
           line.heading != kNone) {
         continue;
       }
       const ByteRange c = content(line);
       const std::string_view t = text(c);
       if (std::count(t.begin(), t.end(), ',') < 3) continue;
-      if (looks_like_ioc_entry(bytes_, c, schema_.ioc)) digest_.ioc_lines[l] = true;
+      if (looks_like_ioc_entry(bytes_, c, schema_.ioc)) digest_.line_flags[l] |= Digest::kIocEntry;
     }
   }
 
@@ -646,8 +648,7 @@ class ArticleBuilder {
 
 void build_articles(const Document& doc, const SourceText& source, const Schema& schema,
                     Digest& digest) {
-  digest.ioc_lines.assign(doc.lines.size(), false);
-  digest.leaked_lines.assign(doc.lines.size(), false);
+  digest.line_flags.assign(doc.lines.size(), 0);
   if (!schema.articles.enabled) return;
   ArticleBuilder(doc, source, schema, digest).run();
 }

@@ -13,7 +13,7 @@ namespace digestlint {
 
 // Finds the articles of every `articles` section and reads their URL
 // lines, labels, items and IOC entries into `digest`; marks IOC-shaped
-// lines in Digest::ioc_lines. Called by build_digest after the sections.
+// lines in Digest::line_flags. Called by build_digest after the sections.
 void build_articles(const Document& doc, const SourceText& source, const Schema& schema,
                     Digest& digest);
 

@@ -116,12 +116,9 @@ bool Segments::start_run() {
     } else {
       line_ = ctx_.source.line_of(run.range.begin);
     }
-    // IOC entries are CSV, and leaked prompt text is deleted whole
-    // (leaked-prompt-text): neither is prose.
-    if (ctx_.digest.is_ioc_line(line_) || ctx_.digest.is_leaked_line(line_) ||
-        doc.lines[line_].comment) {
-      continue;
-    }
+    // IOC entries (CSV), leaked prompt text (deleted whole) and article
+    // URL lines (citations) are not prose.
+    if (!ctx_.digest.is_prose_line(line_) || doc.lines[line_].comment) continue;
     current_.range = run.range;
     current_.line = line_;
     current_.run = index;

@@ -268,7 +268,7 @@ TEST_CASE("IOC lines are marked for the prose rules, in and outside IOC blocks",
   const Built b(text, modern());
   const Digest& d = b.digest();
   std::vector<std::uint32_t> marked;
-  for (std::uint32_t l = 0; l < d.ioc_lines.size(); ++l) {
+  for (std::uint32_t l = 0; l < d.line_flags.size(); ++l) {
     if (d.is_ioc_line(l)) marked.push_back(l);
   }
   REQUIRE(marked.size() == 2);

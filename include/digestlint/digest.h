@@ -150,9 +150,21 @@ struct Digest {
   // For each schema section, its first occurrence in `sections`, or kNone.
   std::vector<std::int32_t> first_of_spec;
 
-  // Lines that are IOC entries ("value,分類,よく知られている,…"): CSV, not
-  // prose. Filled with the article structure; prose rules skip them.
-  std::vector<bool> ioc_lines;
+  // Lines that hold something other than prose, one flag each, set with
+  // the article structure; prose rules skip every flagged line.
+  enum LineFlag : std::uint8_t {
+    kIocEntry = 1,    // "value,分類,よく知られている,…": CSV
+    kLeakedText = 2,  // leaked prompt or template text, reported and deleted whole
+    kArticleUrl = 4,  // an article's URL line: a citation (malformed-article-url's)
+  };
+  std::vector<std::uint8_t> line_flags;
+  bool has_flag(std::uint32_t line, LineFlag flag) const {
+    return line < line_flags.size() && (line_flags[line] & flag) != 0;
+  }
+  bool is_ioc_line(std::uint32_t line) const { return has_flag(line, kIocEntry); }
+  bool is_prose_line(std::uint32_t line) const {
+    return line >= line_flags.size() || line_flags[line] == 0;
+  }
 
   // The articles of every `articles` section, in document order, with
   // their labels, items and IOC entries. Built once; rules only read them.
@@ -160,13 +172,6 @@ struct Digest {
   std::vector<ArticleLabel> labels;
   std::vector<ArticleItem> items;
   std::vector<IocEntry> iocs;
-  bool is_ioc_line(std::uint32_t line) const { return line < ioc_lines.size() && ioc_lines[line]; }
-  // Lines of articles holding leaked prompt or template text, which
-  // leaked-prompt-text reports whole; prose rules skip them too.
-  std::vector<bool> leaked_lines;
-  bool is_leaked_line(std::uint32_t line) const {
-    return line < leaked_lines.size() && leaked_lines[line];
-  }
 
   // The section containing a line, or -1 before the first one.
   int section_at(std::uint32_t line) const;
@@ -176,8 +181,7 @@ struct Digest {
     section_level = 3;
     sections.clear();
     first_of_spec.clear();
-    ioc_lines.clear();
-    leaked_lines.clear();
+    line_flags.clear();
     articles.clear();
     labels.clear();
     items.clear();
