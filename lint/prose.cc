@@ -500,9 +500,9 @@ inline int clean_window(const std::uint8_t* p) {
   // first two lanes belong to no earlier character: p starts one.
   const I8x16 zero = {};
   const I8x16 after1 =
-      __builtin_shuffle(lead, zero, I8x16{16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
+      __builtin_shufflevector(lead, zero, 16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
   const I8x16 after2 =
-      __builtin_shuffle(lead, zero, I8x16{16, 17, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
+      __builtin_shufflevector(lead, zero, 16, 17, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
   I8x16 reject = (cont != (after1 | after2)) | ~((v < 0x80) | lead | cont);
   if constexpr (hits) {
     const U8x16 next1 = load16(p + 1);
