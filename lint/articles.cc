@@ -157,15 +157,17 @@ UrlGuess classify_url_line(std::string_view s, Offset base) {
   return g;
 }
 
-std::size_t phrase_key(char a, char b) {
-  return static_cast<std::size_t>(static_cast<unsigned char>(a)) << 8 |
-         static_cast<unsigned char>(b);
-}
-
 std::uint32_t prefix3(std::string_view s) {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
          static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
          static_cast<unsigned char>(s[2]);
+}
+
+// A 16-bit hash of a phrase's first three bytes (one kanji or kana): two
+// bytes alone are shared by 64 kanji, which made most characters of a
+// Japanese line a candidate.
+std::uint32_t prefix_hash(std::uint32_t prefix) {
+  return (prefix * 2654435761u) >> 16;
 }
 
 // Per-schema data derived once per thread: folded none-marker variants.
@@ -176,28 +178,34 @@ struct FoldCache {
   // phrase in turn cost more than parsing the Markdown).
   std::vector<std::string> phrases;
   std::array<bool, 256> first{};  // first bytes of phrases
-  std::vector<std::uint8_t> starts = std::vector<std::uint8_t>(65536, 0);
+  std::vector<std::uint64_t> prefixes = std::vector<std::uint64_t>(1024, 0);  // prefix_hash bits
   // (first three bytes, phrase) of phrases of three bytes or more, sorted.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> by_prefix;
+  std::vector<std::string> short_phrases;  // under three bytes
   std::vector<std::vector<std::string>>
-      variants;                    // per label: folded variants, other labels' markers
-  std::vector<std::string> names;  // folded label names
+      variants;                           // per label: folded variants, other labels' markers
+  std::vector<std::string> names;         // folded label names
+  std::vector<std::string> none_markers;  // fold_loosely of each label's none marker
   std::vector<std::vector<std::string>> spellings;  // folded names, aliases and accepted
 };
 
 const FoldCache& fold_cache(const Schema& schema) {
   thread_local FoldCache cache;
-  thread_local std::string cached_text;
-  if (cache.schema == &schema && cached_text == schema.text) return cache;
+  thread_local std::uint64_t cached_id = 0;
+  if (cache.schema == &schema && cached_id == schema.id) return cache;
   cache = FoldCache{};
   cache.schema = &schema;
-  cached_text = schema.text;
+  cached_id = schema.id;
   cache.phrases = schema.articles.leaked_text;
   for (std::size_t i = 0; i < cache.phrases.size(); ++i) {
     const std::string& p = cache.phrases[i];
-    if (!p.empty()) cache.first[static_cast<unsigned char>(p[0])] = true;
-    if (p.size() >= 2) cache.starts[phrase_key(p[0], p[1])] = 1;
-    if (p.size() >= 3) cache.by_prefix.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
+    if (!p.empty() && p.size() < 3) cache.short_phrases.push_back(p);
+    if (p.size() >= 3) cache.first[static_cast<unsigned char>(p[0])] = true;
+    if (p.size() >= 3) {
+      const std::uint32_t h = prefix_hash(prefix3(p));
+      cache.prefixes[h >> 6] |= std::uint64_t{1} << (h & 63);
+      cache.by_prefix.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
+    }
   }
   std::sort(cache.by_prefix.begin(), cache.by_prefix.end());
   const auto& labels = schema.articles.labels;
@@ -215,6 +223,7 @@ const FoldCache& fold_cache(const Schema& schema) {
     }
     cache.variants.push_back(std::move(v));
     cache.names.push_back(fold_for_match(labels[i].name));
+    cache.none_markers.push_back(fold_loosely(labels[i].none_marker));
     std::vector<std::string> sp{cache.names.back()};
     for (const std::string& a : labels[i].aliases)
       sp.push_back(fold_for_match(a));
@@ -295,25 +304,23 @@ class ArticleBuilder {
   }
 
   bool is_leak(std::string_view s) const {
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-      if (!cache_.first[static_cast<unsigned char>(s[i])] ||
-          cache_.starts[phrase_key(s[i], s[i + 1])] == 0) {
-        continue;
-      }
-      if (i + 2 < s.size()) {
-        const std::uint32_t key = prefix3(s.substr(i));
-        auto it = std::lower_bound(cache_.by_prefix.begin(), cache_.by_prefix.end(),
-                                   std::make_pair(key, std::uint32_t{0}));
-        for (; it != cache_.by_prefix.end() && it->first == key; ++it) {
-          if (s.compare(i, cache_.phrases[it->second].size(), cache_.phrases[it->second]) == 0) {
-            return true;
-          }
-        }
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+      if (!cache_.first[p[i]]) continue;
+      const std::uint32_t key = std::uint32_t{p[i]} << 16 | std::uint32_t{p[i + 1]} << 8 | p[i + 2];
+      const std::uint32_t h = prefix_hash(key);
+      if ((cache_.prefixes[h >> 6] >> (h & 63) & 1) == 0) continue;
+      auto it = std::lower_bound(cache_.by_prefix.begin(), cache_.by_prefix.end(),
+                                 std::make_pair(key, std::uint32_t{0}));
+      for (; it != cache_.by_prefix.end() && it->first == key; ++it) {
+        const std::string& phrase = cache_.phrases[it->second];
+        if (s.compare(i, phrase.size(), phrase) == 0) return true;
       }
     }
     // Phrases shorter than three bytes ("{{"), checked as a whole.
-    for (const std::string& p : cache_.phrases) {
-      if (p.size() < 3 && s.find(p) != std::string_view::npos) return true;
+    for (const std::string& phrase : cache_.short_phrases) {
+      if (s.find(phrase) != std::string_view::npos) return true;
     }
     return false;
   }
@@ -592,7 +599,7 @@ class ArticleBuilder {
     for (const std::string& v : cache_.variants[spec]) {
       if (folded == v) return true;
     }
-    return fold_loosely(spec_.labels[spec].none_marker) == folded;
+    return cache_.none_markers[spec] == folded;
   }
 
   void mark_items(const Article& a) {

@@ -103,10 +103,20 @@ void write_text(std::ostream& out, std::span<const FileReport> reports,
                          d.range.start.column, reset, color, to_string(d.severity), reset,
                          printable(d.message), dim, d.rule->code, d.rule->name, reset);
       if (!options.context) continue;
-      const std::size_t from = d.range.start_byte.column - 1;
-      const std::size_t to = d.range.stop.line == d.range.start.line ? d.range.stop_byte.column - 1
-                                                                     : d.source_line.size();
-      const ShownLine shown = show_line(d.source_line, from, to);
+      const std::size_t skipped = d.source_line_skipped;
+      const std::size_t from = d.range.start_byte.column - 1 - skipped;
+      const std::size_t to =
+          d.range.stop.line == d.range.start.line
+              ? std::min(d.range.stop_byte.column - 1 - skipped, d.source_line.size())
+              : d.source_line.size();
+      ShownLine shown = show_line(d.source_line, from, to);
+      if (skipped > 0) {
+        // "…" takes one column in front of the window.
+        shown.text.insert(0, "\u2026");
+        ++shown.start;
+        ++shown.stop;
+      }
+      if (d.source_line_cut) shown.text += "\u2026";
       const std::string number = std::to_string(d.range.start.line);
       const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
       out << fmt::format(" {}{:>{}} |{} {}\n", dim, number, gutter.size(), reset, shown.text);

@@ -43,7 +43,12 @@ struct ReportedDiagnostic {
   Severity severity = Severity::Error;
   std::string message;
   ReportedRange range;
-  std::string source_line;  // the first line of the range, for context display
+  // The first line of the range, for context display; on a long line a
+  // window of it, starting `source_line_skipped` bytes into the line and
+  // `source_line_cut` before its end.
+  std::string source_line;
+  Offset source_line_skipped = 0;
+  bool source_line_cut = false;
   std::vector<ReportedNote> notes;
   std::optional<ReportedFix> fix;
 };

@@ -132,6 +132,95 @@ void shape_line(const char* b, Line& line) {
   }
 }
 
+// Where a line's innermost content starts, after its indentation and any
+// container prefixes ("> ", "- ", "1. "): an empty heading, a break or a
+// fence inside a quote or an item ("> ##", "- #") has its shape there.
+Offset inner_content(const char* b, const Line& line) {
+  Offset p = line.indent_end;
+  const Offset end = line.end;
+  auto skip_ws = [&] {
+    while (p < end && is_space_or_tab(b[p]))
+      ++p;
+  };
+  for (;;) {
+    if (p < end && b[p] == '>') {
+      ++p;
+    } else if (p < end && (b[p] == '-' || b[p] == '*' || b[p] == '+') &&
+               (p + 1 == end || is_space_or_tab(b[p + 1]))) {
+      ++p;
+    } else if (p < end && b[p] >= '0' && b[p] <= '9') {
+      Offset q = p;
+      while (q < end && q - p < 10 && b[q] >= '0' && b[q] <= '9')
+        ++q;
+      if (q - p > 9 || q == end || (b[q] != '.' && b[q] != ')') ||
+          (q + 1 < end && !is_space_or_tab(b[q + 1]))) {
+        return p;
+      }
+      p = q + 1;
+    } else {
+      return p;
+    }
+    skip_ws();
+  }
+}
+
+// A list marker, after any quote prefixes: "- a", "> 1. a", "> -".
+bool marker_line(const char* b, const Line& line) {
+  if (line.shape == LineShape::Bullet || line.shape == LineShape::Ordered) return true;
+  Offset p = line.indent_end;
+  if (p >= line.end || b[p] != '>') return false;
+  while (p < line.end && (b[p] == '>' || is_space_or_tab(b[p])))
+    ++p;
+  if (p >= line.end) return false;
+  if (b[p] == '-' || b[p] == '*' || b[p] == '+') {
+    return (p + 1 == line.end || is_space_or_tab(b[p + 1])) && !is_thematic_break(b, p, line.end);
+  }
+  const Offset start = p;
+  while (p < line.end && p - start < 10 && b[p] >= '0' && b[p] <= '9')
+    ++p;
+  return p > start && p - start <= 9 && p < line.end && (b[p] == '.' || b[p] == ')') &&
+         (p + 1 == line.end || is_space_or_tab(b[p + 1]));
+}
+
+bool inner_atx_heading(const char* b, const Line& line) {
+  if (line.shape == LineShape::AtxHeading) return true;
+  Offset p = inner_content(b, line);
+  const Offset start = p;
+  while (p < line.end && b[p] == '#')
+    ++p;
+  return p > start && p - start <= 6 && (p == line.end || is_space_or_tab(b[p]));
+}
+
+// A setext underline of '=' or '-', after any quote prefixes: "---",
+// "    -" (in an item), "> ===".
+bool setext_underline(const char* b, const Line& line, char c) {
+  Offset p = line.indent_end;
+  while (p < line.trailing_ws && (b[p] == '>' || is_space_or_tab(b[p])))
+    ++p;
+  if (p >= line.trailing_ws) return false;
+  for (; p < line.trailing_ws; ++p) {
+    if (b[p] != c) return false;
+  }
+  return true;
+}
+
+bool inner_thematic_break(const char* b, const Line& line) {
+  if (line.shape == LineShape::ThematicBreak) return true;
+  const Offset p = inner_content(b, line);
+  return p < line.end && (b[p] == '-' || b[p] == '*' || b[p] == '_') &&
+         is_thematic_break(b, p, line.end);
+}
+
+bool inner_fence(const char* b, const Line& line) {
+  if (line.shape == LineShape::Fence) return true;
+  Offset p = inner_content(b, line);
+  const Offset start = p;
+  if (p >= line.end || (b[p] != '`' && b[p] != '~')) return false;
+  while (p < line.end && b[p] == b[start])
+    ++p;
+  return p - start >= 3;
+}
+
 BlockKind block_kind(MD_BLOCKTYPE type) {
   switch (type) {
     case MD_BLOCK_DOC:
@@ -204,15 +293,30 @@ class Builder {
   }
   std::uint32_t last_line() const { return source_.line_count() - 1; }
   std::uint32_t clamp(std::uint32_t line) const { return std::min(line, last_line()); }
+  // The next line from `from` of one shape. Searches start at next_line_,
+  // which only grows, so each shape keeps where its last search ended: a
+  // search from at most that line has the same answer, and the lines
+  // scanned over a whole document are disjoint (linear, even when "> #"
+  // lines make every search of a plain-shape scan run to the end).
+  struct ShapeCursor {
+    std::uint32_t searched_from = 0;
+    std::uint32_t found = kNotSearched;  // a line, lines.size() for none
+    static constexpr std::uint32_t kNotSearched = 0xFFFFFFFF;
+  };
   template <typename Pred>
-  std::uint32_t find_line(std::uint32_t from, Pred pred) const {
-    for (std::uint32_t l = from; l < doc_.lines.size(); ++l) {
-      if (pred(doc_.lines[l])) return l;
+  std::uint32_t find_line(ShapeCursor& cursor, std::uint32_t from, Pred pred) const {
+    if (cursor.found == ShapeCursor::kNotSearched || from < cursor.searched_from ||
+        from > cursor.found) {
+      cursor.searched_from = from;
+      cursor.found = static_cast<std::uint32_t>(doc_.lines.size());
+      for (std::uint32_t l = from; l < doc_.lines.size(); ++l) {
+        if (pred(doc_.lines[l])) {
+          cursor.found = l;
+          break;
+        }
+      }
     }
-    return clamp(from);
-  }
-  static bool is_marker_line(const Line& l) {
-    return l.shape == LineShape::Bullet || l.shape == LineShape::Ordered;
+    return cursor.found < doc_.lines.size() ? cursor.found : clamp(from);
   }
   static bool is_container(BlockKind k) {
     return k == BlockKind::Document || k == BlockKind::Quote || k == BlockKind::BulletList ||
@@ -238,6 +342,9 @@ class Builder {
   int emphasis_depth_ = 0;
   int image_depth_ = 0;
   std::uint32_t next_line_ = 0;
+  std::uint32_t line_hint_ = 0;  // the line of the last text's end
+  ShapeCursor marker_cursor_, heading_cursor_, break_cursor_, fence_cursor_;
+  ShapeCursor setext1_cursor_, setext2_cursor_;
 };
 
 // Places a block, and the containers above it that are still unplaced.
@@ -266,8 +373,9 @@ void Builder::place(std::int32_t index, std::uint32_t line) {
 // line from next_line_ up to `limit`.
 void Builder::place_item_before(std::int32_t index, std::uint32_t limit) {
   std::uint32_t at = limit;
+  const char* b = source_.bytes().data();
   for (std::uint32_t p = limit + 1; p-- > next_line_ && p <= limit;) {
-    if (is_marker_line(doc_.lines[p])) {
+    if (marker_line(b, doc_.lines[p])) {
       at = p;
       break;
     }
@@ -278,20 +386,39 @@ void Builder::place_item_before(std::int32_t index, std::uint32_t limit) {
 void Builder::place_by_shape(std::int32_t index) {
   const Block& block = doc_.blocks[index];
   const std::uint32_t from = clamp(next_line_);
+  const char* b = source_.bytes().data();
   std::uint32_t line = from;
   switch (block.kind) {
     case BlockKind::ListItem:
-      line = find_line(from, is_marker_line);
+      line = find_line(marker_cursor_, from, [b](const Line& l) { return marker_line(b, l); });
       break;
-    case BlockKind::Heading:
-      line = find_line(from, [](const Line& l) { return l.shape == LineShape::AtxHeading; });
+    case BlockKind::Heading: {
+      // No text in the buffer ("\0", "![](x)" as its text): the next
+      // ATX-shaped line, or the next line over a setext underline.
+      line =
+          find_line(heading_cursor_, from, [b](const Line& l) { return inner_atx_heading(b, l); });
+      if (block.level <= 2) {
+        const char underline = block.level == 1 ? '=' : '-';
+        const std::vector<Line>& lines = doc_.lines;
+        ShapeCursor& cursor = block.level == 1 ? setext1_cursor_ : setext2_cursor_;
+        const std::uint32_t text_line = find_line(cursor, from, [&](const Line& l) {
+          const auto next = static_cast<std::size_t>(&l - lines.data()) + 1;
+          return !l.blank() && next < lines.size() && setext_underline(b, lines[next], underline);
+        });
+        if (text_line < line && setext_underline(b, lines[text_line + 1], underline)) {
+          place(index, text_line);
+          return;
+        }
+      }
       break;
+    }
     case BlockKind::ThematicBreak:
-      line = find_line(from, [](const Line& l) { return l.shape == LineShape::ThematicBreak; });
+      line =
+          find_line(break_cursor_, from, [b](const Line& l) { return inner_thematic_break(b, l); });
       break;
     case BlockKind::Code:
       if (block.mark != 0) {
-        line = find_line(from, [](const Line& l) { return l.shape == LineShape::Fence; });
+        line = find_line(fence_cursor_, from, [b](const Line& l) { return inner_fence(b, l); });
       }
       break;
     default:
@@ -315,7 +442,7 @@ void Builder::place_for_text(Offset offset, std::uint32_t line) {
     // Text directly in an item (a tight list): on the marker's line, or
     // below a marker alone on its line.
     const Line& l = doc_.lines[line];
-    if (is_marker_line(l) && l.marker_end <= offset) {
+    if ((l.shape == LineShape::Bullet || l.shape == LineShape::Ordered) && l.marker_end <= offset) {
       place(index, line);
     } else {
       place_item_before(index, line);
@@ -394,9 +521,17 @@ void Builder::finish_heading(std::int32_t index) {
   h.line = block.first_line;
   const Line& line = doc_.lines[h.line];
   const char* b = source_.bytes().data();
-  if (line.shape == LineShape::AtxHeading) {
+  if (inner_atx_heading(b, line)) {
     // Text between the opening #s and an optional closing run of #s.
     Offset begin = line.content_begin;
+    if (line.shape != LineShape::AtxHeading) {
+      // Inside a quote or an item: "> ## Title".
+      begin = inner_content(b, line);
+      while (begin < line.end && b[begin] == '#')
+        ++begin;
+      while (begin < line.end && is_space_or_tab(b[begin]))
+        ++begin;
+    }
     Offset end = line.trailing_ws;
     Offset p = end;
     while (p > begin && b[p - 1] == '#')
@@ -409,7 +544,8 @@ void Builder::finish_heading(std::int32_t index) {
     h.text = {begin, std::max(begin, end)};
   } else {
     h.setext = true;
-    h.text = {line.indent_end, std::max(line.indent_end, doc_.lines[block.last_line].trailing_ws)};
+    const Offset begin = inner_content(b, line);
+    h.text = {begin, std::max(begin, doc_.lines[block.last_line].trailing_ws)};
     const std::uint32_t underline = block.last_line + 1;
     if (underline < doc_.lines.size()) {
       doc_.lines[underline].role = LineRole::SetextUnderline;
@@ -446,7 +582,8 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
     const TextRun& last = doc_.runs[block.end_run - 1];
     block.last_line = std::max(
         block.last_line,
-        source_.line_of(last.range.end > last.range.begin ? last.range.end - 1 : last.range.begin));
+        source_.line_of(last.range.end > last.range.begin ? last.range.end - 1 : last.range.begin,
+                        block.first_line));
   }
   switch (type) {
     case MD_BLOCK_H:
@@ -483,8 +620,8 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
       for (std::uint32_t r = block.first_run; r < block.end_run; ++r) {
         const TextRun& run = doc_.runs[r];
         if (run.block != index) continue;
-        mark_lines(source_.line_of(run.range.begin), source_.line_of(run.range.end - 1),
-                   LineRole::Paragraph);
+        const std::uint32_t first = source_.line_of(run.range.begin, block.first_line);
+        mark_lines(first, source_.line_of(run.range.end - 1, first), LineRole::Paragraph);
       }
       break;
     case MD_BLOCK_HR:
@@ -590,9 +727,10 @@ int Builder::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
   // Static strings (breaks, NUL replacements, joins) have no position.
   if (size == 0 || !in_buffer(text, size)) return 0;
   const Offset begin = offset_of(text);
-  const std::uint32_t line = source_.line_of(begin);
+  const std::uint32_t line = source_.line_of(begin, line_hint_);
   place_for_text(begin, line);
-  next_line_ = std::max(next_line_, source_.line_of(begin + size - 1) + 1);
+  line_hint_ = source_.line_of(begin + size - 1, line);
+  next_line_ = std::max(next_line_, line_hint_ + 1);
 
   TextRun run;
   run.range = {begin, begin + size};

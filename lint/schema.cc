@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
 #include "builtin_schemas.h"
+#include "digestlint/text.h"
 #include "toml_reader.h"
 
 namespace digestlint {
@@ -160,6 +162,15 @@ void read_articles(const TomlReader& r, const toml::table& t, ArticleSpec& spec)
   read_labels(r, *labels, spec);
 }
 
+// Loose matching folds every field it checks; the names are folded here,
+// once, not once per IOC field.
+template <typename Spec>
+void fold_names(Spec& spec) {
+  spec.folded.push_back(fold_for_match(spec.name));
+  for (const std::string& alias : spec.aliases)
+    spec.folded.push_back(fold_for_match(alias));
+}
+
 std::vector<IocValueSpec> read_ioc_values(const TomlReader& r, const toml::array& a,
                                           std::string_view where, std::vector<std::string>& seen) {
   std::vector<IocValueSpec> out;
@@ -171,6 +182,7 @@ std::vector<IocValueSpec> read_ioc_values(const TomlReader& r, const toml::array
     v.aliases = r.strings(t, "aliases", {});
     for (const std::string& alias : v.aliases)
       claim(r, seen, alias, *t.get("aliases"), where);
+    fold_names(v);
     out.push_back(std::move(v));
   });
   return out;
@@ -212,6 +224,7 @@ void read_ioc(const TomlReader& r, const toml::table& t, IocSpec& spec) {
         r.fail(*c.get("shape"), "'shape' must be \"ip\", \"url\", \"host\" or \"any\"");
       }
       cat.scopes = r.strings(c, "scopes", {});
+      fold_names(cat);
       for (const std::string& scope : cat.scopes) {
         if (spec.find_scope(scope) < 0) {
           r.fail(*c.get("scopes"),
@@ -311,7 +324,9 @@ void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
 
 std::shared_ptr<const Schema> parse_schema(std::string_view toml_text, std::string_view origin,
                                            SchemaError& error) {
+  static std::atomic<std::uint64_t> next_id{1};
   auto schema = std::make_shared<Schema>();
+  schema->id = next_id.fetch_add(1, std::memory_order_relaxed);
   schema->origin = std::string(origin);
   schema->text = std::string(toml_text);
   try {

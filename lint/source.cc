@@ -1,6 +1,7 @@
 #include "digestlint/source.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <unicode/utf8.h>
 
@@ -12,6 +13,15 @@ void SourceText::reset(std::string_view bytes) {
   starts_.push_back(0);
   const char* data = bytes.data();
   const std::size_t n = bytes.size();
+  if (std::memchr(data, '\r', n) == nullptr) {
+    // LF only, as nearly every file: memchr finds them a vector at a time.
+    for (const char* p = data;
+         (p = static_cast<const char*>(std::memchr(p, '\n', data + n - p)));) {
+      ++p;
+      starts_.push_back(static_cast<Offset>(p - data));
+    }
+    return;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const char c = data[i];
     if (c == '\n') {
@@ -21,6 +31,16 @@ void SourceText::reset(std::string_view bytes) {
       starts_.push_back(static_cast<Offset>(i + 1));
     }
   }
+}
+
+std::uint32_t SourceText::line_of(Offset offset, std::uint32_t hint) const {
+  if (hint >= starts_.size() || starts_[hint] > offset) return line_of(offset);
+  for (int step = 0; step < 4; ++step) {
+    if (hint + 1 >= starts_.size() || starts_[hint + 1] > offset) return hint;
+    ++hint;
+  }
+  auto it = std::upper_bound(starts_.begin() + hint, starts_.end(), offset);
+  return static_cast<std::uint32_t>(it - starts_.begin()) - 1;
 }
 
 Offset SourceText::line_end(std::uint32_t line) const {
@@ -62,6 +82,40 @@ std::uint32_t count_columns(std::string_view text, ColumnUnit unit) {
     columns += (c > 0xFFFF && unit == ColumnUnit::Utf16) ? 2 : 1;
   }
   return columns;
+}
+
+Position PositionCursor::position(Offset offset, ColumnUnit unit) {
+  offset = std::min(offset, source_.size());
+  const std::uint32_t line = source_.line_of(offset);
+  const Offset begin = source_.line_begin(line);
+  const Offset clamped = std::min(offset, source_.line_end(line));
+  if (unit == ColumnUnit::Byte) return Position{line + 1, clamped - begin + 1};
+  if (line != line_ || clamped < at_) {
+    line_ = line;
+    at_ = begin;
+    utf16_ = code_points_ = 0;
+  }
+  const auto* p = reinterpret_cast<const std::uint8_t*>(source_.bytes().data());
+  // Decoding stops at `clamped` as counting the whole prefix would: both
+  // decode the same characters up to there. The counts are kept only when
+  // `clamped` starts a character (no continuation byte), where a decoder of
+  // the whole line would also start one.
+  std::uint32_t utf16 = utf16_;
+  std::uint32_t code_points = code_points_;
+  auto i = static_cast<std::int32_t>(at_);
+  const auto n = static_cast<std::int32_t>(clamped);
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(p, i, n, c);
+    utf16 += c > 0xFFFF ? 2 : 1;
+    ++code_points;
+  }
+  if (clamped == source_.line_end(line) || (p[clamped] & 0xC0) != 0x80) {
+    at_ = clamped;
+    utf16_ = utf16;
+    code_points_ = code_points;
+  }
+  return Position{line + 1, (unit == ColumnUnit::Utf16 ? utf16 : code_points) + 1};
 }
 
 Position SourceText::position(Offset offset, ColumnUnit unit) const {

@@ -94,12 +94,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::size_t code_point_count(std::string_view s) {
-  return code_points(s).size();
+  std::size_t count = 0;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < n; ++count) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(p, i, n, c);
+  }
+  return count;
 }
 
 bool is_near_miss(std::string_view candidate, std::string_view target) {
-  const std::string c = fold_for_match(candidate);
-  const std::string t = fold_for_match(target);
+  return is_near_miss_folded(fold_for_match(candidate), fold_for_match(target));
+}
+
+bool is_near_miss_folded(std::string_view c, std::string_view t) {
   if (c == t) return true;
   const std::size_t len = code_point_count(t);
   const std::size_t allowed = std::min<std::size_t>(3, std::max<std::size_t>(1, len / 4));

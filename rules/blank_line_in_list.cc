@@ -58,8 +58,10 @@ class BlankLineInList final : public Rule {
           continue;
         }
         const std::uint32_t first = l;
-        while (l <= list.last_line && doc.lines[l].blank())
+        while (l <= list.last_line && l < doc.lines.size() && doc.lines[l].blank())
           ++l;
+        // Blank lines that end the list separate nothing.
+        if (l > list.last_line || l >= doc.lines.size()) break;
         const ByteRange blank{doc.lines[first].begin, doc.lines[l].begin};
         report
             .report(blank, "{} inside a list; list items follow each other without blank lines",

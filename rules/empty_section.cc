@@ -57,12 +57,20 @@ class EmptySection final : public Rule {
       const Offset at = rules::next_line_begin(ctx, last_heading_line);
       const std::string eol(preferred_eol(ctx.source.bytes()));
       const bool has_eol = ctx.doc.lines[last_heading_line].line_end != LineEnd::None;
+      // Text right under the heading that is no content here (a setext
+      // heading's text line) would absorb the marker: a blank line keeps
+      // it a paragraph of its own.
+      const std::uint32_t next = last_heading_line + 1;
+      const bool joins = next < ctx.doc.lines.size() && !ctx.doc.lines[next].blank() &&
+                         (ctx.doc.lines[next].role == LineRole::Paragraph ||
+                          (ctx.doc.lines[next].role == LineRole::Heading &&
+                           ctx.doc.lines[next].shape != LineShape::AtxHeading));
       report
           .report(ctx.line_range(s.heading_line),
                   "section '{}' is empty; write '{}' when there is nothing to report",
                   ctx.schema.sections[s.spec].heading, marker)
           .fix(fmt::format("insert '{}'", marker), ByteRange{at, at},
-               has_eol ? marker + eol : eol + marker);
+               has_eol ? marker + eol + (joins ? eol : "") : eol + marker);
     }
   }
 };

@@ -49,7 +49,10 @@ class SkippedNestingLevel final : public Rule {
     for (std::uint32_t l = 0; l < doc.lines.size(); ++l) {
       const Line& line = doc.lines[l];
       if (line.role == LineRole::ItemStart && line.item != kNone) {
-        parent_item = line.item;
+        // An item inside a quote ("> - a") counts columns after the '>':
+        // bullets below it are the quote's lazy text, not mis-indented.
+        const bool bare = line.shape == LineShape::Bullet || line.shape == LineShape::Ordered;
+        parent_item = bare ? line.item : kNone;
         continue;
       }
       // Past a heading, code, or a "-[...]" line (whose indented bullets are
@@ -64,6 +67,7 @@ class SkippedNestingLevel final : public Rule {
       const Block& parent = doc.blocks[parent_item];
       const Line& parent_line = doc.lines[parent.first_line];
       const std::uint32_t expected = parent_line.indent + step;
+      if (line.indent <= expected) continue;  // not the indentation, then
       const ByteRange indent{line.begin, line.indent_end};
       report
           .report(indent,

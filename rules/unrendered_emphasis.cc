@@ -169,6 +169,7 @@ class UnrenderedEmphasis final : public Rule {
   static void collect(const LintContext& ctx, std::uint32_t line_index,
                       std::vector<Marker>& markers) {
     markers.clear();
+    UrlTokens urls;
     const std::string_view bytes = ctx.source.bytes();
     const Line& l = ctx.doc.lines[line_index];
     const std::string_view upto_end = bytes.substr(0, l.end);
@@ -192,7 +193,7 @@ class UnrenderedEmphasis final : public Rule {
       if (run >= 0) {
         const TextRun& r = ctx.doc.runs[run];
         if (r.kind != RunKind::Text && r.kind != RunKind::LinkText) continue;
-        if (in_url_token(bytes, r.range, first)) continue;
+        if (urls.covers(bytes, run, r.range, first)) continue;
         m.literal = true;
       }
       m.before = prose::decode_before(bytes, b, l.begin);
@@ -203,16 +204,26 @@ class UnrenderedEmphasis final : public Rule {
     }
   }
 
-  static bool in_url_token(std::string_view bytes, ByteRange run, Offset at) {
-    const std::string_view text = bytes.substr(run.begin, run.size());
-    const std::size_t local = at - run.begin;
-    for (prose::Token t = prose::find_url_token(text, 0); t.begin != std::string_view::npos;
-         t = prose::find_url_token(text, t.end)) {
-      if (local >= t.begin && local < t.end) return true;
-      if (t.begin > local) break;
+  // Whether an offset lies in a URL token of its run. Markers come in
+  // order, so the run's tokens are walked once, not once per marker: a
+  // line of thousands of asterisks stays linear.
+  struct UrlTokens {
+    std::int32_t run = -1;
+    std::string_view text;
+    prose::Token token{std::string_view::npos, std::string_view::npos};
+
+    bool covers(std::string_view bytes, std::int32_t at_run, ByteRange range, Offset at) {
+      if (at_run != run) {
+        run = at_run;
+        text = bytes.substr(range.begin, range.size());
+        token = prose::find_url_token(text, 0);
+      }
+      const std::size_t local = at - range.begin;
+      while (token.begin != std::string_view::npos && token.end <= local)
+        token = prose::find_url_token(text, token.end);
+      return token.begin != std::string_view::npos && local >= token.begin && local < token.end;
     }
-    return false;
-  }
+  };
 
   // Pairs the line's markers in order (each with the next of its length)
   // and reports the pairs and strays that involve a literal marker.
@@ -234,12 +245,19 @@ class UnrenderedEmphasis final : public Rule {
       if (m.before == '/' || m.after == '/') continue;
       kept.push_back(m);
     }
+    // Each pairs with the next marker of its length: within one length the
+    // markers pair off in order, so the partner is simply the next one.
+    std::vector<std::size_t> next_same(kept.size(), kept.size());
+    std::size_t last_of_length[4] = {kept.size(), kept.size(), kept.size(), kept.size()};
+    for (std::size_t k = kept.size(); k-- > 0;) {
+      std::size_t& last = last_of_length[kept[k].range.size()];
+      next_same[k] = last;
+      last = k;
+    }
     std::vector<bool> paired(kept.size(), false);
     for (std::size_t k = 0; k < kept.size(); ++k) {
       if (paired[k]) continue;
-      std::size_t j = k + 1;
-      while (j < kept.size() && (paired[j] || kept[j].range.size() != kept[k].range.size()))
-        ++j;
+      const std::size_t j = next_same[k];
       if (j == kept.size()) {
         if (kept[k].literal) report_single(ctx, kept[k], report);
         continue;

@@ -16,19 +16,12 @@ namespace digestlint::pathological {
 // Whether markdown-too-complex (DL901) must be reported.
 enum class Defused { Yes, No };
 
-// Whether linting the input is linear today. KnownQuadratic inputs are
-// super-linear in code reported to its owner (the scanner's search for a
-// block's line by shape; unrendered-emphasis); the tests run them smaller
-// until it is fixed, and [known-quadratic] tests reproduce them.
-enum class Cost { Linear, KnownQuadratic };
-
 struct Input {
   std::string_view name;
   std::string_view what;
   Defused defused;
   // Builds the input, about `size` bytes long.
   std::string (*make)(std::size_t size);
-  Cost cost = Cost::Linear;
 };
 
 namespace detail {
@@ -111,9 +104,12 @@ inline const std::vector<Input>& inputs() {
          }
          return defs + "\n" + uses;
        }},
-      {"emphasis-openers", "'*a _b ' repeated: unmatched emphasis delimiters", Defused::No,
-       [](std::size_t n) { return repeat_until("", "*a _b **c __d ", "\n", n); },
-       Cost::KnownQuadratic},
+      {
+          "emphasis-openers",
+          "'*a _b ' repeated: unmatched emphasis delimiters",
+          Defused::No,
+          [](std::size_t n) { return repeat_until("", "*a _b **c __d ", "\n", n); },
+      },
       {"emphasis-nested", "'*_' x n, 'a', '_*' x n", Defused::No,
        [](std::size_t n) {
          return repeat_until("", "*_", "", n / 2) + "a" + repeat_until("", "_*", "\n", n / 2);
@@ -164,25 +160,28 @@ inline const std::vector<Input>& inputs() {
       {"deep-quotes-and-lists", "'> - 1. ' x n then text", Defused::Yes,
        [](std::size_t n) { return repeat_until("", "> - 1. ", "a\n", n); }},
       {"empty-items-in-quotes", "'> -' lines: empty items md4c anchors by shape", Defused::No,
-       [](std::size_t n) { return repeat_until("", "> -\n", "", n); }, Cost::KnownQuadratic},
+       [](std::size_t n) { return repeat_until("", "> -\n", "", n); }},
       {"empty-headings-in-quotes", "'> #' lines: empty headings inside a quote", Defused::No,
-       [](std::size_t n) { return repeat_until("", "> #\n", "", n); }, Cost::KnownQuadratic},
+       [](std::size_t n) { return repeat_until("", "> #\n", "", n); }},
       {"breaks-in-quotes", "'> ***' lines: thematic breaks inside a quote", Defused::No,
-       [](std::size_t n) { return repeat_until("", "> ***\n", "", n); }, Cost::KnownQuadratic},
+       [](std::size_t n) { return repeat_until("", "> ***\n", "", n); }},
       {"breaks-in-items", "'- ***' lines: a thematic break inside each item", Defused::No,
-       [](std::size_t n) { return repeat_until("", "- ***\n", "", n); }, Cost::KnownQuadratic},
-      // Ends with text: when the file's empty last line closes the list,
-      // blank-line-in-list reads past the lines (reported; the minimal
-      // reproducer is the [reported] test in test_pathological.cc).
+       [](std::size_t n) { return repeat_until("", "- ***\n", "", n); }},
+      // Ends with text: the file's empty last line once closed the list, and
+      // blank-line-in-list read past the lines (regression test in
+      // test_pathological.cc).
       {"headings-in-items", "'- #' lines: an empty heading inside each item", Defused::No,
-       [](std::size_t n) { return repeat_until("", "- #\n", "text", n); }, Cost::KnownQuadratic},
+       [](std::size_t n) { return repeat_until("", "- #\n", "text", n); }},
       {"fences-in-items", "'* ```' lines: an empty fenced block inside each item", Defused::No,
-       [](std::size_t n) { return repeat_until("", "* ```\n", "", n); }, Cost::KnownQuadratic},
+       [](std::size_t n) { return repeat_until("", "* ```\n", "", n); }},
       {"empty-items-in-items", "'- -' nested empty items on each line", Defused::No,
        [](std::size_t n) { return repeat_until("", "- 1.\n", "", n); }},
-      {"empty-fences-in-quotes", "'> ```' lines: empty fenced blocks inside a quote", Defused::No,
-       [](std::size_t n) { return repeat_until("", "> ```\n> ```\n", "", n); },
-       Cost::KnownQuadratic},
+      {
+          "empty-fences-in-quotes",
+          "'> ```' lines: empty fenced blocks inside a quote",
+          Defused::No,
+          [](std::size_t n) { return repeat_until("", "> ```\n> ```\n", "", n); },
+      },
       {"empty-items", "100k lines of '-'", Defused::No,
        [](std::size_t n) { return repeat_until("", "-\n", "", n); }},
       {"tiny-lines", "100k lines of 'a'", Defused::No,

@@ -10,12 +10,12 @@
 //    defused. These are hidden from the main run and registered one CTest
 //    test per input under a TIMEOUT (tests/CMakeLists.txt): a hang fails by
 //    timeout, no test measures time.
-// 3. [.known-quadratic]: inputs still super-linear in code owned elsewhere,
-//    at sizes that take tens of seconds today; run them by hand
-//    (digestlint_tests "[known-quadratic]") after a fix.
-// 4. [.reported]: minimal reproducers of crashes found by the pathological
-//    inputs and the fuzzer in code owned elsewhere; run them by hand
-//    (digestlint_tests "[reported]"), and unhide each once fixed.
+// 3. [linear]: inputs that were super-linear once (the scanner's search for
+//    an empty block's line by shape; unrendered-emphasis pairing and
+//    columns on one long line), at 1 MiB: quadratic code takes minutes
+//    there, so CTest's TIMEOUT catches a regression.
+// 4. Minimal reproducers of defects the pathological inputs and the
+//    fuzzer found, kept as regression tests.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -33,6 +33,7 @@
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
 #include "pathological_inputs.h"
+#include "report.h"
 #include "scanner.h"
 
 using namespace digestlint;
@@ -275,7 +276,7 @@ void check_diagnostics(std::string_view text, const std::vector<Diagnostic>& dia
   CHECK_ALL(diagnostics, d, d.rule != nullptr && d.severity != Severity::Off);
   CHECK_ALL(diagnostics, d, !d.message.empty());
   CHECK_ALL(diagnostics, d, d.range.begin <= d.range.end && d.range.end <= size);
-  CHECK_ALL(diagnostics, d, source.position(d.range.begin).line <= source.line_count());
+  CHECK_ALL(diagnostics, d, source.line_of(d.range.begin) < source.line_count());
   CHECK_ALL(diagnostics, d, std::all_of(d.notes.begin(), d.notes.end(), [&](const Note& n) {
               return n.range.begin <= n.range.end && n.range.end <= size;
             }));
@@ -306,10 +307,8 @@ void check_document(std::string_view text) {
 
 void check_input(const pathological::Input& input) {
   INFO("input '" << input.name << "': " << input.what);
-  const std::size_t size =
-      input.cost == pathological::Cost::Linear ? kSize : kSize / 8;  // until fixed
-  const std::string text = input.make(size);
-  REQUIRE(text.size() >= size / 2);
+  const std::string text = input.make(kSize);
+  REQUIRE(text.size() >= kSize / 2);
   check_document(text);
 
   const Linter linter(default_schema());
@@ -356,8 +355,7 @@ TEST_CASE("the pathological inputs are distinct and named", "[defuse]") {
   }
 }
 
-// --- Still super-linear in code this file's owner does not own; each
-// takes tens of seconds at this size today (see the report in git log).
+// --- Once super-linear: 1 MiB each, minutes when quadratic.
 
 namespace {
 
@@ -368,11 +366,11 @@ void lint_once(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("scanner: empty blocks inside quotes are anchored in linear time",
-          "[.][known-quadratic]") {
-  // Builder::anchor_by_shape searches forward for a line of the block's
-  // shape; "> -" is not Bullet-shaped, so every search runs to the end.
-  // Each takes over 20 s at 1 MiB today (0.1 s at 100 KB, 1.5 s at 400 KB).
+TEST_CASE("scanner: empty blocks inside quotes are anchored in linear time", "[linear]") {
+  // Builder::place_by_shape searches forward for a line of the block's
+  // shape; "> -" once matched no shape, so every search ran to the end
+  // (over 20 s at 1 MiB). Shapes now look inside containers, and each
+  // shape's search resumes where the last ended.
   for (std::string_view unit :
        {"> -\n", "> #\n", "> ***\n", "> ```\n> ```\n", "> 1.\n", "- ***\n", "- #\n", "* ```\n"}) {
     INFO(unit);
@@ -380,31 +378,46 @@ TEST_CASE("scanner: empty blocks inside quotes are anchored in linear time",
   }
 }
 
-TEST_CASE("unrendered-emphasis is linear in the asterisks of a line", "[.][known-quadratic]") {
-  // DL508: in_url_token re-scans the run from its start for every '*', and
-  // pairing markers searches ahead for each one.
-  lint_once(repeat("*a _b **c __d ", (1u << 20) / 14));
+TEST_CASE("unrendered-emphasis is linear in the asterisks of a line", "[linear]") {
+  // DL508 once re-scanned the run's URLs for every '*' and searched ahead
+  // for each marker's partner; the report then counted every finding's
+  // column from the line start and copied the whole line per finding.
+  const std::string text = repeat("*a _b **c __d ", (1u << 20) / 14);
+  const Linter linter(default_schema());
+  std::vector<Diagnostic> diagnostics = linter.lint(text);
+  check_diagnostics(text, diagnostics);
+  CHECK(diagnostics.size() > 10000);
+  const SourceText source(text);
+  const Diagnostic last = diagnostics.back();
+  const FileReport report = make_report("long-line.md", source, std::move(diagnostics));
+  const ReportedDiagnostic& shown = report.diagnostics.back();
+  const Position expected = source.position(last.range.begin);
+  CHECK(shown.range.start.line == expected.line);
+  CHECK(shown.range.start.column == expected.column);
+  CHECK(shown.source_line.size() < 1000);
 }
 
-TEST_CASE("blank-line-in-list stays inside the lines of a list ending the file", "[.][reported]") {
-  // DL206 (rules/blank_line_in_list.cc) walks `while (l <= list.last_line
-  // && doc.lines[l].blank())`: when the list's last line is the file's
-  // empty last line, l reaches doc.lines.size() and reads past the vector
-  // (AddressSanitizer: heap-buffer-overflow), and the reported range runs
-  // from the end of the text to offset 0. The list ends there because the
-  // scanner anchors the item's empty heading ("- #") on the last line.
+TEST_CASE("blank-line-in-list stays inside the lines of a list ending the file", "[pathological]") {
+  // Found by the pathological inputs: the scanner anchored the item's empty
+  // heading ("- #") on the file's empty last line, the list ended there,
+  // and DL206 read past the lines (AddressSanitizer: heap-buffer-overflow).
   const std::string text = "- #\n";
   const Linter linter(default_schema());
   check_diagnostics(text, linter.lint(text));
+  Document doc;
+  const SourceText source(text);
+  Scanner scanner;
+  scanner.scan(source, doc);
+  REQUIRE(doc.headings.size() == 1);
+  CHECK(doc.headings[0].line == 0);
 }
 
-TEST_CASE("an empty heading inside a quote is not taken for the next heading", "[.][reported]") {
-  // Found by tests/fuzz (a fix cycle). The scanner anchors md4c's empty H2
-  // of "> ##" on the next ATX-shaped raw line, "### Tools": the digest then
-  // sees an H2 'Tools' (DL105 "is an H2") that is empty (DL110 inserts
-  // 'N/A'), while its real body has content (DL112 deletes the 'N/A'
-  // lines). Safe fixes alone alternate forever; fix_until_stable stops
-  // after its 10 passes with the text in whichever state.
+TEST_CASE("an empty heading inside a quote is not taken for the next heading", "[pathological]") {
+  // Found by tests/fuzz (a fix cycle). The scanner anchored md4c's empty
+  // H2 of "> ##" on the next ATX-shaped raw line, "### Tools": the digest
+  // then saw an H2 'Tools' (DL105 "is an H2") that was empty (DL110
+  // inserted 'N/A'), while its real body had content (DL112 deleted the
+  // 'N/A' lines): safe fixes alternated forever.
   const std::string text = "# Daily Security Info\n\n> ##\n\n### Tools\nN/A\n";
   const Linter linter(default_schema());
   const FixOutcome outcome = fix_until_stable(linter, text, false, "cycle.md", 10);
@@ -414,4 +427,39 @@ TEST_CASE("an empty heading inside a quote is not taken for the next heading", "
     INFO(d.rule->code << ": " << d.message);
     CHECK(d.rule->code != "DL105");  // "### Tools" is an H3
   }
+}
+
+TEST_CASE("a setext heading without text in the buffer is anchored on its own lines",
+          "[pathological]") {
+  // Found by tests/fuzz. "\0" (md4c passes U+FFFD from a static string) or
+  // an image without alt text over "---" is an H2 with no text to place it
+  // by; it was anchored on the next ATX line, "### Tools", and every block
+  // after it moved down with it.
+  for (std::string_view heading :
+       {std::string_view("\0\n- \n", 5), std::string_view("![](x)\n---\n")}) {
+    const std::string text =
+        "# Daily Security Info\n\n" + std::string(heading) + "\n- item\n\n### Tools\nN/A\n";
+    const SourceText source(text);
+    Document doc;
+    Scanner scanner;
+    scanner.scan(source, doc);
+    REQUIRE(doc.headings.size() == 3);
+    CHECK(doc.headings[1].level == 2);
+    CHECK(doc.headings[1].line == 2);
+    CHECK(doc.headings[2].level == 3);
+    CHECK(doc.headings[2].line == 7);
+    CHECK(doc.lines[5].role == LineRole::ItemStart);
+  }
+}
+
+TEST_CASE("empty-section's marker does not join the text below the heading", "[pathological]") {
+  // Found by tests/fuzz: 'N/A' inserted above a setext heading's text line
+  // became part of that heading, the section stayed empty, and each pass
+  // inserted another.
+  const std::string text = "# Daily Security Info\n\n### Tools\n![](x)\n---\n";
+  const Linter linter(default_schema());
+  const FixOutcome outcome = fix_until_stable(linter, text, true, "join.md", 10);
+  std::string again;
+  CHECK(apply_fixes(outcome.text, outcome.remaining, true, again) == 0);
+  CHECK(outcome.text.find("N/A\n\n![](x)") != std::string::npos);
 }

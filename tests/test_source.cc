@@ -55,3 +55,43 @@ TEST_CASE("invalid UTF-8 counts one column per ill-formed subpart") {
   CHECK(s.position(5, ColumnUnit::Utf16).column == 5);  // c
   CHECK(s.position(5, ColumnUnit::Byte).column == 6);
 }
+
+TEST_CASE("a position cursor answers as SourceText::position, in any order") {
+  // Long lines mixing ASCII, kana, astral characters, CRLF and ill-formed
+  // bytes: truncated sequences, stray continuations, a lead before ASCII.
+  const std::string text =
+      "ab攻撃😀c\r\n\xE3\x81"
+      "a\x80\x80😀x\xF0\x9F"
+      "攻\ry\xC3\n" +
+      std::string(3, '\xE6') + "撃\n";
+  const SourceText source(text);
+  for (ColumnUnit unit : {ColumnUnit::Utf16, ColumnUnit::CodePoint, ColumnUnit::Byte}) {
+    PositionCursor forward(source);
+    for (Offset o = 0; o <= source.size(); ++o) {
+      const Position want = source.position(o, unit);
+      const Position got = forward.position(o, unit);
+      INFO("offset " << o);
+      CHECK(got.line == want.line);
+      CHECK(got.column == want.column);
+    }
+    PositionCursor backward(source);
+    for (Offset o = source.size() + 1; o-- > 0;) {
+      const Position want = source.position(o, unit);
+      const Position got = backward.position(o, unit);
+      INFO("offset " << o);
+      CHECK(got.line == want.line);
+      CHECK(got.column == want.column);
+    }
+    // Every pair (a, b): the cursor after a, then b.
+    for (Offset a = 0; a <= source.size(); ++a) {
+      for (Offset b = 0; b <= source.size(); ++b) {
+        PositionCursor cursor(source);
+        cursor.position(a, unit);
+        const Position got = cursor.position(b, unit);
+        const Position want = source.position(b, unit);
+        INFO("offsets " << a << " then " << b);
+        CHECK(got.column == want.column);
+      }
+    }
+  }
+}

@@ -76,6 +76,7 @@ std::string_view to_string(IocShape shape);
 struct IocValueSpec {
   std::string name;
   std::vector<std::string> aliases;
+  std::vector<std::string> folded;  // fold_for_match of the name and aliases, set at load
 };
 
 struct IocCategorySpec {
@@ -83,6 +84,7 @@ struct IocCategorySpec {
   IocShape shape = IocShape::Any;
   std::vector<std::string> aliases;
   std::vector<std::string> scopes;  // the field-5 values it takes
+  std::vector<std::string> folded;  // fold_for_match of the name and aliases, set at load
 };
 
 // The IOC entry "value,分類,familiarity,context,scope".
@@ -101,6 +103,9 @@ struct Schema {
   std::string description;
   std::string origin;  // "built-in" or the file it was read from
   std::string text;    // the TOML as read, for --print-schema
+  // Unique per parsed schema (never reused), so per-thread caches of data
+  // derived from a schema know when it changed.
+  std::uint64_t id = 0;
 
   std::string title = "Daily Security Info";
   std::uint8_t title_level = 1;

@@ -45,6 +45,9 @@ class SourceText {
   // The 0-based line containing a byte (offsets inside a CRLF belong to the
   // line it ends; size() belongs to the last line).
   std::uint32_t line_of(Offset offset) const;
+  // The same, looked up from a line at or near it (offsets that come in
+  // order: a step or two instead of a binary search).
+  std::uint32_t line_of(Offset offset, std::uint32_t hint) const;
 
   Position position(Offset offset, ColumnUnit unit = ColumnUnit::Utf16) const;
   std::string_view slice(ByteRange r) const { return bytes_.substr(r.begin, r.end - r.begin); }
@@ -52,6 +55,23 @@ class SourceText {
  private:
   std::string_view bytes_;
   std::vector<Offset> starts_;
+};
+
+// Positions of many offsets of one text, in increasing order: a line's
+// columns are counted on from the last offset asked, not from the line's
+// start each time, so thousands of findings on one long line stay linear.
+// Same answers as SourceText::position.
+class PositionCursor {
+ public:
+  explicit PositionCursor(const SourceText& source) : source_(source) {}
+  Position position(Offset offset, ColumnUnit unit);
+
+ private:
+  const SourceText& source_;
+  std::uint32_t line_ = UINT32_MAX;
+  Offset at_ = 0;  // where the counts below end, at a character boundary
+  std::uint32_t utf16_ = 0;
+  std::uint32_t code_points_ = 0;
 };
 
 // Column width of bytes [begin, end) of one line in the given unit. Invalid

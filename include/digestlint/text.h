@@ -31,6 +31,9 @@ std::size_t code_point_count(std::string_view s);
 // Whether `candidate` is a near miss of `target`: equal when folded, or at
 // most `max(1, len/4)` edits apart in code points (at most 3).
 bool is_near_miss(std::string_view candidate, std::string_view target);
+// The same on strings already passed through fold_for_match (fold each once
+// when comparing one against many).
+bool is_near_miss_folded(std::string_view candidate, std::string_view target);
 
 // The line ending a fix should write: the file's first one, else LF.
 std::string_view preferred_eol(std::string_view text);
