@@ -163,6 +163,10 @@ std::uint32_t prefix3(std::string_view s) {
          static_cast<unsigned char>(s[2]);
 }
 
+// Leaked-text phrases this long or longer are found by the sliding window;
+// shorter ones ("{{", "xxxxx") would make its steps short.
+constexpr std::size_t kLongPhrase = 8;
+
 // A 16-bit hash of a phrase's first three bytes (one kanji or kana): two
 // bytes alone are shared by 64 kanji, which made most characters of a
 // Japanese line a candidate.
@@ -173,15 +177,17 @@ std::uint32_t prefix_hash(std::uint32_t prefix) {
 // Per-schema data derived once per thread: folded none-marker variants.
 struct FoldCache {
   const Schema* schema = nullptr;
-  // The leaked-text phrases, found in one pass over a line: a table of the
-  // phrases' first two bytes says where one may start (searching each
-  // phrase in turn cost more than parsing the Markdown).
+  // The leaked-text phrases, found in one pass over a line, Wu-Manber
+  // style: the window of the shortest phrase's length slides by how far
+  // its last three bytes say no phrase can end sooner (about ten bytes a
+  // step on Japanese text, where a byte-by-byte filter cost as much as
+  // parsing the Markdown).
   std::vector<std::string> phrases;
-  std::array<bool, 256> first{};  // first bytes of phrases
-  std::vector<std::uint64_t> prefixes = std::vector<std::uint64_t>(1024, 0);  // prefix_hash bits
-  // (first three bytes, phrase) of phrases of three bytes or more, sorted.
+  std::size_t window = 0;           // bytes: the shortest long phrase
+  std::vector<std::uint8_t> shift;  // by prefix_hash of a window's last three bytes
+  // (first three bytes, phrase) of the long phrases, sorted.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> by_prefix;
-  std::vector<std::string> short_phrases;  // under three bytes
+  std::vector<std::string> short_phrases;  // under kLongPhrase bytes: searched whole
   std::vector<std::vector<std::string>>
       variants;                           // per label: folded variants, other labels' markers
   std::vector<std::string> names;         // folded label names
@@ -197,14 +203,26 @@ const FoldCache& fold_cache(const Schema& schema) {
   cache.schema = &schema;
   cached_id = schema.id;
   cache.phrases = schema.articles.leaked_text;
+  for (const std::string& p : cache.phrases) {
+    if (p.size() >= kLongPhrase && (cache.window == 0 || p.size() < cache.window)) {
+      cache.window = p.size();
+    }
+  }
+  const std::size_t max_shift = cache.window >= 3 ? cache.window - 2 : 1;
+  cache.shift.assign(65536, static_cast<std::uint8_t>(std::min<std::size_t>(max_shift, 255)));
   for (std::size_t i = 0; i < cache.phrases.size(); ++i) {
     const std::string& p = cache.phrases[i];
-    if (!p.empty() && p.size() < 3) cache.short_phrases.push_back(p);
-    if (p.size() >= 3) cache.first[static_cast<unsigned char>(p[0])] = true;
-    if (p.size() >= 3) {
-      const std::uint32_t h = prefix_hash(prefix3(p));
-      cache.prefixes[h >> 6] |= std::uint64_t{1} << (h & 63);
-      cache.by_prefix.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
+    if (p.empty()) continue;
+    if (p.size() < kLongPhrase) {
+      cache.short_phrases.push_back(p);
+      continue;
+    }
+    cache.by_prefix.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
+    // Three bytes ending at j in the phrase's first `window` bytes: a
+    // window ending with them may need to slide only window - 1 - j.
+    for (std::size_t j = 2; j < cache.window; ++j) {
+      std::uint8_t& sh = cache.shift[prefix_hash(prefix3(std::string_view(p).substr(j - 2)))];
+      sh = std::min<std::uint8_t>(sh, static_cast<std::uint8_t>(cache.window - 1 - j));
     }
   }
   std::sort(cache.by_prefix.begin(), cache.by_prefix.end());
@@ -306,19 +324,27 @@ class ArticleBuilder {
   bool is_leak(std::string_view s) const {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
-    for (std::size_t i = 0; i + 2 < n; ++i) {
-      if (!cache_.first[p[i]]) continue;
+    const std::size_t m = cache_.window;
+    for (std::size_t end = m - 1; m >= 3 && end < n;) {
+      const std::uint32_t last =
+          std::uint32_t{p[end - 2]} << 16 | std::uint32_t{p[end - 1]} << 8 | p[end];
+      const std::uint8_t sh = cache_.shift[prefix_hash(last)];
+      if (sh > 0) {
+        end += sh;
+        continue;
+      }
+      // A phrase may start where the window does.
+      const std::size_t i = end + 1 - m;
       const std::uint32_t key = std::uint32_t{p[i]} << 16 | std::uint32_t{p[i + 1]} << 8 | p[i + 2];
-      const std::uint32_t h = prefix_hash(key);
-      if ((cache_.prefixes[h >> 6] >> (h & 63) & 1) == 0) continue;
       auto it = std::lower_bound(cache_.by_prefix.begin(), cache_.by_prefix.end(),
                                  std::make_pair(key, std::uint32_t{0}));
       for (; it != cache_.by_prefix.end() && it->first == key; ++it) {
         const std::string& phrase = cache_.phrases[it->second];
         if (s.compare(i, phrase.size(), phrase) == 0) return true;
       }
+      ++end;
     }
-    // Phrases shorter than three bytes ("{{"), checked as a whole.
+    // Short phrases ("{{", "xxxxx"), searched whole.
     for (const std::string& phrase : cache_.short_phrases) {
       if (s.find(phrase) != std::string_view::npos) return true;
     }

@@ -497,6 +497,12 @@ bool is_known_tld(std::string_view label) {
 }
 
 std::string refang(std::string_view s) {
+  // Most article URLs are live: nothing to undo, nothing to allocate for.
+  bool tokens = s.find_first_of("[({") != std::string_view::npos;
+  for (std::size_t i = 0; !tokens && i + 2 < s.size(); ++i) {
+    tokens = (s[i] == 'x' || s[i] == 'X') && (s[i + 1] == 'x' || s[i + 1] == 'X');
+  }
+  if (!tokens) return std::string(s);
   Refanged r;
   refang_into(s, {0, static_cast<Offset>(s.size())}, r);
   return r.text;

@@ -80,11 +80,10 @@ class UnknownHeading final : public Rule {
       if (h.level <= digest.section_level || ctx.doc.lines[h.line].heading < 0) continue;
       const int at = digest.section_at(h.line);
       if (at >= 0 && digest.sections[at].heading_line == h.line) continue;  // a section itself
-      const std::string text = quote_for_message(ctx.text(h.text));
       if (at < 0) {
         report.report(rules::heading_line_range(ctx, h),
                       "heading '{}' before the first section; the preamble holds no headings",
-                      text);
+                      quote_for_message(ctx.text(h.text)));
         continue;
       }
       const Section& s = digest.sections[at];
@@ -94,6 +93,7 @@ class UnknownHeading final : public Rule {
       if (spec.content == SectionContent::Articles && h.level == digest.section_level + 1) {
         continue;
       }
+      const std::string text = quote_for_message(ctx.text(h.text));
       if (spec.content == SectionContent::Links) {
         report.report(rules::heading_line_range(ctx, h),
                       "heading '{}' in section '{}', which holds a list of links", text,
