@@ -1,9 +1,11 @@
 // DL303 malformed-article-url
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+
 #include "article_support.h"
 #include "articles.h"
-
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
 
@@ -62,11 +64,14 @@ class MalformedArticleUrl final : public Rule {
   void check(const LintContext& ctx, Reporter& report) const override {
     for (const Article& a : ctx.digest.articles) {
       const std::string_view url = ctx.text(a.url);
+      if (a.url_form == UrlLine::Bare) {
+        check_characters(ctx, report, a);
+        continue;
+      }
       const std::string live = refang(url);
       const bool defanged = live != url;
       switch (a.url_form) {
         case UrlLine::Bare:
-          check_characters(ctx, report, a);
           break;
         case UrlLine::Missing:
           break;
@@ -111,6 +116,8 @@ class MalformedArticleUrl final : public Rule {
     const std::string_view url = ctx.text(a.url);
     const auto* p = reinterpret_cast<const std::uint8_t*>(url.data());
     const auto n = static_cast<std::int32_t>(url.size());
+    // Nearly every URL is visible ASCII: nothing to look up.
+    if (std::all_of(url.begin(), url.end(), [](char c) { return c > 0x20 && c < 0x7F; })) return;
     std::string fixed;
     bool fixable = true;
     std::int32_t first = -1;
