@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
@@ -119,9 +120,13 @@ bool is_near_miss_folded(std::string_view c, std::string_view t) {
 }
 
 std::string_view preferred_eol(std::string_view text) {
-  const std::size_t i = text.find_first_of("\r\n");
-  if (i == std::string_view::npos) return "\n";
-  if (text[i] == '\n') return "\n";
+  // Two memchr calls: find_first_of would call memchr once per byte, and
+  // rules ask once per fix that inserts a line.
+  const void* lf = std::memchr(text.data(), '\n', text.size());
+  const std::size_t n = lf ? static_cast<const char*>(lf) - text.data() : text.size();
+  const void* cr = std::memchr(text.data(), '\r', n);
+  if (cr == nullptr) return "\n";
+  const std::size_t i = static_cast<const char*>(cr) - text.data();
   return i + 1 < text.size() && text[i + 1] == '\n' ? "\r\n" : "\r";
 }
 

@@ -48,8 +48,9 @@ std::string normalise(std::string_view url) {
     p = 7;
   }
   std::string out = "https://";
-  std::size_t host_end = u.find_first_of("/?#", p);
-  if (host_end == std::string::npos) host_end = u.size();
+  std::size_t host_end = p;
+  while (host_end < u.size() && u[host_end] != '/' && u[host_end] != '?' && u[host_end] != '#')
+    ++host_end;
   std::string host = u.substr(p, host_end - p);
   for (char& c : host) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
