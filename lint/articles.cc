@@ -4,6 +4,7 @@
 // DL4xx rules only look at the result.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 #include "articles.h"
@@ -50,7 +51,11 @@ struct LabelGuess {
 LabelGuess classify_label(std::string_view text, const ArticleSpec& spec) {
   LabelGuess best;
   auto consider = [&](std::string_view spelling, int index, LabelMatch kind) {
-    if (text.size() < spelling.size() || text.compare(0, spelling.size(), spelling) != 0) return;
+    // (The first byte first: most lines start like no label.)
+    if (text.size() < spelling.size() || spelling.empty() || text[0] != spelling[0] ||
+        text.compare(0, spelling.size(), spelling) != 0) {
+      return;
+    }
     if (text.size() > spelling.size() && separator_at(text, spelling.size()) == 0) return;
     // Prefer the exact spelling, then the longest.
     const bool exact = text.size() == spelling.size();
@@ -68,6 +73,18 @@ LabelGuess classify_label(std::string_view text, const ArticleSpec& spec) {
       consider(a, index, LabelMatch::Alias);
   }
   return best;
+}
+
+// Whether `s` holds at least `n` commas (memchr: most lines hold none).
+bool has_commas(std::string_view s, int n) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  for (; n > 0; --n) {
+    p = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) return false;
+    ++p;
+  }
+  return true;
 }
 
 // Whether `extra` (what follows a label) is only a separator: "追記:".
@@ -665,7 +682,7 @@ class ArticleBuilder {
       }
       const ByteRange c = content(line);
       const std::string_view t = text(c);
-      if (std::count(t.begin(), t.end(), ',') < 3) continue;
+      if (!has_commas(t, 3)) continue;
       if (looks_like_ioc_entry(bytes_, c, schema_.ioc)) digest_.line_flags[l] |= Digest::kIocEntry;
     }
   }

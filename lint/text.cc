@@ -111,6 +111,9 @@ bool is_near_miss(std::string_view candidate, std::string_view target) {
 
 bool is_near_miss_folded(std::string_view c, std::string_view t) {
   if (c == t) return true;
+  // At least c.size() / 4 code points against at most t.size(): far apart
+  // lengths (an article title against a section name) need no counting.
+  if (c.size() / 4 > t.size() + 3 || t.size() / 4 > c.size() + 3) return false;
   const std::size_t len = code_point_count(t);
   const std::size_t allowed = std::min<std::size_t>(3, std::max<std::size_t>(1, len / 4));
   // Cheap length check first: the distance is at least the length gap.
