@@ -32,6 +32,9 @@ bool looks_like_ioc_entry(std::string_view bytes, ByteRange text, const IocSpec&
 // name ("onion", "example"). Tells host names from package IDs and file names.
 bool is_known_tld(std::string_view label);
 
+// Whether a value of this shape is what a category of `want` holds.
+bool value_fits_shape(IocShape want, ValueShape got);
+
 // `s` with the usual defanging undone: hxxp -> http, [.] (.) {.} [dot]
 // (dot) -> ., [:] -> :, [://] -> ://, [@] [at] -> @.
 std::string refang(std::string_view s);

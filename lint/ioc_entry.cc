@@ -496,6 +496,20 @@ bool is_known_tld(std::string_view label) {
   return std::binary_search(tlds.begin(), tlds.end(), std::string_view(buf, label.size()));
 }
 
+bool value_fits_shape(IocShape want, ValueShape got) {
+  switch (want) {
+    case IocShape::Ip:
+      return got == ValueShape::Ip4 || got == ValueShape::Ip6;
+    case IocShape::Url:
+      return got == ValueShape::Url;
+    case IocShape::Host:
+      return got == ValueShape::Host;
+    case IocShape::Any:
+      return true;
+  }
+  return true;
+}
+
 std::string refang(std::string_view s) {
   // Most article URLs are live: nothing to undo, nothing to allocate for.
   // (A loop, not find_first_of: that calls memchr once per byte.)

@@ -145,6 +145,34 @@ struct Index {
   void clear();
 };
 
+// A run of hits (indices into Index::hits, from `hits`) that follow each
+// other with no byte between them inside one segment: the rules report
+// such a run as one finding. `[first, last)` indexes `hits`; `end` is
+// where the run's bytes end.
+struct HitRun {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  Offset end = 0;
+};
+// The run starting at hits[k], and k moved past it. `same(a, b)` may also
+// split runs (characters of another kind).
+template <typename Same>
+HitRun next_run(const Index& index, const std::vector<std::uint32_t>& hits, std::size_t& k,
+                Same same) {
+  const Hit& first = index.hits[hits[k]];
+  HitRun run{k, k + 1, first.end()};
+  for (++k; k < hits.size(); ++k) {
+    const Hit& h = index.hits[hits[k]];
+    if (h.at != run.end || h.segment != first.segment || !same(first, h)) break;
+    run.end = h.end();
+    run.last = k + 1;
+  }
+  return run;
+}
+inline HitRun next_run(const Index& index, const std::vector<std::uint32_t>& hits, std::size_t& k) {
+  return next_run(index, hits, k, [](const Hit&, const Hit&) { return true; });
+}
+
 // The index of the file being linted: built by the first rule that asks,
 // then reused by the others (the engine's per-file FileCache, emptied for
 // every file, so it is never read for the wrong text).

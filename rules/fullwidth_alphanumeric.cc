@@ -59,14 +59,11 @@ class FullwidthAlphanumeric final : public Rule {
       const prose::Hit& first = index.hits[hits[k]];
       const prose::Segment& segment = index.segments[first.segment];
       // U+FF01..FF5E mirror U+0021..007E.
-      std::string ascii(1, static_cast<char>(first.c - 0xFEE0));
-      Offset end = first.end();
-      for (++k; k < hits.size() && index.hits[hits[k]].at == end &&
-                index.hits[hits[k]].segment == first.segment;
-           ++k) {
-        ascii += static_cast<char>(index.hits[hits[k]].c - 0xFEE0);
-        end = index.hits[hits[k]].end();
-      }
+      const prose::HitRun run = prose::next_run(index, hits, k);
+      const Offset end = run.end;
+      std::string ascii;
+      for (std::size_t i = run.first; i < run.last; ++i)
+        ascii += static_cast<char>(index.hits[hits[i]].c - 0xFEE0);
       if (segment.kind == RunKind::LinkText && !link_text_) continue;
       // "Ｎ／Ａ" for an empty section is nonstandard-empty-marker's finding.
       if (segment.line == marker_line) continue;

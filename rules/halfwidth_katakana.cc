@@ -59,12 +59,7 @@ class HalfwidthKatakana final : public Rule {
       // A run of adjacent half-width characters, and the combining voiced
       // marks after it (NFKC composes ｶ + U+3099 too).
       const prose::Hit& first = index.hits[hits[k]];
-      Offset end = first.end();
-      for (++k; k < hits.size() && index.hits[hits[k]].at == end &&
-                index.hits[hits[k]].segment == first.segment;
-           ++k) {
-        end = index.hits[hits[k]].end();
-      }
+      Offset end = prose::next_run(index, hits, k).end;
       const Offset segment_end = index.segments[first.segment].range.end;
       for (std::size_t next = end; end < segment_end;) {
         const UChar32 c = prose::decode(bytes.substr(0, segment_end), end, &next);

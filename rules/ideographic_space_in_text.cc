@@ -43,12 +43,7 @@ class IdeographicSpaceInText final : public Rule {
     const std::vector<std::uint32_t>& hits = index.of(prose::kIdeographicSpace);
     for (std::size_t k = 0; k < hits.size();) {
       const prose::Hit& first = index.hits[hits[k]];
-      Offset end = first.end();
-      for (++k; k < hits.size() && index.hits[hits[k]].at == end &&
-                index.hits[hits[k]].segment == first.segment;
-           ++k) {
-        end = index.hits[hits[k]].end();
-      }
+      const Offset end = prose::next_run(index, hits, k).end;
       const prose::Segment& s = index.segments[first.segment];
       if (s.heading || s.kind == RunKind::LinkText) continue;
       const Line& line = ctx.doc.lines[s.line];

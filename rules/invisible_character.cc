@@ -86,15 +86,11 @@ class InvisibleCharacter final : public Rule {
       // A run of adjacent characters of one kind is one finding.
       const prose::Hit& first = index.hits[hits[k]];
       const Kind kind = kind_of(first.c);
-      Offset end = first.end();
-      int count = 1;
-      for (++k;
-           k < hits.size() && index.hits[hits[k]].at == end &&
-           index.hits[hits[k]].segment == first.segment && kind_of(index.hits[hits[k]].c) == kind;
-           ++k) {
-        end = index.hits[hits[k]].end();
-        ++count;
-      }
+      const prose::HitRun run = prose::next_run(
+          index, hits, k,
+          [](const prose::Hit& a, const prose::Hit& b) { return kind_of(a.c) == kind_of(b.c); });
+      const Offset end = run.end;
+      const int count = static_cast<int>(run.last - run.first);
       const ByteRange r = index.segments[first.segment].range;
       const std::string_view text = bytes.substr(r.begin, r.size());
       const std::size_t b = first.at - r.begin;

@@ -1,5 +1,6 @@
 // DL405 ioc-scope-mismatch
 #include "article_support.h"
+#include "articles.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
 
@@ -39,20 +40,6 @@ its 分類, unsafe otherwise (the 分類 may be the wrong field). An IP address
 marked `NA(IP以外)` is left to the author (global or private?).
 )md";
 
-bool shape_fits(IocShape want, ValueShape got) {
-  switch (want) {
-    case IocShape::Ip:
-      return got == ValueShape::Ip4 || got == ValueShape::Ip6;
-    case IocShape::Url:
-      return got == ValueShape::Url;
-    case IocShape::Host:
-      return got == ValueShape::Host;
-    case IocShape::Any:
-      return true;
-  }
-  return true;
-}
-
 class IocScopeMismatch final : public Rule {
  public:
   explicit IocScopeMismatch(const RuleOptions&) {}
@@ -69,7 +56,8 @@ class IocScopeMismatch final : public Rule {
                                 quote_for_message(ctx.text(e.fields[4]), 20),
                                 quote_for_message(ctx.text(e.fields[1]), 20), list);
       if (allowed.size() != 1) return;
-      const bool fits = e.category >= 0 && shape_fits(spec.categories[e.category].shape, e.shape) &&
+      const bool fits = e.category >= 0 &&
+                        value_fits_shape(spec.categories[e.category].shape, e.shape) &&
                         spec.categories[e.category].shape != IocShape::Any;
       diag.fix(fmt::format("replace with '{}'", allowed[0]), e.fields[4], std::string(allowed[0]),
                fits ? Applicability::Safe : Applicability::Unsafe);

@@ -1,5 +1,6 @@
 // DL406 ioc-value-mismatch
 #include "article_support.h"
+#include "articles.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
 
@@ -73,20 +74,6 @@ std::string_view expect(IocShape s) {
   return "";
 }
 
-bool fits(IocShape want, ValueShape got) {
-  switch (want) {
-    case IocShape::Ip:
-      return got == ValueShape::Ip4 || got == ValueShape::Ip6;
-    case IocShape::Url:
-      return got == ValueShape::Url;
-    case IocShape::Host:
-      return got == ValueShape::Host;
-    case IocShape::Any:
-      return true;
-  }
-  return true;
-}
-
 class IocValueMismatch final : public Rule {
  public:
   explicit IocValueMismatch(const RuleOptions&) {}
@@ -96,7 +83,7 @@ class IocValueMismatch final : public Rule {
     rules::for_each_ioc(ctx, [&](const IocEntry& e, const ArticleItem&) {
       if (e.kind != IocKind::Entry || e.category < 0 || e.fields[0].empty()) return;
       const IocCategorySpec& cat = spec.categories[e.category];
-      if (fits(cat.shape, e.shape)) return;
+      if (value_fits_shape(cat.shape, e.shape)) return;
       const std::string value = quote_for_message(ctx.text(e.fields[0]), 40);
       const std::string_view looks = describe(e.shape);
       auto diag = looks.empty()
@@ -106,7 +93,8 @@ class IocValueMismatch final : public Rule {
                                       value, looks, expect(cat.shape), cat.name);
       int other = -1;
       for (std::size_t c = 0; c < spec.categories.size(); ++c) {
-        if (spec.categories[c].shape == IocShape::Any || !fits(spec.categories[c].shape, e.shape)) {
+        if (spec.categories[c].shape == IocShape::Any ||
+            !value_fits_shape(spec.categories[c].shape, e.shape)) {
           continue;
         }
         other = other == -1 ? static_cast<int>(c) : -2;

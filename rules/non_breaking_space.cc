@@ -52,18 +52,15 @@ class NonBreakingSpace final : public Rule {
     for (std::size_t k = 0; k < hits.size();) {
       // Adjacent characters are one finding.
       const prose::Hit& first = index.hits[hits[k]];
+      const prose::HitRun run = prose::next_run(index, hits, k);
+      const Offset end = run.end;
       std::string replacement;
       bool hyphen = false;
       bool space = false;
-      Offset end = first.at;
-      for (; k < hits.size() && index.hits[hits[k]].at == end &&
-             index.hits[hits[k]].segment == first.segment;
-           ++k) {
-        const prose::Hit& hit = index.hits[hits[k]];
-        const bool h = hit.c == 0x2011;
+      for (std::size_t i = run.first; i < run.last; ++i) {
+        const bool h = index.hits[hits[i]].c == 0x2011;
         replacement += h ? '-' : ' ';
         (h ? hyphen : space) = true;
-        end = hit.end();
       }
       const ByteRange r = index.segments[first.segment].range;
       const std::string_view text = bytes.substr(r.begin, r.size());
