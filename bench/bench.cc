@@ -29,17 +29,17 @@
 #include <string_view>
 #include <vector>
 
-#include "defuse.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
 #include "digestlint/file_cache.h"
-#include "digestlint/linter.h"
 #include "digestlint/rule.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
+#include "parse/defuse.h"
+#include "parse/scanner.h"
 #include "pathological_inputs.h"
-#include "registry.h"
-#include "scanner.h"
 
 namespace fs = std::filesystem;
 using namespace digestlint;

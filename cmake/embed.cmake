@@ -1,6 +1,6 @@
 # Writes a C++ source holding files as byte arrays, for schemas built into
 # the binary. Invoked at build time: cmake -DOUT=... -DNAMES=a;b -DFILES=x;y -P embed.cmake
-set(body "// Generated from schemas/*.toml by cmake/embed.cmake. Do not edit.\n#include \"builtin_schemas.h\"\n\nnamespace digestlint {\nnamespace {\n")
+set(body "// Generated from schemas/*.toml by cmake/embed.cmake. Do not edit.\n#include \"config/builtin_schemas.h\"\n\nnamespace digestlint {\nnamespace {\n")
 set(entries "")
 list(LENGTH FILES count)
 math(EXPR last "${count} - 1")

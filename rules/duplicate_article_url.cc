@@ -2,9 +2,9 @@
 #include <map>
 
 #include "article_support.h"
-#include "articles.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
+#include "model/articles.h"
 
 namespace digestlint {
 namespace {

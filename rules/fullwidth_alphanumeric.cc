@@ -1,7 +1,7 @@
 // DL503 fullwidth-alphanumeric
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
-#include "prose.h"
 #include "support.h"
 
 namespace digestlint {

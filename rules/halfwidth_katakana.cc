@@ -2,9 +2,9 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

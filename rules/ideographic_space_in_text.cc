@@ -1,6 +1,6 @@
 // DL511 ideographic-space-in-text
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

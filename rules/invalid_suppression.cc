@@ -1,4 +1,4 @@
-// DL702 invalid-suppression: reported by the engine (lint/suppressions.cc)
+// DL702 invalid-suppression: reported by the engine (lint/engine/suppressions.cc)
 // while it reads the digestlint comments; no Rule class, as for DL701.
 #include "digestlint/rule.h"
 

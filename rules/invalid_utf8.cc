@@ -1,8 +1,8 @@
 // DL601 invalid-utf8
 #include <algorithm>
 
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

@@ -1,9 +1,9 @@
 // DL504 invisible-character
 #include <unicode/uchar.h>
 
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

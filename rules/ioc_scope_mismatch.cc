@@ -1,8 +1,8 @@
 // DL405 ioc-scope-mismatch
 #include "article_support.h"
-#include "articles.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
+#include "model/articles.h"
 
 namespace digestlint {
 namespace {

@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "article_support.h"
-#include "articles.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
+#include "model/articles.h"
 
 namespace digestlint {
 namespace {

@@ -1,7 +1,7 @@
 // DL506 mixed-japanese-punctuation
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

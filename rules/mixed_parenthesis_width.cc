@@ -1,8 +1,8 @@
 // DL510 mixed-parenthesis-width
 #include <algorithm>
 
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

@@ -1,6 +1,6 @@
 // DL512 mixed-polite-plain-style
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

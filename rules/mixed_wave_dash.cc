@@ -1,6 +1,6 @@
 // DL509 mixed-wave-dash
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

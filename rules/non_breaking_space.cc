@@ -1,6 +1,6 @@
 // DL505 non-breaking-space
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

@@ -3,9 +3,9 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 
+#include "digestlint/prose.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
-#include "prose.h"
 
 namespace digestlint {
 namespace {

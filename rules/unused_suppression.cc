@@ -1,4 +1,4 @@
-// DL701 unused-suppression: reported by the engine (lint/suppressions.cc),
+// DL701 unused-suppression: reported by the engine (lint/engine/suppressions.cc),
 // which alone knows, once every rule has run, what each digestlint comment
 // suppressed. There is deliberately no Rule class: see RuleInfo::engine_reported.
 #include "digestlint/rule.h"

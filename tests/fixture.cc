@@ -4,9 +4,9 @@
 
 #include <sstream>
 
+#include "config/toml_reader.h"
 #include "digestlint/text.h"
-#include "registry.h"
-#include "toml_reader.h"
+#include "engine/registry.h"
 
 namespace digestlint::testing {
 

@@ -1,6 +1,6 @@
 // Inputs on which a Markdown tool can go slow, crash or lose positions:
 // md4c's own pathological cases (those that are still super-linear in
-// 0.4.8 are defused by lint/defuse.cc), and cases aimed at digestlint's
+// 0.4.8 are defused by lint/parse/defuse.cc), and cases aimed at digestlint's
 // scanner (deep nesting, many blocks anchored by line shape, huge lines,
 // NULs, odd line ends). Shared by tests/test_pathological.cc (correctness
 // under a CTest timeout) and bench/ (throughput against the md4c baseline).

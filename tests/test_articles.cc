@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "articles.h"
 #include "digestlint/digest.h"
 #include "digestlint/schema.h"
-#include "scanner.h"
+#include "model/articles.h"
+#include "parse/scanner.h"
 
 using namespace digestlint;
 

@@ -1,4 +1,4 @@
-// .digestlint.toml (lint/config.h): globs, parsing with file:line:col
+// .digestlint.toml (lint/config/config.h): globs, parsing with file:line:col
 // errors, discovery by walking up, and the --init template.
 #include <fmt/format.h>
 #include <stdlib.h>
@@ -9,8 +9,8 @@
 #include <regex>
 #include <sstream>
 
-#include "config.h"
-#include "registry.h"
+#include "config/config.h"
+#include "engine/registry.h"
 
 using namespace digestlint;
 namespace fs = std::filesystem;

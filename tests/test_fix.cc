@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "digestlint/linter.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
-#include "registry.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
 
 using namespace digestlint;
 

@@ -10,9 +10,9 @@
 #include <set>
 #include <sstream>
 
-#include "digestlint/linter.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
 #include "fixture.h"
-#include "registry.h"
 
 namespace fs = std::filesystem;
 using namespace digestlint;

@@ -10,9 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "digestlint/linter.h"
-#include "formats.h"
-#include "registry.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
+#include "output/escape.h"
+#include "output/explain.h"
+#include "output/formats.h"
 
 using namespace digestlint;
 

@@ -1,6 +1,6 @@
 // Robustness on inputs that make Markdown tools slow or fragile.
 //
-// 1. defuse (lint/defuse.cc): each limit holds exactly (at the limit: not
+// 1. defuse (lint/parse/defuse.cc): each limit holds exactly (at the limit: not
 //    defused; one over: defused), the copy keeps every offset and line end,
 //    and no real digest reaches a limit.
 // 2. Every input of tests/pathological_inputs.h, at 256 KiB (large enough
@@ -26,15 +26,15 @@
 #include <string_view>
 #include <vector>
 
-#include "defuse.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
-#include "digestlint/linter.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
+#include "engine/linter.h"
+#include "output/report.h"
+#include "parse/defuse.h"
+#include "parse/scanner.h"
 #include "pathological_inputs.h"
-#include "report.h"
-#include "scanner.h"
 
 using namespace digestlint;
 

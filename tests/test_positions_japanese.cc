@@ -18,10 +18,10 @@
 #include <set>
 #include <sstream>
 
-#include "digestlint/linter.h"
+#include "digestlint/prose.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
 #include "fixture.h"
-#include "prose.h"
-#include "registry.h"
 
 namespace fs = std::filesystem;
 using namespace digestlint;

@@ -6,8 +6,8 @@
 #include <regex>
 #include <set>
 
-#include "digestlint/linter.h"
-#include "registry.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
 
 using namespace digestlint;
 

@@ -11,9 +11,9 @@
 #include <fstream>
 #include <string>
 
-#include "digestlint/linter.h"
 #include "digestlint/schema.h"
-#include "registry.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
 
 using namespace digestlint;
 

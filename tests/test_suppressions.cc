@@ -1,4 +1,4 @@
-// Inline suppressions (lint/suppressions.h): which findings each directive
+// Inline suppressions (lint/engine/suppressions.h): which findings each directive
 // suppresses, and what is reported about the directives themselves.
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "digestlint/linter.h"
-#include "registry.h"
-#include "scanner.h"
-#include "suppressions.h"
+#include "engine/linter.h"
+#include "engine/registry.h"
+#include "engine/suppressions.h"
+#include "parse/scanner.h"
 
 using namespace digestlint;
 

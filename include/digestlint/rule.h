@@ -1,5 +1,5 @@
 // The rule interface. A rule is one file in rules/: its documentation, its
-// RuleInfo and a class deriving from Rule. The registry (lint/registry.cc)
+// RuleInfo and a class deriving from Rule. The registry (lint/engine/registry.cc)
 // lists every rule explicitly.
 #pragma once
 
@@ -52,7 +52,7 @@ struct RuleInfo {
   bool has_fix = false;  // some of its diagnostics carry a fix
   // Reported by the engine itself, not by a Rule: findings about the file's
   // digestlint comments, which only exist once every rule has run (see
-  // lint/suppressions.h). Such a rule has no `create`; its code, name,
+  // lint/engine/suppressions.h). Such a rule has no `create`; its code, name,
   // documentation and severity work like any other rule's.
   bool engine_reported = false;
 };

@@ -112,7 +112,7 @@ def github_command(line):
 
 
 def printable(text):
-    """What the text format makes of text echoed from a digest (formats.h)."""
+    """What the text format makes of text echoed from a digest (lint/output/escape.h)."""
     out = []
     i = 0
     while i < len(text):

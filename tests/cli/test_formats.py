@@ -58,7 +58,7 @@ def pinned(fmt, out):
 
 
 def xml_clean(text):
-    """What XML 1.0 can carry of a message (formats.h xml_escape)."""
+    """What XML 1.0 can carry of a message (lint/output/escape.h xml_escape)."""
     return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20 and c not in "\ufffe\uffff")
 
 

@@ -28,10 +28,10 @@
 
 #include "digestlint/diagnostic.h"
 #include "digestlint/document.h"
-#include "digestlint/linter.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
-#include "scanner.h"
+#include "engine/linter.h"
+#include "parse/scanner.h"
 
 using namespace digestlint;
 

@@ -1,0 +1,428 @@
+#include "config/config.h"
+
+#include <fmt/format.h>
+#include <unicode/utf8.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "config/toml_reader.h"
+#include "digestlint/rule.h"
+#include "digestlint/schema.h"
+#include "engine/registry.h"
+
+namespace digestlint {
+
+namespace fs = std::filesystem;
+
+std::string ConfigError::to_string() const {
+  if (line == 0) return fmt::format("{}: {}", path, message);
+  return fmt::format("{}:{}:{}: {}", path, line, column, message);
+}
+
+ConfigError located_error(std::string_view what, std::string_view origin) {
+  ConfigError e;
+  e.path = std::string(origin);
+  std::string_view rest = what;
+  if (rest.substr(0, origin.size()) == origin && rest.size() > origin.size() &&
+      rest[origin.size()] == ':') {
+    rest.remove_prefix(origin.size() + 1);
+    auto number = [&rest](std::uint32_t& out) {
+      std::size_t n = 0;
+      std::uint32_t v = 0;
+      while (n < rest.size() && rest[n] >= '0' && rest[n] <= '9')
+        v = v * 10 + static_cast<std::uint32_t>(rest[n++] - '0');
+      if (n == 0 || n >= rest.size() || rest[n] != ':') return false;
+      out = v;
+      rest.remove_prefix(n + 1);
+      return true;
+    };
+    std::string_view saved = rest;
+    if (!(number(e.line) && number(e.column))) {
+      e.line = e.column = 0;
+      rest = saved;
+    }
+    while (!rest.empty() && rest.front() == ' ')
+      rest.remove_prefix(1);
+    e.message = std::string(rest);
+    return e;
+  }
+  e.message = std::string(what);
+  return e;
+}
+
+namespace {
+
+bool is_builtin_schema(std::string_view name) {
+  for (std::string_view b : builtin_schema_names()) {
+    if (b == name) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> read_globs(const TomlReader& r, const toml::table& root,
+                                    std::string_view key, std::vector<std::string> fallback) {
+  const toml::array* a = r.array(root, key);
+  if (a == nullptr) return fallback;
+  std::vector<std::string> out;
+  for (const toml::node& item : *a) {
+    if (!item.is_string()) r.fail(item, fmt::format("'{}' must hold only strings (globs)", key));
+    std::string glob(item.as_string()->get());
+    const std::string problem = glob_error(glob);
+    if (!problem.empty())
+      r.fail(item, fmt::format("bad glob \"{}\" in '{}': {}", glob, key, problem));
+    out.push_back(std::move(glob));
+  }
+  return out;
+}
+
+// --- Globs ---------------------------------------------------------------
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  auto at = static_cast<std::int32_t>(i);
+  UChar32 c;
+  U8_NEXT(p, at, n, c);
+  if (c < 0) {  // an invalid byte matches only itself
+    c = 0xDC00 + p[i];
+    at = static_cast<std::int32_t>(i) + 1;
+  }
+  i = static_cast<std::size_t>(at);
+  return static_cast<char32_t>(c);
+}
+
+// Where the class starting at p[open] == '[' ends (the index of its ']'),
+// or npos when it is not closed.
+std::size_t class_end(std::string_view p, std::size_t open) {
+  std::size_t i = open + 1;
+  if (i < p.size() && (p[i] == '!' || p[i] == '^')) ++i;
+  if (i < p.size() && p[i] == ']') ++i;  // "[]a]": a leading ']' is literal
+  for (; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == ']') {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool in_class(std::string_view body, char32_t c) {
+  std::size_t i = 0;
+  bool negate = false;
+  if (i < body.size() && (body[i] == '!' || body[i] == '^')) {
+    negate = true;
+    ++i;
+  }
+  bool found = false;
+  while (i < body.size()) {
+    if (body[i] == '\\' && i + 1 < body.size()) ++i;
+    const char32_t lo = next_code_point(body, i);
+    char32_t hi = lo;
+    if (i + 1 < body.size() && body[i] == '-') {  // a range; a '-' last is itself
+      std::size_t j = i + 1;
+      if (body[j] == '\\' && j + 1 < body.size()) ++j;
+      hi = next_code_point(body, j);
+      i = j;
+    }
+    if (lo <= c && c <= hi) found = true;
+  }
+  return found != negate;
+}
+
+// One path segment against one pattern segment ('*', '?', classes).
+bool match_segment(std::string_view p, std::string_view s) {
+  std::size_t pi = 0;
+  std::size_t si = 0;
+  std::size_t star_p = std::string_view::npos;
+  std::size_t star_s = 0;
+  while (si < s.size()) {
+    if (pi < p.size() && p[pi] == '*') {
+      star_p = ++pi;
+      star_s = si;
+      continue;
+    }
+    if (pi < p.size()) {
+      std::size_t sn = si;
+      const char32_t sc = next_code_point(s, sn);
+      bool ok = false;
+      std::size_t pn = pi;
+      if (p[pi] == '?') {
+        ok = true;
+        ++pn;
+      } else if (p[pi] == '[' && class_end(p, pi) != std::string_view::npos) {
+        const std::size_t close = class_end(p, pi);
+        ok = in_class(p.substr(pi + 1, close - pi - 1), sc);
+        pn = close + 1;
+      } else {
+        if (p[pn] == '\\' && pn + 1 < p.size()) ++pn;
+        ok = next_code_point(p, pn) == sc;
+      }
+      if (ok) {
+        pi = pn;
+        si = sn;
+        continue;
+      }
+    }
+    if (star_p == std::string_view::npos) return false;
+    // Let the last '*' take one more character.
+    pi = star_p;
+    next_code_point(s, star_s);
+    si = star_s;
+  }
+  while (pi < p.size() && p[pi] == '*')
+    ++pi;
+  return pi == p.size();
+}
+
+std::vector<std::string_view> split_segments(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '/') {
+      // "a//b" and "./a" are "a/b" and "a"
+      const std::string_view seg = s.substr(start, i - start);
+      if (!seg.empty() && seg != ".") out.push_back(seg);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+// Segments of a pattern against the first `n` segments of a path, "**"
+// spanning any number of them. `failed` memoises (pattern, path) positions
+// known not to match, keeping "**/**/**" linear.
+bool match_segments(const std::vector<std::string_view>& p, std::size_t pi,
+                    const std::vector<std::string_view>& s, std::size_t si, std::size_t n,
+                    std::vector<bool>& failed) {
+  const std::size_t key = pi * (n + 1) + si;
+  if (failed[key]) return false;
+  bool ok = false;
+  if (pi == p.size()) {
+    ok = si == n;
+  } else if (p[pi] == "**") {
+    for (std::size_t k = si; k <= n && !ok; ++k)
+      ok = match_segments(p, pi + 1, s, k, n, failed);
+  } else {
+    ok = si < n && match_segment(p[pi], s[si]) && match_segments(p, pi + 1, s, si + 1, n, failed);
+  }
+  if (!ok) failed[key] = true;
+  return ok;
+}
+
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string toml_value(const OptionValue& v) {
+  return std::visit(
+      [](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          return x ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          return std::to_string(x);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return toml_string(x);
+        } else {
+          std::string list;
+          for (const std::string& s : x)
+            list += fmt::format("{}{}", list.empty() ? "" : ", ", toml_string(s));
+          return "[" + list + "]";
+        }
+      },
+      v);
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  bool directory_only = false;
+  while (pattern.size() > 1 && pattern.back() == '/') {
+    pattern.remove_suffix(1);
+    directory_only = true;
+  }
+  const bool anchored = pattern.find('/') != std::string_view::npos;
+  std::vector<std::string_view> p = split_segments(pattern);
+  if (!anchored) p.insert(p.begin(), "**");
+  const std::vector<std::string_view> s = split_segments(path);
+  std::vector<bool> failed;
+  // The path itself, then each directory above it.
+  for (std::size_t n = directory_only ? s.size() - std::min<std::size_t>(1, s.size()) : s.size();
+       n > 0; --n) {
+    failed.assign((p.size() + 1) * (n + 1), false);
+    if (match_segments(p, 0, s, 0, n, failed)) return true;
+  }
+  return false;
+}
+
+std::string glob_error(std::string_view pattern) {
+  if (pattern.empty()) return "it is empty";
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      if (i + 1 == pattern.size()) return "it ends with a lone '\\'";
+      ++i;
+    } else if (pattern[i] == '[') {
+      const std::size_t close = class_end(pattern, i);
+      if (close == std::string_view::npos) return fmt::format("'[' at {} is not closed", i + 1);
+      if (pattern.substr(i, close - i).find('/') != std::string_view::npos) {
+        return "a [...] class cannot hold '/'";
+      }
+      i = close;
+    }
+  }
+  return {};
+}
+
+bool Config::selects(const fs::path& path) const {
+  const std::string relative =
+      path.lexically_normal().lexically_relative(directory).generic_string();
+  bool included = false;
+  for (const std::string& g : include)
+    included = included || glob_match(g, relative);
+  if (!included) return false;
+  for (const std::string& g : exclude) {
+    if (glob_match(g, relative)) return false;
+  }
+  return true;
+}
+
+std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path& file,
+                                           const std::string& display, ConfigError& error) {
+  const TomlReader r(display);
+  try {
+    const toml::table root = r.parse(text);
+    r.check_keys(root, {"schema", "include", "exclude", "rules"}, "the config");
+    auto config = std::make_shared<Config>();
+    config->file = file;
+    config->directory = file.parent_path();
+    config->display = display;
+    const std::string schema = r.string(root, "schema", "");
+    if (!schema.empty()) {
+      if (is_builtin_schema(schema) || schema == "auto") {
+        config->schema = schema;
+      } else {
+        // Relative to the config, shown relative to where the user is.
+        const fs::path shown = fs::path(schema).is_absolute()
+                                   ? fs::path(schema)
+                                   : (fs::path(display).parent_path() / schema).lexically_normal();
+        std::error_code ec;
+        if (!fs::is_regular_file(shown, ec)) {
+          std::string names;
+          for (std::string_view b : builtin_schema_names())
+            names += fmt::format("{}{}", names.empty() ? "" : ", ", b);
+          r.fail(*root.get("schema"),
+                 fmt::format("schema \"{}\" is neither a built-in schema ({}) nor a file ({} "
+                             "does not exist)",
+                             schema, names, shown.string()));
+        }
+        config->schema = shown.string();
+      }
+    }
+    config->include = read_globs(r, root, "include", config->include);
+    config->exclude = read_globs(r, root, "exclude", {});
+    if (const toml::table* rules = r.table(root, "rules"))
+      r.rule_settings(*rules, config->settings);
+    return config;
+  } catch (const TomlError& e) {
+    error = located_error(e.what(), display);
+    return nullptr;
+  }
+}
+
+std::shared_ptr<const Config> load_config(const fs::path& file, const std::string& display,
+                                          ConfigError& error) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = ConfigError{display, 0, 0, "cannot read the config file"};
+    return nullptr;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), fs::absolute(file).lexically_normal(), display, error);
+}
+
+ConfigFinder::Result ConfigFinder::find_for(const fs::path& file) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(file, ec);
+  if (ec) return {};
+  const Entry& e = lookup(absolute.lexically_normal().parent_path());
+  return Result{e.config, e.error.get()};
+}
+
+const ConfigFinder::Entry& ConfigFinder::lookup(const fs::path& directory) {
+  if (auto it = cache_.find(directory); it != cache_.end()) return it->second;
+  Entry entry;
+  const fs::path candidate = directory / kConfigFileName;
+  std::error_code ec;
+  if (fs::is_regular_file(candidate, ec)) {
+    // Shown relative to the working directory when below it.
+    const fs::path cwd = fs::current_path(ec);
+    const fs::path relative = candidate.lexically_relative(cwd);
+    const std::string display = !ec && !relative.empty() && *relative.begin() != ".."
+                                    ? relative.string()
+                                    : candidate.string();
+    auto error = std::make_shared<ConfigError>();
+    entry.config = load_config(candidate, display, *error);
+    if (!entry.config) entry.error = std::move(error);
+  } else if (directory.has_parent_path() && directory.parent_path() != directory) {
+    entry = lookup(directory.parent_path());
+  }
+  return cache_.emplace(directory, std::move(entry)).first->second;
+}
+
+std::string starter_config() {
+  std::string out = R"toml(# digestlint configuration.
+#
+# digestlint uses the .digestlint.toml nearest to each linted file (looking
+# in its directory, then upwards); --config PATH picks one for every file,
+# --no-config ignores them. Paths and globs are relative to this file's
+# directory. Every key is checked: a misspelt key, rule or option is an
+# error with its line and column.
+
+# The schema digests are checked against: a built-in schema name or a TOML
+# file (start one from `digestlint --print-schema`).
+)toml";
+  out += fmt::format("# schema = {}\n", toml_string(builtin_schema_names().front()));
+  out += R"toml(
+# Which files are digests: globs with *, ?, [a-z] and ** (any number of
+# directories). A glob without '/' matches a file name in any directory; a
+# trailing '/' matches a directory and everything in it. Directories given
+# on the command line expand to their *.md files, and files named on the
+# command line are linted only when selected here too.
+# include = ["**/*.md"]
+# exclude = ["drafts/", "README.md"]
+
+# Severities ("error", "warning", "info" or "off") and options per rule, by
+# code or name. Each line below shows a rule's default: uncomment to change it.
+# `digestlint --explain CODE` says what a rule checks.
+[rules]
+)toml";
+  for (const RuleInfo* r : all_rules()) {
+    std::string value = toml_string(to_string(r->default_severity));
+    if (!r->options.empty()) {
+      value = fmt::format("{{ severity = {}", value);
+      for (const OptionSpec& o : r->options)
+        value += fmt::format(", {} = {}", o.name, toml_value(o.default_value));
+      value += " }";
+    }
+    out += fmt::format("# {} = {}  # {}: {}\n", r->code, value, r->name, r->summary);
+  }
+  return out;
+}
+
+}  // namespace digestlint

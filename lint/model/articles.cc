@@ -1,0 +1,707 @@
+// The article model: for each article of an `articles` section, its title,
+// its URL line, its label blocks with their items, and the IOC entries
+// under the IOC label. Read once per file from the Document; the DL3xx and
+// DL4xx rules only look at the result.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "digestlint/text.h"
+#include "model/articles.h"
+
+namespace digestlint {
+
+namespace {
+
+bool starts_with_ci(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != p[i]) return false;
+  }
+  return true;
+}
+
+// ASCII space, tab or U+3000 at `at`: the byte length, else 0.
+std::size_t space_at(std::string_view s, std::size_t at) {
+  if (at >= s.size()) return 0;
+  if (s[at] == ' ' || s[at] == '\t') return 1;
+  if (s.compare(at, 3, "\xE3\x80\x80") == 0) return 3;
+  return 0;
+}
+
+// What may separate a label from text after it: ':', '：', a space.
+std::size_t separator_at(std::string_view s, std::size_t at) {
+  if (at >= s.size()) return 0;
+  if (s[at] == ':') return 1;
+  if (s.compare(at, 3, "\xEF\xBC\x9A") == 0) return 3;  // '：'
+  return space_at(s, at);
+}
+
+struct LabelGuess {
+  int spec = -1;
+  LabelMatch match = LabelMatch::Unknown;
+  std::size_t name_len = 0;  // bytes of the text that are the label
+};
+
+// A label as written, exactly or with text after a separator. Near misses
+// are resolved later, per article, against the labels it lacks.
+LabelGuess classify_label(std::string_view text, const ArticleSpec& spec) {
+  LabelGuess best;
+  auto consider = [&](std::string_view spelling, int index, LabelMatch kind) {
+    // (The first byte first: most lines start like no label.)
+    if (text.size() < spelling.size() || spelling.empty() || text[0] != spelling[0] ||
+        text.compare(0, spelling.size(), spelling) != 0) {
+      return;
+    }
+    if (text.size() > spelling.size() && separator_at(text, spelling.size()) == 0) return;
+    // Prefer the exact spelling, then the longest.
+    const bool exact = text.size() == spelling.size();
+    const bool best_exact = best.spec >= 0 && text.size() == best.name_len;
+    if (best.spec >= 0 && (best_exact || (!exact && spelling.size() <= best.name_len))) return;
+    best = LabelGuess{index, kind, spelling.size()};
+  };
+  for (std::size_t i = 0; i < spec.labels.size(); ++i) {
+    const LabelSpec& l = spec.labels[i];
+    const int index = static_cast<int>(i);
+    consider(l.name, index, LabelMatch::Exact);
+    for (const std::string& a : l.accepted)
+      consider(a, index, LabelMatch::Accepted);
+    for (const std::string& a : l.aliases)
+      consider(a, index, LabelMatch::Alias);
+  }
+  return best;
+}
+
+// Whether `s` holds at least `n` commas (memchr: most lines hold none).
+bool has_commas(std::string_view s, int n) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  for (; n > 0; --n) {
+    p = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) return false;
+    ++p;
+  }
+  return true;
+}
+
+// Whether `extra` (what follows a label) is only a separator: "追記:".
+bool only_separators(std::string_view extra) {
+  for (std::size_t i = 0; i < extra.size();) {
+    const std::size_t n = separator_at(extra, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+struct UrlGuess {
+  bool found = false;
+  UrlLine form = UrlLine::Missing;
+  ByteRange url;
+};
+
+std::size_t token_end(std::string_view s, std::size_t at) {
+  std::size_t e = at;
+  while (e < s.size() && space_at(s, e) == 0)
+    ++e;
+  return e;
+}
+
+bool is_defanged_url(std::string_view u) {
+  return starts_with_ci(u, "hxxp") || u.find("[.]") != std::string_view::npos ||
+         u.find("[:]") != std::string_view::npos || u.find("(.)") != std::string_view::npos ||
+         u.find("[dot]") != std::string_view::npos;
+}
+
+bool starts_like_url(std::string_view s) {
+  return starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "hxxp");
+}
+
+// What the line right after a title holds, from its text (indentation and
+// trailing whitespace excluded), at offset `base`.
+UrlGuess classify_url_line(std::string_view s, Offset base) {
+  UrlGuess g;
+  auto at = [&](std::size_t b, std::size_t e) {
+    return ByteRange{static_cast<Offset>(base + b), static_cast<Offset>(base + e)};
+  };
+  if (s.empty()) return g;
+  if (starts_like_url(s)) {
+    const std::size_t e = token_end(s, 0);
+    g.found = true;
+    g.url = at(0, e);
+    if (e < s.size()) {
+      g.form = UrlLine::TextAround;
+    } else {
+      g.form = is_defanged_url(s.substr(0, e)) ? UrlLine::Defanged : UrlLine::Bare;
+    }
+    return g;
+  }
+  if (s.front() == '<') {
+    const std::size_t close = s.find('>');
+    if (close != std::string_view::npos && starts_like_url(s.substr(1))) {
+      g.found = true;
+      g.url = at(1, close);
+      g.form = close + 1 == s.size() ? UrlLine::Angle : UrlLine::TextAround;
+      return g;
+    }
+  }
+  if (s.front() == '[') {
+    const std::size_t mid = s.find("](");
+    const std::size_t close = s.rfind(')');
+    if (mid != std::string_view::npos && close != std::string_view::npos && close > mid &&
+        starts_like_url(s.substr(mid + 2))) {
+      g.found = true;
+      g.url = at(mid + 2, close);
+      g.form = close + 1 == s.size() ? UrlLine::MarkdownLink : UrlLine::TextAround;
+      return g;
+    }
+  }
+  std::size_t u = find_live_scheme(s);
+  if (u == std::string_view::npos) {
+    for (std::size_t h = s.find("hxxp"); h != std::string_view::npos; h = s.find("hxxp", h + 1)) {
+      u = h;
+      break;
+    }
+  }
+  if (u != std::string_view::npos) {
+    g.found = true;
+    g.url = at(u, token_end(s, u));
+    g.form = UrlLine::TextAround;
+  }
+  return g;
+}
+
+std::uint32_t prefix3(std::string_view s) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+         static_cast<unsigned char>(s[2]);
+}
+
+// Leaked-text phrases this long or longer are found by the sliding window;
+// shorter ones ("{{", "xxxxx") would make its steps short.
+constexpr std::size_t kLongPhrase = 8;
+
+// A 12-bit hash of three bytes (one kanji or kana): the shift table it
+// indexes stays in the L1 cache (4 KiB), and the few hundred three-byte
+// blocks of the phrases shorten few of its shifts.
+constexpr std::size_t kShiftTable = 4096;
+std::uint32_t prefix_hash(std::uint32_t prefix) {
+  return (prefix * 2654435761u) >> 20;
+}
+
+// Per-schema data derived once per thread: folded none-marker variants.
+struct FoldCache {
+  const Schema* schema = nullptr;
+  // The leaked-text phrases, found in one pass over a line, Wu-Manber
+  // style: the window of the shortest phrase's length slides by how far
+  // its last three bytes say no phrase can end sooner (about ten bytes a
+  // step on Japanese text, where a byte-by-byte filter cost as much as
+  // parsing the Markdown).
+  std::vector<std::string> phrases;
+  std::size_t window = 0;           // bytes: the shortest long phrase
+  std::vector<std::uint8_t> shift;  // by prefix_hash of a window's last three bytes
+  // (first three bytes, phrase) of the long phrases, sorted.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_prefix;
+  std::vector<std::string> short_phrases;  // under kLongPhrase bytes: searched whole
+  std::vector<std::vector<std::string>>
+      variants;                           // per label: folded variants, other labels' markers
+  std::vector<std::string> names;         // folded label names
+  std::vector<std::string> none_markers;  // fold_loosely of each label's none marker
+  std::vector<std::vector<std::string>> spellings;  // folded names, aliases and accepted
+};
+
+const FoldCache& fold_cache(const Schema& schema) {
+  thread_local FoldCache cache;
+  thread_local std::uint64_t cached_id = 0;
+  if (cache.schema == &schema && cached_id == schema.id) return cache;
+  cache = FoldCache{};
+  cache.schema = &schema;
+  cached_id = schema.id;
+  cache.phrases = schema.articles.leaked_text;
+  for (const std::string& p : cache.phrases) {
+    if (p.size() >= kLongPhrase && (cache.window == 0 || p.size() < cache.window)) {
+      cache.window = p.size();
+    }
+  }
+  const std::size_t max_shift = cache.window >= 3 ? cache.window - 2 : 1;
+  cache.shift.assign(kShiftTable, static_cast<std::uint8_t>(std::min<std::size_t>(max_shift, 255)));
+  for (std::size_t i = 0; i < cache.phrases.size(); ++i) {
+    const std::string& p = cache.phrases[i];
+    if (p.empty()) continue;
+    if (p.size() < kLongPhrase) {
+      cache.short_phrases.push_back(p);
+      continue;
+    }
+    cache.by_prefix.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
+    // Three bytes ending at j in the phrase's first `window` bytes: a
+    // window ending with them may need to slide only window - 1 - j.
+    for (std::size_t j = 2; j < cache.window; ++j) {
+      std::uint8_t& sh = cache.shift[prefix_hash(prefix3(std::string_view(p).substr(j - 2)))];
+      sh = std::min<std::uint8_t>(sh, static_cast<std::uint8_t>(cache.window - 1 - j));
+    }
+  }
+  std::sort(cache.by_prefix.begin(), cache.by_prefix.end());
+  const auto& labels = schema.articles.labels;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    std::vector<std::string> v;
+    if (!labels[i].none_marker.empty()) {
+      for (const std::string& s : labels[i].none_variants)
+        v.push_back(fold_loosely(s));
+      for (std::size_t j = 0; j < labels.size(); ++j) {
+        if (j != i && !labels[j].none_marker.empty() &&
+            labels[j].none_marker != labels[i].none_marker) {
+          v.push_back(fold_loosely(labels[j].none_marker));
+        }
+      }
+    }
+    cache.variants.push_back(std::move(v));
+    cache.names.push_back(fold_for_match(labels[i].name));
+    cache.none_markers.push_back(fold_loosely(labels[i].none_marker));
+    std::vector<std::string> sp{cache.names.back()};
+    for (const std::string& a : labels[i].aliases)
+      sp.push_back(fold_for_match(a));
+    for (const std::string& a : labels[i].accepted)
+      sp.push_back(fold_for_match(a));
+    cache.spellings.push_back(std::move(sp));
+  }
+  return cache;
+}
+
+class ArticleBuilder {
+ public:
+  ArticleBuilder(const Document& doc, const SourceText& source, const Schema& schema,
+                 Digest& digest)
+      : doc_(doc),
+        bytes_(source.bytes()),
+        schema_(schema),
+        spec_(schema.articles),
+        digest_(digest),
+        cache_(fold_cache(schema)) {}
+
+  void run() {
+    for (const Section& s : digest_.sections) {
+      if (s.spec < 0 || schema_.sections[s.spec].content != SectionContent::Articles) continue;
+      if (s.duplicate_of != kNone) continue;
+      section(s);
+    }
+    mark_ioc_lines_elsewhere();
+  }
+
+ private:
+  std::string_view text(ByteRange r) const { return bytes_.substr(r.begin, r.size()); }
+
+  // A line's text without its list marker, indentation and trailing
+  // whitespace.
+  ByteRange content(const Line& line) const {
+    Offset b = line.indent_end;
+    if (line.shape == LineShape::Bullet || line.shape == LineShape::Ordered) {
+      b = line.content_begin;
+    } else if (line.shape == LineShape::DashNoSpace) {
+      b = line.marker_end;
+    }
+    const Offset e = std::max(b, line.trailing_ws);
+    return {std::min(b, e), e};
+  }
+
+  bool is_item_line(const Line& line) const {
+    return line.role == LineRole::ItemStart &&
+           (line.shape == LineShape::Bullet || line.shape == LineShape::Ordered);
+  }
+
+  int depth(const Line& line) const {
+    return line.item == kNone ? -1 : doc_.blocks[line.item].list_depth;
+  }
+
+  bool is_numbered_url_item(const Line& line) const {
+    return spec_.numbered_url_items && line.role == LineRole::ItemStart &&
+           line.shape == LineShape::Ordered && line.indent < schema_.indent_step &&
+           depth(line) == 0 && starts_like_url(text(content(line)));
+  }
+
+  void section(const Section& s) {
+    // Article starts: headings at the article level, and (legacy) "1. <url>" items.
+    std::vector<std::uint32_t> starts;
+    for (std::uint32_t l = s.body_begin; l < s.body_end; ++l) {
+      const Line& line = doc_.lines[l];
+      if (line.comment) continue;
+      if (line.heading != kNone && doc_.headings[line.heading].line == l &&
+          doc_.headings[line.heading].level == spec_.level) {
+        starts.push_back(l);
+      } else if (is_numbered_url_item(line)) {
+        starts.push_back(l);
+      }
+    }
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      article(starts[i], i + 1 < starts.size() ? starts[i + 1] : s.body_end);
+    }
+  }
+
+  bool is_leak(std::string_view s) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    const std::size_t m = cache_.window;
+    for (std::size_t end = m - 1; m >= 3 && end < n;) {
+      const std::uint32_t last =
+          std::uint32_t{p[end - 2]} << 16 | std::uint32_t{p[end - 1]} << 8 | p[end];
+      const std::uint8_t sh = cache_.shift[prefix_hash(last)];
+      if (sh > 0) {
+        end += sh;
+        continue;
+      }
+      // A phrase may start where the window does.
+      const std::size_t i = end + 1 - m;
+      const std::uint32_t key = std::uint32_t{p[i]} << 16 | std::uint32_t{p[i + 1]} << 8 | p[i + 2];
+      auto it = std::lower_bound(cache_.by_prefix.begin(), cache_.by_prefix.end(),
+                                 std::make_pair(key, std::uint32_t{0}));
+      for (; it != cache_.by_prefix.end() && it->first == key; ++it) {
+        const std::string& phrase = cache_.phrases[it->second];
+        if (s.compare(i, phrase.size(), phrase) == 0) return true;
+      }
+      ++end;
+    }
+    // Short phrases ("{{", "xxxxx"), searched whole.
+    for (const std::string& phrase : cache_.short_phrases) {
+      if (s.find(phrase) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+
+  bool is_top_bullet(const Line& line) const {
+    return is_item_line(line) && line.shape == LineShape::Bullet && depth(line) == 0;
+  }
+
+  // Where a second first label ("- 要約" after other labels) starts an
+  // article whose heading was lost, with the title bullet before it; or
+  // `end`.
+  std::uint32_t find_split(std::uint32_t pos, std::uint32_t end) const {
+    bool seen_first = false;
+    bool seen_other = false;
+    for (std::uint32_t l = pos; l < end; ++l) {
+      const Line& line = doc_.lines[l];
+      if (line.comment || !is_top_bullet(line)) continue;
+      const std::string_view t = text(content(line));
+      const LabelGuess g = classify_label(t, spec_);
+      if (g.spec == 0 && g.name_len == t.size()) {
+        if (seen_first && seen_other) {
+          std::uint32_t split = l;
+          while (split > pos) {
+            const Line& prev = doc_.lines[split - 1];
+            if (prev.blank() || prev.comment) {
+              --split;
+            } else if (is_top_bullet(prev) && classify_label(text(content(prev)), spec_).spec < 0) {
+              --split;
+            } else {
+              break;
+            }
+          }
+          while (split < l && (doc_.lines[split].blank() || doc_.lines[split].comment))
+            ++split;
+          return split;
+        }
+        seen_first = true;
+      } else if (g.spec > 0 && seen_first) {
+        seen_other = true;
+      }
+    }
+    return end;
+  }
+
+  void article(std::uint32_t start, std::uint32_t end, bool headless = false) {
+    Article a;
+    a.line = start;
+    a.first_label = a.end_label = static_cast<std::uint32_t>(digest_.labels.size());
+    a.first_item = a.end_item = static_cast<std::uint32_t>(digest_.items.size());
+    const Line& first = doc_.lines[start];
+    std::uint32_t pos = headless ? start : start + 1;
+    const bool numbered = headless || first.heading == kNone;
+    a.headless = headless;
+    if (headless) {
+      // Title (if any) and labels follow from here.
+    } else if (!numbered) {
+      a.heading = first.heading;
+      const Heading& h = doc_.headings[first.heading];
+      a.title = h.text;
+      pos = std::max(pos, doc_.blocks[h.block].last_line + 1);
+      url_line(a, pos, end);
+    } else {
+      a.url_form = UrlLine::InHeading;
+      a.url_line = static_cast<std::int32_t>(start);
+      const ByteRange c = content(first);
+      a.url = {c.begin, static_cast<Offset>(c.begin + token_end(text(c), 0))};
+      a.url_text = c;
+    }
+    a.title_leak = !headless && !numbered && is_leak(text(a.title));
+    if (a.title_leak) digest_.line_flags[a.line] |= Digest::kLeakedText;
+    if (a.url_line != kNone) digest_.line_flags[a.url_line] |= Digest::kArticleUrl;
+    const std::uint32_t split = find_split(pos, end);
+    a.end_line = split;
+    body(a, pos, split, numbered);
+    digest_.articles.push_back(a);
+    if (split < end) article(split, end, true);
+  }
+
+  void url_line(Article& a, std::uint32_t& pos, std::uint32_t end) {
+    std::uint32_t l = pos;
+    while (l < end && (doc_.lines[l].blank() || doc_.lines[l].comment))
+      ++l;
+    if (l >= end) return;
+    const Line& line = doc_.lines[l];
+    if (line.heading != kNone) return;
+    const ByteRange t{line.indent_end, std::max(line.indent_end, line.trailing_ws)};
+    const UrlGuess g = classify_url_line(text(t), t.begin);
+    if (!g.found) return;
+    // A label line ("- 要約 https://…") is not the URL line.
+    if (line.shape == LineShape::Bullet && classify_label(text(content(line)), spec_).spec >= 0) {
+      return;
+    }
+    a.url_form = g.form;
+    a.url = g.url;
+    a.url_line = static_cast<std::int32_t>(l);
+    a.url_text = t;
+    for (std::uint32_t k = pos; k < l; ++k) {
+      if (doc_.lines[k].blank()) a.blank_before_url = true;
+    }
+    pos = l + 1;
+  }
+
+  void body(Article& a, std::uint32_t pos, std::uint32_t end, bool numbered) {
+    const std::size_t labels_begin = digest_.labels.size();
+    std::int32_t current = kNone;  // index into digest_.labels
+    int label_depth = 0;
+    std::uint16_t label_indent = 0;
+    bool title_seen = !numbered;
+    for (std::uint32_t l = pos; l < end; ++l) {
+      const Line& line = doc_.lines[l];
+      if (line.blank() || line.comment || line.heading != kNone) continue;
+      if (line.role == LineRole::Code || line.role == LineRole::Html ||
+          line.role == LineRole::Table || line.role == LineRole::ThematicBreak) {
+        continue;
+      }
+      const ByteRange c = content(line);
+      const std::string_view t = text(c);
+      const bool item = is_item_line(line);
+      const bool dash = line.shape == LineShape::DashNoSpace;
+      const bool top_level =
+          (item && depth(line) == 0) || (dash && line.indent < schema_.indent_step);
+      // Labels: any top-level item; deeper items and bare lines only when
+      // they spell a label exactly ("  - その他", "その他").
+      if (top_level && !t.empty()) {
+        const LabelGuess g = classify_label(t, spec_);
+        if (g.spec < 0 && !title_seen && current == kNone) {
+          // "1. <url>" then "- タイトル: "…"": the title of a numbered article.
+          title_seen = true;
+          a.title = c;
+          continue;
+        }
+        current = add_label(line, l, c, g, true);
+        label_depth = item ? depth(line) : 0;
+        label_indent = line.indent;
+        continue;
+      }
+      if (!t.empty() && (item || !dash)) {
+        const LabelGuess g = classify_label(t, spec_);
+        if (g.spec >= 0 && only_separators(t.substr(g.name_len))) {
+          current = add_label(line, l, c, g, item);
+          label_depth = item ? depth(line) : -1;
+          label_indent = line.indent;
+          continue;
+        }
+      }
+      if (numbered && current == kNone) continue;    // under the title bullet
+      if (item && t.empty() && top_level) continue;  // "- ": empty-list-item's
+      ArticleItem it;
+      it.line = l;
+      it.text = c;
+      it.label = current;
+      it.bullet = item || dash;
+      if (item && label_depth >= 0 && current != kNone && digest_.labels[current].bullet) {
+        it.top = depth(line) == label_depth + 1;
+      } else {
+        const std::uint16_t rel =
+            line.indent > label_indent ? static_cast<std::uint16_t>(line.indent - label_indent) : 0;
+        it.top = rel < 2 * schema_.indent_step;
+      }
+      it.leak = is_leak(text({line.begin, line.end}));
+      if (it.leak) digest_.line_flags[it.line] |= Digest::kLeakedText;
+      digest_.items.push_back(it);
+      if (current != kNone)
+        digest_.labels[current].end_item = static_cast<std::uint32_t>(digest_.items.size());
+    }
+    a.end_label = static_cast<std::uint32_t>(digest_.labels.size());
+    a.end_item = static_cast<std::uint32_t>(digest_.items.size());
+    resolve_near_misses(labels_begin);
+    mark_order(labels_begin);
+    mark_items(a);
+  }
+
+  std::int32_t add_label(const Line& line, std::uint32_t l, ByteRange c, const LabelGuess& g,
+                         bool bullet) {
+    ArticleLabel label;
+    label.line = l;
+    label.spec = g.spec;
+    label.match = g.match;
+    label.bullet = bullet;
+    label.indented = line.indent > 0;
+    if (g.spec >= 0) {
+      label.name = {c.begin, static_cast<Offset>(c.begin + g.name_len)};
+      label.extra = {label.name.end, c.end};
+    } else {
+      label.name = c;
+      label.extra = {c.end, c.end};
+    }
+    label.first_item = label.end_item = static_cast<std::uint32_t>(digest_.items.size());
+    digest_.labels.push_back(label);
+    return static_cast<std::int32_t>(digest_.labels.size() - 1);
+  }
+
+  // An unknown top-level line close to a label the article lacks is taken
+  // as that label ("推奨事もも", "ChatG PTの推奨事項"): one finding, not also
+  // "missing" and "out of order".
+  void resolve_near_misses(std::size_t labels_begin) {
+    std::vector<bool> present(spec_.labels.size(), false);
+    bool any_unknown = false;
+    for (std::size_t i = labels_begin; i < digest_.labels.size(); ++i) {
+      const ArticleLabel& l = digest_.labels[i];
+      if (l.spec >= 0) present[l.spec] = true;
+      any_unknown = any_unknown || l.spec < 0;
+    }
+    if (!any_unknown) return;
+    for (std::size_t i = labels_begin; i < digest_.labels.size(); ++i) {
+      ArticleLabel& l = digest_.labels[i];
+      if (l.spec >= 0) continue;
+      const std::string_view written = text(l.name);
+      if (written.size() > 96) continue;
+      const std::string folded = fold_for_match(written);
+      const std::size_t len = code_point_count(folded);
+      int best = -1;
+      std::size_t best_distance = 0;
+      for (std::size_t s = 0; s < spec_.labels.size(); ++s) {
+        if (present[s]) continue;
+        for (const std::string& spelling : cache_.spellings[s]) {
+          const std::size_t target = code_point_count(spelling);
+          const std::size_t allowed = std::max<std::size_t>(1, target / 2);
+          if ((len > target ? len - target : target - len) > allowed) continue;
+          const std::size_t d = edit_distance(folded, spelling);
+          if (d <= allowed && (best < 0 || d < best_distance)) {
+            best = static_cast<int>(s);
+            best_distance = d;
+          }
+        }
+      }
+      if (best >= 0) {
+        l.spec = best;
+        l.match = LabelMatch::NearMiss;
+        present[best] = true;
+      }
+    }
+  }
+
+  // Duplicates, and which labels are in schema order: the longest
+  // increasing run of their specs, so one misplaced label is one finding.
+  void mark_order(std::size_t labels_begin) {
+    std::vector<std::int32_t> first_of(spec_.labels.size(), kNone);
+    std::vector<std::size_t> firsts;
+    for (std::size_t i = labels_begin; i < digest_.labels.size(); ++i) {
+      ArticleLabel& l = digest_.labels[i];
+      if (l.spec < 0) continue;
+      if (first_of[l.spec] != kNone) {
+        l.duplicate_of = first_of[l.spec];
+      } else {
+        first_of[l.spec] = static_cast<std::int32_t>(i);
+        firsts.push_back(i);
+      }
+    }
+    const std::size_t n = firsts.size();
+    std::vector<std::size_t> tails;
+    std::vector<std::ptrdiff_t> prev(n, -1);
+    for (std::size_t k = 0; k < n; ++k) {
+      const int spec = digest_.labels[firsts[k]].spec;
+      auto it = std::lower_bound(tails.begin(), tails.end(), spec, [&](std::size_t t, int v) {
+        return digest_.labels[firsts[t]].spec < v;
+      });
+      if (it != tails.begin()) prev[k] = static_cast<std::ptrdiff_t>(*(it - 1));
+      if (it == tails.end()) {
+        tails.push_back(k);
+      } else {
+        *it = k;
+      }
+    }
+    for (std::size_t f : firsts)
+      digest_.labels[f].in_order = false;
+    for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
+         k = prev[k]) {
+      digest_.labels[firsts[k]].in_order = true;
+    }
+  }
+
+  bool is_none_variant(std::string_view t, int spec) const {
+    if (t.size() > 64) return false;
+    const std::string folded = fold_loosely(t);
+    for (const std::string& v : cache_.variants[spec]) {
+      if (folded == v) return true;
+    }
+    return cache_.none_markers[spec] == folded;
+  }
+
+  void mark_items(const Article& a) {
+    for (std::uint32_t i = a.first_item; i < a.end_item; ++i) {
+      ArticleItem& it = digest_.items[i];
+      if (it.label == kNone || !it.top || it.leak) continue;
+      const ArticleLabel& label = digest_.labels[it.label];
+      if (label.spec < 0) continue;
+      const LabelSpec& spec = spec_.labels[label.spec];
+      const std::string_view t = text(it.text);
+      if (!spec.none_marker.empty() && !t.empty()) {
+        it.none_marker = t == spec.none_marker || is_none_variant(t, label.spec);
+      }
+      if (spec.ioc && !it.none_marker && !t.empty()) {
+        IocEntry e;
+        e.line = it.line;
+        e.item = static_cast<std::int32_t>(i);
+        parse_ioc_entry(bytes_, it.text, schema_.ioc, e);
+        it.ioc = static_cast<std::int32_t>(digest_.iocs.size());
+        if (e.kind == IocKind::Entry && e.raw_fields >= 2)
+          digest_.line_flags[it.line] |= Digest::kIocEntry;
+        digest_.iocs.push_back(e);
+      }
+    }
+  }
+
+  // CSV lines with the IOC enumerations outside an IOC block (an entry
+  // filed under another label): prose rules must skip them too.
+  void mark_ioc_lines_elsewhere() {
+    if (schema_.ioc.categories.empty()) return;
+    for (std::uint32_t l = 0; l < doc_.lines.size(); ++l) {
+      const Line& line = doc_.lines[l];
+      if (digest_.is_ioc_line(l) || line.blank() || line.comment || !line.in_prose() ||
+          line.heading != kNone) {
+        continue;
+      }
+      const ByteRange c = content(line);
+      const std::string_view t = text(c);
+      if (!has_commas(t, 3)) continue;
+      if (looks_like_ioc_entry(bytes_, c, schema_.ioc)) digest_.line_flags[l] |= Digest::kIocEntry;
+    }
+  }
+
+  const Document& doc_;
+  std::string_view bytes_;
+  const Schema& schema_;
+  const ArticleSpec& spec_;
+  Digest& digest_;
+  const FoldCache& cache_;
+};
+
+}  // namespace
+
+void build_articles(const Document& doc, const SourceText& source, const Schema& schema,
+                    Digest& digest) {
+  digest.line_flags.assign(doc.lines.size(), 0);
+  if (!schema.articles.enabled) return;
+  ArticleBuilder(doc, source, schema, digest).run();
+}
+
+}  // namespace digestlint

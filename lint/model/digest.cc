@@ -1,0 +1,158 @@
+#include "digestlint/digest.h"
+
+#include <algorithm>
+
+#include "digestlint/schema.h"
+#include "digestlint/text.h"
+#include "model/articles.h"
+
+namespace digestlint {
+
+int Digest::section_at(std::uint32_t line) const {
+  auto it = std::upper_bound(sections.begin(), sections.end(), line,
+                             [](std::uint32_t l, const Section& s) { return l < s.heading_line; });
+  return static_cast<int>(it - sections.begin()) - 1;
+}
+
+namespace {
+
+// A section-level heading that names no section but nearly names one that
+// is otherwise absent ("Security Report", "security reprot") is taken as
+// that section, so the misspelling is one finding and not also "missing".
+void resolve_near_misses(const Document& doc, const SourceText& source, const Schema& schema,
+                         Digest& digest) {
+  std::vector<bool> present(schema.sections.size(), false);
+  for (const Section& s : digest.sections) {
+    if (s.spec >= 0) present[s.spec] = true;
+  }
+  // Folded once per schema and thread, and each heading once: a digest
+  // read with another schema's sections has dozens of unknown headings.
+  thread_local std::uint64_t folded_for = 0;
+  thread_local std::vector<std::string> folded;
+  if (folded_for != schema.id) {
+    folded.clear();
+    for (const SectionSpec& spec : schema.sections)
+      folded.push_back(fold_for_match(spec.heading));
+    folded_for = schema.id;
+  }
+  for (Section& s : digest.sections) {
+    if (s.spec >= 0) continue;
+    const Heading& h = doc.headings[s.heading];
+    if (h.level == schema.title_level) continue;
+    const std::string_view text = source.slice(h.text);
+    if (text.size() > 256) continue;  // no section name is near that long
+    const std::string candidate = fold_for_match(text);
+    for (std::size_t spec = 0; spec < schema.sections.size(); ++spec) {
+      if (present[spec] || !is_near_miss_folded(candidate, folded[spec])) continue;
+      s.spec = static_cast<int>(spec);
+      s.exact = false;
+      present[spec] = true;
+      break;
+    }
+  }
+}
+
+// First occurrences, duplicates, and which known sections are in schema
+// order: the longest increasing subsequence of their schema indices, so one
+// misplaced section is reported, not every section after it.
+void mark_duplicates_and_order(const Schema& schema, Digest& digest) {
+  digest.first_of_spec.assign(schema.sections.size(), kNone);
+  std::vector<std::int32_t> firsts;  // indices into sections, in document order
+  for (std::size_t i = 0; i < digest.sections.size(); ++i) {
+    Section& s = digest.sections[i];
+    if (s.spec < 0) continue;
+    if (digest.first_of_spec[s.spec] != kNone) {
+      s.duplicate_of = digest.first_of_spec[s.spec];
+    } else {
+      digest.first_of_spec[s.spec] = static_cast<std::int32_t>(i);
+      firsts.push_back(static_cast<std::int32_t>(i));
+    }
+  }
+  // O(n log n) LIS over the specs of first occurrences.
+  const std::size_t n = firsts.size();
+  std::vector<std::size_t> tails;  // positions in `firsts`
+  std::vector<std::ptrdiff_t> prev(n, -1);
+  for (std::size_t k = 0; k < n; ++k) {
+    const int spec = digest.sections[firsts[k]].spec;
+    auto it = std::lower_bound(tails.begin(), tails.end(), spec, [&](std::size_t t, int v) {
+      return digest.sections[firsts[t]].spec < v;
+    });
+    if (it != tails.begin()) prev[k] = static_cast<std::ptrdiff_t>(*(it - 1));
+    if (it == tails.end()) {
+      tails.push_back(k);
+    } else {
+      *it = k;
+    }
+  }
+  for (std::int32_t f : firsts)
+    digest.sections[f].in_order = false;
+  for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
+       k = prev[k]) {
+    digest.sections[firsts[k]].in_order = true;
+  }
+}
+
+}  // namespace
+
+void build_digest(const Document& doc, const SourceText& source, const Schema& schema,
+                  Digest& digest) {
+  digest.clear();
+  const auto line_count = static_cast<std::uint32_t>(doc.lines.size());
+
+  for (std::size_t i = 0; i < doc.headings.size(); ++i) {
+    if (doc.headings[i].level == schema.title_level) {
+      digest.title = static_cast<std::int32_t>(i);
+      break;
+    }
+  }
+
+  // The file's section level: that of its first heading naming a section at
+  // an accepted level, else the schema's own.
+  digest.section_level = schema.section_level();
+  for (const Heading& h : doc.headings) {
+    const int spec = schema.find_section(source.slice(h.text));
+    if (spec >= 0 && schema.sections[spec].accepts_level(h.level)) {
+      digest.section_level = h.level;
+      break;
+    }
+  }
+
+  bool in_articles = false;  // the last section holds articles
+  for (std::size_t i = 0; i < doc.headings.size(); ++i) {
+    const Heading& h = doc.headings[i];
+    if (static_cast<std::int32_t>(i) == digest.title) continue;
+    const int spec = schema.find_section(source.slice(h.text));
+    // A heading naming a section is one even at the wrong level, so that a
+    // "#### Tools" is reported once, as a level error, not also as missing.
+    if (h.level > digest.section_level && spec < 0) continue;
+    // In files whose sections and articles share a level (legacy "### ニュース"
+    // then "### <title>"), an article heading is content of its section.
+    if (spec < 0 && in_articles && schema.articles.enabled && h.level == schema.articles.level) {
+      continue;
+    }
+    in_articles = spec >= 0 && schema.sections[spec].content == SectionContent::Articles;
+    Section s;
+    s.spec = spec;
+    s.heading = static_cast<std::int32_t>(i);
+    s.heading_line = h.line;
+    s.body_begin = doc.blocks[h.block].last_line + 1;
+    digest.sections.push_back(s);
+  }
+  resolve_near_misses(doc, source, schema, digest);
+  for (std::size_t i = 0; i < digest.sections.size(); ++i) {
+    digest.sections[i].body_end =
+        i + 1 < digest.sections.size() ? digest.sections[i + 1].heading_line : line_count;
+  }
+
+  mark_duplicates_and_order(schema, digest);
+
+  const std::uint32_t after_title =
+      digest.title == kNone ? 0 : doc.blocks[doc.headings[digest.title].block].last_line + 1;
+  digest.preamble_begin = std::min(after_title, line_count);
+  digest.preamble_end = digest.sections.empty() ? line_count : digest.sections[0].heading_line;
+  if (digest.preamble_end < digest.preamble_begin) digest.preamble_end = digest.preamble_begin;
+
+  build_articles(doc, source, schema, digest);
+}
+
+}  // namespace digestlint

@@ -1,0 +1,687 @@
+#include "digestlint/prose.h"
+
+#include <fmt/format.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <stdexcept>
+
+#include "digestlint/text.h"
+
+namespace digestlint::prose {
+
+namespace {
+
+bool is_ascii_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether text[b, e) is one of the URL schemes, in any case.
+bool is_scheme(std::string_view word) {
+  static constexpr std::string_view kSchemes[] = {"http", "https", "hxxp", "hxxps", "ftp"};
+  for (std::string_view s : kSchemes) {
+    if (word.size() != s.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < s.size() && same; ++i) {
+      same = (static_cast<unsigned char>(word[i]) | 0x20) == static_cast<unsigned char>(s[i]);
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+namespace {
+
+struct UrlBytes {
+  bool table[256] = {};
+  constexpr UrlBytes() {
+    for (int c = '0'; c <= '9'; ++c)
+      table[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+      table[c] = table[c - 'a' + 'A'] = true;
+    for (const char c : std::string_view("-._~:/?#[]@!$&'()*+,;=%"))
+      table[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr UrlBytes kUrlBytes;
+
+}  // namespace
+
+bool is_url_byte(unsigned char c) {
+  return kUrlBytes.table[c];
+}
+
+Token find_url_token(std::string_view text, std::size_t from) {
+  const char* data = text.data();
+  while (from < text.size()) {
+    const void* hit = std::memchr(data + from, ':', text.size() - from);
+    if (hit == nullptr) break;
+    const auto colon = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+    from = colon + 1;
+    // "scheme://" or the defanged "scheme[:]//".
+    std::size_t scheme_end = colon;
+    std::size_t slashes = colon + 1;
+    if (colon >= 1 && data[colon - 1] == '[' && colon + 1 < text.size() && data[colon + 1] == ']') {
+      scheme_end = colon - 1;
+      slashes = colon + 2;
+    }
+    if (text.substr(slashes, 2) != "//") continue;
+    std::size_t begin = scheme_end;
+    while (begin > 0 && is_ascii_letter(static_cast<unsigned char>(data[begin - 1])))
+      --begin;
+    if (!is_scheme(text.substr(begin, scheme_end - begin))) continue;
+    return Token{begin, url_end(text, slashes + 2)};
+  }
+  return Token{};
+}
+
+std::size_t url_end(std::string_view text, std::size_t from) {
+  // What ends a URL: Japanese text glued to it, full-width forms, spaces.
+  static const icu::UnicodeSet& stop =
+      frozen_set(u"[[:scx=Hira:][:scx=Kana:][:scx=Hani:][\\uFF00-\\uFFEF][:Z:]]");
+  std::size_t end = from;
+  while (end < text.size()) {
+    const auto b = static_cast<unsigned char>(text[end]);
+    if (b < 0x80) {
+      if (!is_url_byte(b)) break;
+      ++end;
+      continue;
+    }
+    std::size_t next = end;
+    const UChar32 c = decode(text, end, &next);
+    if (c < 0 || stop.contains(c)) break;
+    end = next;
+  }
+  return end;
+}
+
+bool Segments::start_run() {
+  const Document& doc = ctx_.doc;
+  while (run_ < doc.runs.size()) {
+    const std::uint32_t index = run_++;
+    const TextRun& run = doc.runs[index];
+    if (run.kind != RunKind::Text && run.kind != RunKind::LinkText && run.kind != RunKind::Url) {
+      continue;
+    }
+    if (run.range.empty()) continue;
+    // Runs come in document order: move the line cursor forward, or look
+    // the line up when a run goes back (never in md4c's output, but cheap).
+    if (line_ < doc.lines.size() && run.range.begin >= doc.lines[line_].begin) {
+      while (line_ + 1 < doc.lines.size() && doc.lines[line_ + 1].begin <= run.range.begin)
+        ++line_;
+    } else {
+      line_ = ctx_.source.line_of(run.range.begin);
+    }
+    // IOC entries (CSV), leaked prompt text (deleted whole) and article
+    // URL lines (citations) are not prose.
+    if (!ctx_.digest.is_prose_line(line_) || doc.lines[line_].comment) continue;
+    current_.range = run.range;
+    current_.line = line_;
+    current_.run = index;
+    current_.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
+    current_.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
+    if (run.kind == RunKind::Url) {
+      // md4c extends an autolink over Japanese text glued to it
+      // ("https://localhost/にアクセス"): that text is prose.
+      const std::string_view bytes = ctx_.source.bytes();
+      const auto p = static_cast<Offset>(url_end(bytes.substr(0, run.range.end), run.range.begin));
+      if (p == run.range.end) continue;
+      current_.range.begin = p;
+    }
+    open_ = true;
+    return true;
+  }
+  return false;
+}
+
+bool Segments::next(Segment& out) {
+  const std::string_view bytes = ctx_.source.bytes();
+  for (;;) {
+    if (!open_ && !start_run()) return false;
+    const ByteRange r = current_.range;
+    const std::string_view text = bytes.substr(r.begin, r.size());
+    const Token url = find_url_token(text, 0);
+    out = current_;
+    if (url.begin == std::string_view::npos) {
+      open_ = false;
+      return true;
+    }
+    out.range.end = r.begin + static_cast<Offset>(url.begin);
+    current_.range.begin = r.begin + static_cast<Offset>(url.end);
+    if (current_.range.empty()) open_ = false;
+    if (!out.range.empty()) return true;
+  }
+}
+
+const icu::UnicodeSet& frozen_set(const char16_t* pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  // Intentionally leaked: sets are function-local statics used until exit.
+  auto* set = new icu::UnicodeSet(icu::UnicodeString(pattern), status);
+  if (U_FAILURE(status)) {
+    // A programming error, caught by the first test that runs the rule.
+    throw std::logic_error(fmt::format("bad UnicodeSet pattern: {}", u_errorName(status)));
+  }
+  set->freeze();
+  return *set;
+}
+
+const icu::UnicodeSet& japanese_chars() {
+  static const icu::UnicodeSet& set = frozen_set(u"[[:scx=Hira:][:scx=Kana:][:scx=Hani:]]");
+  return set;
+}
+
+const icu::UnicodeSet& japanese_letters() {
+  static const icu::UnicodeSet& set =
+      frozen_set(u"[[[:scx=Hira:][:scx=Kana:][:scx=Hani:]]&[[:L:][:M:]]]");
+  return set;
+}
+
+bool has_japanese_letter(std::string_view text) {
+  return japanese_letters().spanUTF8(text.data(), static_cast<int32_t>(text.size()),
+                                     USET_SPAN_NOT_CONTAINED) < static_cast<int32_t>(text.size());
+}
+
+std::string quote_context(std::string_view text, std::size_t b, std::size_t e, int around) {
+  std::size_t lo = b;
+  for (int k = 0; k < around && lo > 0; ++k)
+    decode_before(text, lo, 0, &lo);
+  std::size_t hi = e;
+  for (int k = 0; k < around && hi < text.size(); ++k)
+    decode(text, hi, &hi);
+  std::string out = quote_for_message(text.substr(lo, b - lo), static_cast<std::size_t>(around));
+  for (std::size_t i = b; i < e;) {
+    std::size_t next = i;
+    const UChar32 c = decode(text, i, &next);
+    out += c < 0 ? fmt::format("<0x{:02X}>", static_cast<unsigned char>(text[i]))
+                 : fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(c));
+    i = next;
+  }
+  out += quote_for_message(text.substr(e, hi - e), static_cast<std::size_t>(around));
+  return out;
+}
+
+std::string code_point_name(UChar32 c) {
+  return fmt::format("U+{:04X}", static_cast<std::uint32_t>(c));
+}
+
+std::string code_points_of(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i;
+    const UChar32 c = decode(text, i, &next);
+    if (!out.empty()) out += ' ';
+    out +=
+        c < 0 ? fmt::format("<0x{:02X}>", static_cast<unsigned char>(text[i])) : code_point_name(c);
+    i = next;
+  }
+  return out;
+}
+
+ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
+  static const icu::UnicodeSet& closers =
+      frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]");
+  ItemEnd end;
+  const Document& doc = ctx.doc;
+  const Block& block = doc.blocks[item.block];
+  const Offset begin = doc.lines[block.first_line].content_begin;
+  end.text = {begin, begin};
+  for (std::uint32_t l = std::min<std::uint32_t>(item.own_last_line,
+                                                 static_cast<std::uint32_t>(doc.lines.size() - 1)) +
+                         1;
+       l-- > block.first_line;) {
+    const Line& line = doc.lines[l];
+    if (line.blank() || line.comment) continue;
+    if (line.trailing_ws > begin) end.text.end = line.trailing_ws;
+    break;
+  }
+  if (end.text.empty()) return end;
+  const std::string_view bytes = ctx.source.bytes();
+  std::size_t at = end.text.end;
+  while (at > end.text.begin) {
+    std::size_t start = 0;
+    const UChar32 c = decode_before(bytes, at, end.text.begin, &start);
+    if (c < 0 || !closers.contains(c)) {
+      end.c = c;
+      end.last = {static_cast<Offset>(start), static_cast<Offset>(at)};
+      break;
+    }
+    at = start;
+  }
+  if (end.c < 0) return end;
+  const std::int32_t run = run_at(doc, end.last.begin);
+  if (run >= 0) {
+    const TextRun& r = doc.runs[run];
+    end.prose = r.kind == RunKind::Text || r.kind == RunKind::LinkText;
+    // Not inside a URL token written in the text (those are ASCII only).
+    if (end.prose && end.c < 0x80) {
+      const std::string_view text = bytes.substr(r.range.begin, r.range.size());
+      const std::size_t local = end.last.begin - r.range.begin;
+      bool in_url = false;
+      for (Token t = find_url_token(text, 0); t.begin != std::string_view::npos && !in_url;
+           t = find_url_token(text, t.end)) {
+        in_url = local >= t.begin && local < t.end;
+      }
+      end.prose = !in_url;
+    }
+  }
+  return end;
+}
+
+bool is_nothing_marker(const LintContext& ctx, std::string_view text) {
+  if (text.size() > 64) return false;  // markers are short
+  static constexpr std::string_view kMarkers[] = {"なし", "推奨事項なし", "IOC情報なし",
+                                                  "不明", "特になし",     "該当なし"};
+  for (std::string_view m : kMarkers) {
+    if (text == m) return true;
+  }
+  if (text == ctx.schema.empty_marker) return true;
+  for (const std::string& v : ctx.schema.empty_marker_variants) {
+    if (text == v) return true;
+  }
+  return false;
+}
+
+// --- The index ------------------------------------------------------------
+
+const icu::UnicodeSet& kind_set(Kind kind) {
+  switch (kind) {
+    case kNfcCandidate: {
+      static const icu::UnicodeSet& set = frozen_set(u"[[:NFC_QC=N:][:NFC_QC=M:]]");
+      return set;
+    }
+    case kVoicedMark: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\u3099-\\u309C]");
+      return set;
+    }
+    case kHalfwidthKana: {
+      static const icu::UnicodeSet& set = frozen_set(u"[[:scx=Katakana:]&[:ea=H:]]");
+      return set;
+    }
+    case kFullwidthAlnum: {
+      static const icu::UnicodeSet& set =
+          frozen_set(u"[\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A]");
+      return set;
+    }
+    case kInvisible: {
+      static const icu::UnicodeSet& set =
+          frozen_set(u"[\\u200B-\\u200D\\u2060\\uFEFF[:Bidi_Control:][[:Cc:]-[\\t\\n\\r]]]");
+      return set;
+    }
+    case kSpecialSpace: {
+      static const icu::UnicodeSet& set =
+          frozen_set(u"[\\u00A0\\u2000-\\u200A\\u2011\\u202F\\u205F]");
+      return set;
+    }
+    case kPunctuation: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\uFF0C\\uFF0E,.]");
+      return set;
+    }
+    case kAsterisk: {
+      static const icu::UnicodeSet& set = frozen_set(u"[*]");
+      return set;
+    }
+    case kWaveDash: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\u301C\\uFF5E]");
+      return set;
+    }
+    case kParenthesis: {
+      static const icu::UnicodeSet& set = frozen_set(u"[()\\uFF08\\uFF09]");
+      return set;
+    }
+    case kIdeographicSpace: {
+      static const icu::UnicodeSet& set = frozen_set(u"[\\u3000]");
+      return set;
+    }
+  }
+  static const icu::UnicodeSet& none = frozen_set(u"[]");
+  return none;
+}
+
+namespace {
+
+int kind_index(Kind kind) {
+  for (int k = 0; k < kKindCount; ++k) {
+    if ((1u << k) == kind) return k;
+  }
+  return 0;
+}
+
+// The union of every kind: what the one pass stops at.
+const icu::UnicodeSet& interesting() {
+  static const icu::UnicodeSet& set = []() -> const icu::UnicodeSet& {
+    auto* all = new icu::UnicodeSet();
+    for (int k = 0; k < kKindCount; ++k)
+      all->addAll(kind_set(static_cast<Kind>(1u << k)));
+    all->freeze();
+    return *all;
+  }();
+  return set;
+}
+
+std::uint16_t kinds_of(UChar32 c) {
+  std::uint16_t kinds = 0;
+  for (int k = 0; k < kKindCount; ++k) {
+    const auto kind = static_cast<Kind>(1u << k);
+    if (kind_set(kind).contains(c)) kinds |= kind;
+  }
+  return kinds;
+}
+
+// The union set as bit masks over UTF-8 bytes, derived from the set once:
+// for each 2-byte lead, and each 3-byte lead and second byte, which of the
+// 64 possible last bytes end a code point in the set. One lookup per
+// character instead of BMPSet's binary search in blocks it cannot decide
+// (the kana block holds U+3099..309C, the CJK punctuation block U+3000 and
+// U+301C, so most Japanese characters land in such blocks).
+struct Masks {
+  std::uint16_t ascii_kinds[128] = {};
+  std::uint64_t two[32] = {};        // lead 0xC0-0xDF
+  std::uint64_t three[16][64] = {};  // lead 0xE0-0xEF, second byte & 0x3F
+};
+
+const Masks& masks() {
+  static const Masks* m = [] {
+    auto* out = new Masks();
+    const icu::UnicodeSet& set = interesting();
+    for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+      for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r) && c <= 0xFFFF; ++c) {
+        if (c < 0x80) {
+          out->ascii_kinds[c] = kinds_of(c);
+        } else if (c < 0x800) {
+          out->two[c >> 6] |= std::uint64_t{1} << (c & 0x3F);
+        } else if (c < 0xD800 || c > 0xDFFF) {
+          out->three[c >> 12][(c >> 6) & 0x3F] |= std::uint64_t{1} << (c & 0x3F);
+        }
+      }
+    }
+    return out;
+  }();
+  return *m;
+}
+
+bool continuation(std::uint8_t b) {
+  return (b & 0xC0) == 0x80;
+}
+
+// UTF-8 lead bytes of 3-byte characters that take any continuation bytes
+// (E1-EC, EE, EF; E0 and ED restrict their second byte).
+struct Leads {
+  bool any_continuation[256] = {};
+  constexpr Leads() {
+    for (int b = 0xE1; b <= 0xEF; ++b)
+      any_continuation[b] = b != 0xED;
+  }
+};
+constexpr Leads kLeads;
+
+}  // namespace
+
+namespace {
+
+// One character of the scan: records it when interesting, or the
+// ill-formed subpart starting here; returns where the next one starts.
+[[gnu::always_inline]] inline std::int32_t scan_one(
+    const std::uint8_t* p, std::int32_t i, std::int32_t n, const Masks& m,
+    const icu::UnicodeSet& set, std::vector<std::pair<std::uint32_t, UChar32>>* out,
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
+  const std::uint8_t b = p[i];
+  if (b < 0x80) {
+    if (m.ascii_kinds[b] != 0 && out != nullptr)
+      out->emplace_back(static_cast<std::uint32_t>(i), b);
+    return i + 1;
+  }
+  // A well-formed 3-byte character (E0 and ED restrict their second byte
+  // and are left to ICU below).
+  if (kLeads.any_continuation[b] && i + 2 < n && continuation(p[i + 1]) && continuation(p[i + 2])) {
+    if (((m.three[b & 0x0F][p[i + 1] & 0x3F] >> (p[i + 2] & 0x3F)) & 1) && out != nullptr) {
+      out->emplace_back(static_cast<std::uint32_t>(i),
+                        ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+    }
+    return i + 3;
+  }
+  if (b >= 0xC2 && b < 0xE0 && i + 1 < n && continuation(p[i + 1])) {
+    if (((m.two[b & 0x1F] >> (p[i + 1] & 0x3F)) & 1) && out != nullptr) {
+      out->emplace_back(static_cast<std::uint32_t>(i), ((b & 0x1F) << 6) | (p[i + 1] & 0x3F));
+    }
+    return i + 2;
+  }
+  // Everything else, ill-formed bytes included: ICU decodes and decides.
+  const std::int32_t at = i;
+  UChar32 c;
+  U8_NEXT(p, i, n, c);
+  if (c < 0) {
+    ill_formed.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at));
+  } else if (out != nullptr && set.contains(c)) {
+    out->emplace_back(static_cast<std::uint32_t>(at), c);
+  }
+  return i;
+}
+
+// 16 bytes at a time (GCC vector extensions: SSE2 on x86-64, plain code
+// elsewhere). Most of a digest's prose is kana and kanji: 3-byte
+// characters with lead bytes E3-E9, of which only U+3000, U+301C and
+// U+3099..309C are of interest. A window holding only ASCII and such
+// characters, well-formed and none of interest, is stepped over whole.
+using U8x16 = std::uint8_t __attribute__((vector_size(16)));
+using I8x16 = std::int8_t __attribute__((vector_size(16)));
+
+inline U8x16 load16(const std::uint8_t* p) {
+  U8x16 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+inline bool any_lane(I8x16 m) {
+  std::uint64_t lo;
+  std::uint64_t hi;
+  std::memcpy(&lo, &m, 8);
+  std::memcpy(&hi, reinterpret_cast<const char*>(&m) + 8, 8);
+  return (lo | hi) != 0;
+}
+
+inline I8x16 kana_kanji_lead(U8x16 v) {
+  return (v >= 0xE3) & (v <= 0xE9);
+}
+
+// Bytes to step over at p (16, or 17 or 18 to finish a character that
+// straddles the window's end), or 0 when the window needs a closer look.
+// p[0] to p[17] must be readable, and p must start a character. Without
+// `hits` only the UTF-8 structure matters (validation alone).
+template <bool hits>
+inline int clean_window(const std::uint8_t* p) {
+  const U8x16 v = load16(p);
+  const I8x16 lead = kana_kanji_lead(v);
+  const I8x16 cont = (v & 0xC0) == 0x80;
+  // Where a continuation byte belongs: one or two bytes after a lead. The
+  // first two lanes belong to no earlier character: p starts one.
+  const I8x16 zero = {};
+  const I8x16 after1 =
+      __builtin_shufflevector(lead, zero, 16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+  const I8x16 after2 =
+      __builtin_shufflevector(lead, zero, 16, 17, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+  I8x16 reject = (cont != (after1 | after2)) | ~((v < 0x80) | lead | cont);
+  if constexpr (hits) {
+    const U8x16 next1 = load16(p + 1);
+    const U8x16 next2 = load16(p + 2);
+    reject |=
+        (v < 0x20) | (v == 0x7F) | (v == '(') | (v == ')') | (v == '*') | (v == ',') | (v == '.');
+    reject |= (v == 0xE3) & (((next1 == 0x80) & ((next2 == 0x80) | (next2 == 0x9C))) |
+                             ((next1 == 0x82) & (static_cast<U8x16>(next2 - 0x99) < 4)));
+  }
+  if (any_lane(reject)) return 0;
+  if (p[15] >= 0xE3 && p[15] <= 0xE9) return continuation(p[16]) && continuation(p[17]) ? 18 : 0;
+  if (p[14] >= 0xE3 && p[14] <= 0xE9) return continuation(p[16]) ? 17 : 0;
+  return 16;
+}
+
+// Whether clean_window's fixed byte patterns match the sets, derived from
+// the sets themselves: otherwise (a kind changed) only the exact scan runs.
+bool windows_match_sets() {
+  static const bool match = [] {
+    const Masks& m = masks();
+    for (int lead = 0xE4; lead <= 0xE9; ++lead) {
+      for (std::uint64_t row : m.three[lead & 0x0F]) {
+        if (row != 0) return false;
+      }
+    }
+    const auto& e3 = m.three[0x3];
+    for (int row = 0; row < 64; ++row) {
+      std::uint64_t allowed = 0;
+      if (row == 0x00) allowed = (std::uint64_t{1} << 0x00) | (std::uint64_t{1} << 0x1C);
+      if (row == 0x02) allowed = std::uint64_t{0xF} << 0x19;
+      if ((e3[row] & ~allowed) != 0) return false;
+    }
+    for (int c = 0x20; c < 0x7F; ++c) {
+      const bool pattern = c == '(' || c == ')' || c == '*' || c == ',' || c == '.';
+      if (m.ascii_kinds[c] != 0 && !pattern) return false;
+    }
+    return true;
+  }();
+  return match;
+}
+
+}  // namespace
+
+void find_interesting(std::string_view text, std::vector<std::pair<std::uint32_t, UChar32>>* out,
+                      std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed,
+                      bool windows) {
+  const Masks& m = masks();
+  const icu::UnicodeSet& set = interesting();
+  const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  windows = windows && windows_match_sets();
+  std::int32_t i = 0;
+  while (i < n) {
+    if (windows && i + 18 <= n) {
+      const int skip = out != nullptr ? clean_window<true>(p + i) : clean_window<false>(p + i);
+      if (skip != 0) {
+        i += skip;
+        continue;
+      }
+      // Character by character through this window, then try the next.
+      for (const std::int32_t stop = i + 16; i < stop;)
+        i = scan_one(p, i, n, m, set, out, ill_formed);
+      continue;
+    }
+    i = scan_one(p, i, n, m, set, out, ill_formed);
+  }
+}
+
+const icu::UnicodeSet& interesting_set() {
+  return interesting();
+}
+
+namespace {
+
+void list_shapes(const Document& doc, Index& index) {
+  // Blocks are in pre-order, so every item is seen before its children.
+  // block_slot: a list's index in `lists`, an item's in `item_scratch`.
+  index.block_slot.assign(doc.blocks.size(), -1);
+  index.item_scratch.clear();
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    const std::int32_t parent = block.parent;
+    if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
+      index.block_slot[b] = static_cast<std::int32_t>(index.lists.size());
+      index.lists.push_back(List{static_cast<std::int32_t>(b), 0, 0});
+    } else if (block.kind == BlockKind::ListItem && parent != kNone &&
+               index.block_slot[parent] >= 0) {
+      index.block_slot[b] = static_cast<std::int32_t>(index.item_scratch.size());
+      index.item_scratch.emplace_back(
+          ListItem{static_cast<std::int32_t>(b), false, block.last_line},
+          static_cast<std::uint32_t>(index.block_slot[parent]));
+    }
+    // The first child of an item that is not its paragraph ends its own text.
+    if (parent == kNone || doc.blocks[parent].kind != BlockKind::ListItem ||
+        block.kind == BlockKind::Paragraph || index.block_slot[parent] < 0) {
+      continue;
+    }
+    ListItem& item = index.item_scratch[static_cast<std::size_t>(index.block_slot[parent])].first;
+    const Block& item_block = doc.blocks[parent];
+    if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
+      item.has_sublist = true;
+    }
+    const std::uint32_t before =
+        block.first_line > item_block.first_line ? block.first_line - 1 : item_block.first_line;
+    if (before < item.own_last_line) item.own_last_line = before;
+  }
+  // Group the items by list, keeping their order (a counting sort).
+  for (const auto& [item, list] : index.item_scratch)
+    ++index.lists[list].end_item;
+  std::uint32_t at = 0;
+  for (List& list : index.lists) {
+    list.first_item = at;
+    at += list.end_item;
+    list.end_item = list.first_item;
+  }
+  index.items.resize(index.item_scratch.size());
+  for (const auto& [item, list] : index.item_scratch)
+    index.items[index.lists[list].end_item++] = item;
+}
+
+void build(const LintContext& ctx, Index& index) {
+  index.clear();
+  const std::string_view bytes = ctx.source.bytes();
+  const Masks& m = masks();
+  Segments segments(ctx);
+  for (Segment s; segments.next(s);) {
+    const auto segment = static_cast<std::uint32_t>(index.segments.size());
+    index.segments.push_back(s);
+    index.found.clear();
+    index.bad.clear();
+    find_interesting(bytes.substr(s.range.begin, s.range.size()), &index.found, index.bad);
+    for (const auto& [at, length] : index.bad)
+      index.ill_formed.push_back({s.range.begin + at, s.range.begin + at + length});
+    for (const auto& [at, c] : index.found) {
+      const std::uint16_t kinds = c < 0x80 ? m.ascii_kinds[c] : kinds_of(c);
+      const auto hit = static_cast<std::uint32_t>(index.hits.size());
+      index.hits.push_back(
+          Hit{s.range.begin + at, static_cast<std::uint8_t>(U8_LENGTH(c)), kinds, c, segment});
+      for (int k = 0; k < kKindCount; ++k) {
+        if ((kinds & (1u << k)) != 0) index.by_kind[k].push_back(hit);
+      }
+    }
+  }
+  index.has_nul = std::memchr(bytes.data(), '\0', bytes.size()) != nullptr;
+  list_shapes(ctx.doc, index);
+}
+
+}  // namespace
+
+const std::vector<std::uint32_t>& Index::of(Kind kind) const {
+  return by_kind[kind_index(kind)];
+}
+
+void Index::clear() {
+  segments.clear();
+  hits.clear();
+  for (auto& v : by_kind)
+    v.clear();
+  lists.clear();
+  items.clear();
+  ill_formed.clear();
+  has_nul = false;
+}
+
+const Index& index(const LintContext& ctx) {
+  return ctx.cache.get<Index>([&](Index& i) { build(ctx, i); });
+}
+
+const Index* cached_index(const LintContext& ctx) {
+  return ctx.cache.peek<Index>();
+}
+
+std::int32_t run_at(const Document& doc, Offset at) {
+  auto it = std::upper_bound(doc.runs.begin(), doc.runs.end(), at,
+                             [](Offset o, const TextRun& r) { return o < r.range.begin; });
+  if (it == doc.runs.begin()) return -1;
+  --it;
+  if (at >= it->range.end) return -1;
+  return static_cast<std::int32_t>(it - doc.runs.begin());
+}
+
+}  // namespace digestlint::prose

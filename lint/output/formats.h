@@ -1,0 +1,54 @@
+// Output formats. Each is a pure function of the reports: deterministic
+// (no time stamps, no absolute paths the reports do not hold), so golden
+// files pin them.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "engine/linter.h"
+#include "output/report.h"
+
+namespace digestlint {
+
+enum class OutputFormat { Text, Json, Sarif, Github, Rdjsonl, Junit, Checkstyle };
+
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+std::string_view format_names();  // for --help: "text, json, ..."
+// Whether the format is read by people in a log (then a summary line goes
+// to stderr), rather than by a program.
+bool is_log_format(OutputFormat format);
+
+struct OutputOptions {
+  bool color = false;    // ANSI colours (text)
+  bool context = false;  // the source line and a caret under the finding (text)
+  // The rules that ran, in code order (SARIF's tool.driver.rules).
+  std::span<const RuleInfo* const> rules;
+};
+
+void write_text(std::ostream& out, std::span<const FileReport> reports,
+                const OutputOptions& options);
+void write_json(std::ostream& out, std::span<const FileReport> reports);
+void write_sarif(std::ostream& out, std::span<const FileReport> reports,
+                 const OutputOptions& options);
+void write_github(std::ostream& out, std::span<const FileReport> reports);
+void write_rdjsonl(std::ostream& out, std::ostream& errors, std::span<const FileReport> reports);
+void write_junit(std::ostream& out, std::span<const FileReport> reports);
+void write_checkstyle(std::ostream& out, std::span<const FileReport> reports);
+
+// `errors` receives what a format has no place for (rdjsonl's file errors).
+void write_report(OutputFormat format, std::ostream& out, std::ostream& errors,
+                  std::span<const FileReport> reports, const OutputOptions& options);
+
+// --statistics: findings per rule, most frequent first; "[*]" marks rules
+// with a safe fix among their findings.
+void write_statistics_text(std::ostream& out, std::span<const FileReport> reports);
+void write_statistics_json(std::ostream& out, std::span<const FileReport> reports);
+
+// The one-line summary printed on stderr after log formats.
+std::string summary_line(const Totals& totals, std::size_t excluded = 0);
+
+}  // namespace digestlint

@@ -1,0 +1,107 @@
+#include "output/report.h"
+
+namespace digestlint {
+
+namespace {
+
+ReportedRange report_range(PositionCursor& cursor, ByteRange range) {
+  ReportedRange r;
+  r.begin = range.begin;
+  r.end = range.end;
+  r.start = cursor.position(range.begin, ColumnUnit::Utf16);
+  r.stop = cursor.position(range.end, ColumnUnit::Utf16);
+  r.start_byte = cursor.position(range.begin, ColumnUnit::Byte);
+  r.stop_byte = cursor.position(range.end, ColumnUnit::Byte);
+  return r;
+}
+
+// Context shown around a finding: its line, or on a long line (a minified
+// blob, a pathological input) a window around the range, cut at character
+// starts. Copying whole long lines per finding would be quadratic.
+constexpr Offset kContextBefore = 120;
+constexpr Offset kContextAfter = 240;
+
+void set_context(const SourceText& source, ReportedDiagnostic& out) {
+  const std::uint32_t line = out.range.start.line - 1;
+  const std::string_view text = source.line_text(line);
+  const Offset begin = source.line_begin(line);
+  const Offset from = std::min<Offset>(out.range.begin - begin, static_cast<Offset>(text.size()));
+  auto boundary = [&](Offset at) {
+    while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80)
+      --at;
+    return at;
+  };
+  const Offset first = from > kContextBefore ? boundary(from - kContextBefore) : 0;
+  const Offset stop = std::min<Offset>(out.range.end - begin, static_cast<Offset>(text.size()));
+  const Offset last = text.size() - std::max(from, stop) > kContextAfter
+                          ? boundary(std::max(from, stop) + kContextAfter)
+                          : static_cast<Offset>(text.size());
+  out.source_line = std::string(text.substr(first, last - first));
+  out.source_line_skipped = first;
+  out.source_line_cut = last < text.size();
+}
+
+}  // namespace
+
+ReportedRange report_range(const SourceText& source, ByteRange range) {
+  PositionCursor cursor(source);
+  return report_range(cursor, range);
+}
+
+FileReport make_report(std::string path, const SourceText& source,
+                       std::vector<Diagnostic>&& diagnostics) {
+  FileReport report;
+  report.path = std::move(path);
+  report.diagnostics.reserve(diagnostics.size());
+  // Findings come sorted by offset; their notes and edits lie near them.
+  PositionCursor cursor(source);
+  for (Diagnostic& d : diagnostics) {
+    ReportedDiagnostic out;
+    out.rule = d.rule;
+    out.severity = d.severity;
+    out.message = std::move(d.message);
+    out.range = report_range(cursor, d.range);
+    set_context(source, out);
+    for (Note& n : d.notes) {
+      out.notes.push_back(ReportedNote{report_range(cursor, n.range), std::move(n.message)});
+    }
+    if (d.fix) {
+      ReportedFix fix;
+      fix.title = std::move(d.fix->title);
+      fix.safe = d.fix->applicability == Applicability::Safe;
+      for (Edit& e : d.fix->edits) {
+        fix.edits.push_back(ReportedEdit{report_range(cursor, e.range), std::move(e.replacement)});
+      }
+      out.fix = std::move(fix);
+    }
+    report.diagnostics.push_back(std::move(out));
+  }
+  return report;
+}
+
+Totals count(std::span<const FileReport> reports) {
+  Totals t;
+  for (const FileReport& r : reports) {
+    ++t.files;
+    if (!r.error.empty()) ++t.failed_files;
+    t.fixes += r.fixes_applied;
+    for (const ReportedDiagnostic& d : r.diagnostics) {
+      switch (d.severity) {
+        case Severity::Error:
+          ++t.errors;
+          break;
+        case Severity::Warning:
+          ++t.warnings;
+          break;
+        case Severity::Info:
+          ++t.infos;
+          break;
+        case Severity::Off:
+          break;
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace digestlint

@@ -1,0 +1,70 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "digestlint/rule.h"
+#include "output/formats.h"
+
+namespace digestlint {
+
+namespace {
+
+struct RuleCount {
+  const RuleInfo* rule = nullptr;
+  std::size_t count = 0;
+  bool fixable = false;
+};
+
+std::vector<RuleCount> rule_counts(std::span<const FileReport> reports) {
+  std::map<std::string_view, RuleCount> by_code;
+  for (const FileReport& r : reports) {
+    for (const ReportedDiagnostic& d : r.diagnostics) {
+      RuleCount& c = by_code[d.rule->code];
+      c.rule = d.rule;
+      ++c.count;
+      c.fixable = c.fixable || (d.fix && d.fix->safe);
+    }
+  }
+  std::vector<RuleCount> out;
+  for (auto& [code, c] : by_code)
+    out.push_back(c);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RuleCount& a, const RuleCount& b) { return a.count > b.count; });
+  return out;
+}
+
+}  // namespace
+
+void write_statistics_text(std::ostream& out, std::span<const FileReport> reports) {
+  for (const RuleCount& c : rule_counts(reports)) {
+    out << fmt::format("{:>6}  {}  {}{}\n", c.count, c.rule->code, c.rule->name,
+                       c.fixable ? "  [*]" : "");
+  }
+}
+
+void write_statistics_json(std::ostream& out, std::span<const FileReport> reports) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const RuleCount& c : rule_counts(reports)) {
+    list.push_back({{"rule", c.rule->code},
+                    {"name", c.rule->name},
+                    {"count", c.count},
+                    {"fixable", c.fixable}});
+  }
+  out << list.dump(2) << '\n';
+}
+std::string summary_line(const Totals& t, std::size_t excluded) {
+  auto plural = [](std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  std::string line =
+      fmt::format("{}, {}, {} in {}", plural(t.errors, "error"), plural(t.warnings, "warning"),
+                  plural(t.infos, "info"), plural(t.files, "file"));
+  if (excluded > 0) line += fmt::format(" ({} excluded by configuration)", excluded);
+  if (t.fixes > 0) line += fmt::format("; {} fixed", plural(t.fixes, "finding"));
+  if (t.failed_files > 0)
+    line += fmt::format("; {} could not be processed", plural(t.failed_files, "file"));
+  return line;
+}
+}  // namespace digestlint

@@ -1,0 +1,374 @@
+#include "parse/defuse.h"
+
+#include <algorithm>
+#include <array>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace digestlint {
+
+namespace {
+
+// One pass over the bytes: most bytes are none of these, and are skipped
+// by a table lookup (defuse must cost a small fraction of the md4c parse).
+enum ByteClass : unsigned char { kPlain, kOpen, kClose, kColon, kW, kLineEnd };
+
+constexpr std::array<unsigned char, 256> make_classes() {
+  std::array<unsigned char, 256> c{};
+  c['['] = kOpen;
+  c[']'] = kClose;
+  c[':'] = kColon;
+  c['w'] = kW;
+  c['\n'] = kLineEnd;
+  c['\r'] = kLineEnd;
+  return c;
+}
+constexpr std::array<unsigned char, 256> kClass = make_classes();
+
+// The first byte at or after `i` that is not kPlain, or `n`.
+std::size_t skip_plain(const char* s, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i open = _mm_set1_epi8('[');
+  const __m128i close = _mm_set1_epi8(']');
+  const __m128i colon = _mm_set1_epi8(':');
+  const __m128i w = _mm_set1_epi8('w');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, close)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, w))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  while (i < n && kClass[static_cast<unsigned char>(s[i])] == kPlain)
+    ++i;
+  return i;
+}
+
+bool is_space_or_tab(char c) {
+  return c == ' ' || c == '\t';
+}
+
+bool is_line_end(std::string_view s, std::size_t i) {
+  return i >= s.size() || s[i] == '\n' || s[i] == '\r';
+}
+
+std::size_t line_end(std::string_view s, std::size_t pos) {
+  while (pos < s.size() && s[pos] != '\n' && s[pos] != '\r')
+    ++pos;
+  return pos;
+}
+
+std::size_t next_line(std::string_view s, std::size_t eol) {
+  if (eol >= s.size()) return s.size();
+  return eol + ((s[eol] == '\r' && eol + 1 < s.size() && s[eol + 1] == '\n') ? 2 : 1);
+}
+
+// The container prefix of the line at `i`: whitespace, '>' and list
+// markers ("-", "*", "+", "1.", "1)" followed by whitespace or the line's
+// end). Calls `marker(offset)` for each byte that opens a container ('>',
+// a bullet, an ordered delimiter).
+struct Prefix {
+  std::size_t end = 0;  // first byte after the prefix
+  std::size_t markers = 0;
+  std::size_t columns = 0;  // of indentation that may continue list items
+
+  // An upper bound of the containers md4c can have open on this line.
+  // Each level is a marker on this line, or the continuation of a list
+  // item by its content indentation (two columns at least: a marker and a
+  // space). Whitespace after a list marker of this line is that marker's
+  // padding (or starts indented code), and the first space after '>'
+  // belongs to the '>'; neither continues anything.
+  std::size_t depth() const { return markers + columns / 2; }
+};
+
+template <typename F>
+Prefix container_prefix(std::string_view s, std::size_t i, F marker) {
+  Prefix p;
+  bool after_list_marker = false;
+  bool after_quote_marker = false;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t') {
+      if (!after_list_marker) {
+        const std::size_t width = c == '\t' ? 4 : 1;  // a tab: at most 4 columns
+        p.columns += after_quote_marker ? width - 1 : width;
+      }
+      after_quote_marker = false;
+      ++i;
+    } else if (c == '>') {
+      marker(i);
+      ++p.markers;
+      after_quote_marker = true;
+      ++i;
+    } else if ((c == '-' || c == '*' || c == '+') &&
+               (is_line_end(s, i + 1) || is_space_or_tab(s[i + 1]))) {
+      marker(i);
+      ++p.markers;
+      after_list_marker = true;
+      after_quote_marker = false;
+      ++i;
+    } else if (c >= '0' && c <= '9') {
+      std::size_t d = i;
+      while (d < s.size() && d - i < 10 && s[d] >= '0' && s[d] <= '9')
+        ++d;
+      if (d - i > 9 || d == s.size() || (s[d] != '.' && s[d] != ')') ||
+          !(is_line_end(s, d + 1) || is_space_or_tab(s[d + 1]))) {
+        break;
+      }
+      marker(d);
+      ++p.markers;
+      after_list_marker = true;
+      after_quote_marker = false;
+      i = d + 1;
+    } else {
+      break;
+    }
+  }
+  p.end = i;
+  return p;
+}
+
+Prefix container_prefix(std::string_view s, std::size_t i) {
+  return container_prefix(s, i, [](std::size_t) {});
+}
+
+// What one block (lines between blank lines: a superset of any md4c
+// paragraph, so a count never falls short) holds.
+struct BlockCounts {
+  std::size_t brackets = 0;
+  std::size_t bracket_depth = 0;  // running: '[' not yet closed
+  std::size_t max_bracket_depth = 0;
+  std::size_t autolinks = 0;
+  std::size_t max_container_depth = 0;
+  bool definition_candidate = false;  // a line starts with '[' after its prefix
+};
+
+// A possible link reference definition whose '[' is at `open`: the offset
+// of its ':' (npos if it cannot be one) and the end of what md4c reads
+// again at every use (destination and title). Over-estimates the end,
+// never under-estimates it: a title may run over lines, and lines inside
+// it that look like definitions are not.
+struct Definition {
+  std::size_t colon = std::string_view::npos;
+  std::size_t end = 0;
+};
+
+Definition scan_definition(std::string_view s, std::size_t open, std::size_t block_end) {
+  Definition d;
+  std::size_t i = open + 1;
+  // The label: up to the first unescaped ']' (md4c allows 999 characters).
+  for (; i < block_end && i - open <= 1000; ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '[') {
+      return d;
+    } else if (s[i] == ']') {
+      break;
+    }
+  }
+  if (i + 1 >= block_end || s[i] != ']' || s[i + 1] != ':') return d;
+  d.colon = i + 1;
+  i += 2;
+  // Whitespace with at most one line end (the next line continuing after
+  // its own container prefix, "> "), before the destination and before an
+  // optional title.
+  auto skip_space = [&] {
+    bool newline = false;
+    while (i < block_end) {
+      if (is_space_or_tab(s[i])) {
+        ++i;
+      } else if (is_line_end(s, i) && !newline) {
+        newline = true;
+        i = container_prefix(s, next_line(s, i)).end;
+      } else {
+        break;
+      }
+    }
+  };
+  skip_space();
+  if (i < block_end && s[i] == '<') {
+    while (i < block_end && s[i] != '>' && !is_line_end(s, i))
+      i += s[i] == '\\' ? 2 : 1;
+  } else {
+    while (i < block_end && !is_space_or_tab(s[i]) && !is_line_end(s, i))
+      ++i;
+  }
+  i = std::min(i, block_end);
+  d.end = line_end(s, i);
+  skip_space();
+  if (i < block_end && (s[i] == '"' || s[i] == '\'' || s[i] == '(')) {
+    const char close = s[i] == '(' ? ')' : s[i];
+    for (++i; i < block_end && s[i] != close; ++i) {
+      if (s[i] == '\\') ++i;
+    }
+    d.end = std::max(d.end, line_end(s, std::min(i, block_end)));
+  }
+  d.end = std::min(d.end, block_end);
+  return d;
+}
+
+class Defuser {
+ public:
+  Defuser(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
+          const DefuseLimits& limits)
+      : s_(input), copy_(copy), ranges_(ranges), limits_(limits) {}
+
+  bool run() {
+    const std::size_t n = s_.size();
+    std::size_t block = std::string_view::npos;
+    BlockCounts counts;
+    std::size_t pos = 0;
+    for (;;) {
+      const Prefix prefix = container_prefix(s_, pos);
+      std::size_t i = prefix.end;
+      if (prefix.markers == 0 && is_line_end(s_, i)) {
+        if (block != std::string_view::npos) finish(block, pos, counts);
+        block = std::string_view::npos;
+      } else {
+        if (block == std::string_view::npos) {
+          block = pos;
+          counts = {};
+        }
+        counts.max_container_depth = std::max(counts.max_container_depth, prefix.depth());
+        if (i < n && s_[i] == '[') counts.definition_candidate = true;
+        i = scan_line(i, counts);
+      }
+      if (i >= n) break;
+      pos = next_line(s_, i);
+    }
+    if (block != std::string_view::npos) finish(block, n, counts);
+
+    // Every use of a definition needs a ']': the longest definition the
+    // file's uses can afford shares the budget among all possible uses.
+    const std::size_t limit =
+        (limits_.definition_budget_base + limits_.definition_budget_per_byte * n) /
+        std::max<std::size_t>(1, closers_);
+    const std::size_t before = ranges_.size();
+    for (const ByteRange& b : definition_blocks_) {
+      if (b.end - b.begin > limit && defuse_definitions(b.begin, b.end, limit)) {
+        ranges_.push_back(b);
+      }
+    }
+    if (ranges_.size() != before) {
+      std::sort(ranges_.begin(), ranges_.end(),
+                [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+    }
+    return changed_;
+  }
+
+ private:
+  // Counts brackets and autolinks up to the line's end; returns it.
+  std::size_t scan_line(std::size_t i, BlockCounts& c) {
+    const std::size_t n = s_.size();
+    for (;;) {
+      i = skip_plain(s_.data(), i, n);
+      if (i >= n) return n;
+      switch (kClass[static_cast<unsigned char>(s_[i])]) {
+        case kOpen:
+          ++c.brackets;
+          c.max_bracket_depth = std::max(c.max_bracket_depth, ++c.bracket_depth);
+          break;
+        case kClose:
+          ++c.brackets;
+          ++closers_;
+          if (c.bracket_depth > 0) --c.bracket_depth;
+          break;
+        case kColon:
+          if (i + 2 < n && s_[i + 1] == '/' && s_[i + 2] == '/') ++c.autolinks;
+          break;
+        case kW:
+          if (i + 3 < n && s_[i + 1] == 'w' && s_[i + 2] == 'w' && s_[i + 3] == '.') ++c.autolinks;
+          break;
+        default:  // a line end
+          return i;
+      }
+      ++i;
+    }
+  }
+
+  void ensure_copy() {
+    if (!changed_) copy_.assign(s_.data(), s_.size());
+    changed_ = true;
+  }
+
+  void finish(std::size_t begin, std::size_t end, const BlockCounts& c) {
+    bool touched = false;
+    if (c.brackets > limits_.brackets_per_block || c.max_bracket_depth > limits_.bracket_depth) {
+      ensure_copy();
+      for (std::size_t i = begin; i < end; ++i) {
+        if (copy_[i] == '[' || copy_[i] == ']') copy_[i] = ' ';
+      }
+      touched = true;
+    }
+    if (c.autolinks > limits_.autolinks_per_block) {
+      ensure_copy();
+      for (std::size_t i = begin; i + 2 < end; ++i) {
+        if (copy_[i] == ':' && copy_[i + 1] == '/' && copy_[i + 2] == '/') copy_[i] = ';';
+        if (i + 3 < end && copy_.compare(i, 4, "www.") == 0) copy_[i + 3] = ',';
+      }
+      touched = true;
+    }
+    if (c.max_container_depth > limits_.container_depth) {
+      ensure_copy();
+      for (std::size_t pos = begin; pos < end;) {
+        const Prefix p = container_prefix(s_, pos, [&](std::size_t i) { copy_[i] = ' '; });
+        pos = next_line(s_, line_end(s_, p.end));
+      }
+      touched = true;
+    }
+    const ByteRange range{static_cast<Offset>(begin), static_cast<Offset>(end)};
+    if (touched) {
+      ranges_.push_back(range);
+    } else if (c.definition_candidate && end - begin > limits_.definition_budget_per_byte) {
+      // Reference definitions (gone already if the brackets were blanked)
+      // wait for the file's count of ']'. No limit is lower than per_byte.
+      definition_blocks_.push_back(range);
+    }
+  }
+
+  bool defuse_definitions(std::size_t begin, std::size_t end, std::size_t limit) {
+    bool touched = false;
+    for (std::size_t pos = begin; pos < end;) {
+      const std::size_t at = container_prefix(s_, pos).end;
+      std::size_t next = next_line(s_, line_end(s_, at));
+      if (at < end && s_[at] == '[') {
+        const Definition d = scan_definition(s_, at, end);
+        if (d.colon != std::string_view::npos) {
+          if (d.end - at > limit) {
+            ensure_copy();
+            copy_[d.colon] = ' ';
+            touched = true;
+          }
+          // Lines inside the title are not definitions.
+          next = std::max(next, next_line(s_, d.end));
+        }
+      }
+      pos = next;
+    }
+    return touched;
+  }
+
+  std::string_view s_;
+  std::string& copy_;
+  std::vector<ByteRange>& ranges_;
+  const DefuseLimits& limits_;
+  std::size_t closers_ = 0;                   // ']' in the file
+  std::vector<ByteRange> definition_blocks_;  // blocks that may hold definitions
+  bool changed_ = false;
+};
+
+}  // namespace
+
+bool defuse(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
+            const DefuseLimits& limits) {
+  return Defuser(input, copy, ranges, limits).run();
+}
+
+}  // namespace digestlint
