@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 
+#include "base/sequence.h"
 #include "digestlint/text.h"
 #include "digestlint/url.h"
 #include "model/articles.h"
@@ -583,27 +584,10 @@ class ArticleBuilder {
         firsts.push_back(i);
       }
     }
-    const std::size_t n = firsts.size();
-    std::vector<std::size_t> tails;
-    std::vector<std::ptrdiff_t> prev(n, -1);
-    for (std::size_t k = 0; k < n; ++k) {
-      const int spec = digest_.labels[firsts[k]].spec;
-      auto it = std::lower_bound(tails.begin(), tails.end(), spec, [&](std::size_t t, int v) {
-        return digest_.labels[firsts[t]].spec < v;
-      });
-      if (it != tails.begin()) prev[k] = static_cast<std::ptrdiff_t>(*(it - 1));
-      if (it == tails.end()) {
-        tails.push_back(k);
-      } else {
-        *it = k;
-      }
-    }
-    for (std::size_t f : firsts)
-      digest_.labels[f].in_order = false;
-    for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
-         k = prev[k]) {
-      digest_.labels[firsts[k]].in_order = true;
-    }
+    const std::vector<bool> in_order = longest_increasing_subsequence(
+        firsts.size(), [&](std::size_t k) { return digest_.labels[firsts[k]].spec; });
+    for (std::size_t k = 0; k < firsts.size(); ++k)
+      digest_.labels[firsts[k]].in_order = in_order[k];
   }
 
   bool is_none_variant(std::string_view t, int spec) const {
