@@ -26,16 +26,9 @@ void resolve_near_misses(const Document& doc, const SourceText& source, const Sc
   for (const Section& s : digest.sections) {
     if (s.spec >= 0) present[s.spec] = true;
   }
-  // Folded once per schema and thread, and each heading once: a digest
-  // read with another schema's sections has dozens of unknown headings.
-  thread_local std::uint64_t folded_for = 0;
-  thread_local std::vector<std::string> folded;
-  if (folded_for != schema.id) {
-    folded.clear();
-    for (const SectionSpec& spec : schema.sections)
-      folded.push_back(fold_for_match(spec.heading));
-    folded_for = schema.id;
-  }
+  // Each heading is folded once (the schema's are folded when it is
+  // compiled): a digest read with another schema's sections has dozens of
+  // unknown headings.
   for (Section& s : digest.sections) {
     if (s.spec >= 0) continue;
     const Heading& h = doc.headings[s.heading];
@@ -44,7 +37,8 @@ void resolve_near_misses(const Document& doc, const SourceText& source, const Sc
     if (text.size() > 256) continue;  // no section name is near that long
     const std::string candidate = fold_for_match(text);
     for (std::size_t spec = 0; spec < schema.sections.size(); ++spec) {
-      if (present[spec] || !is_near_miss_folded(candidate, folded[spec])) continue;
+      if (present[spec] || !is_near_miss_folded(candidate, schema.sections[spec].folded_heading()))
+        continue;
       s.spec = static_cast<int>(spec);
       s.exact = false;
       present[spec] = true;

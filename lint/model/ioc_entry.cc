@@ -126,7 +126,7 @@ FieldMatch match_values(std::string_view field, const std::vector<Spec>& values,
   if (field.size() > 64) return FieldMatch::Other;  // never a loosely written enum value
   const std::string folded = fold_for_match(field);
   for (std::size_t i = 0; i < values.size(); ++i) {
-    const std::vector<std::string>& names = values[i].folded;
+    const std::vector<std::string>& names = values[i].folded_names();
     if (std::find(names.begin(), names.end(), folded) != names.end()) {
       index = static_cast<int>(i);
       return FieldMatch::Loose;
