@@ -13,6 +13,7 @@ command CMake records for an existing rule). Builds nothing else.
 Standard library only.
 """
 
+import importlib.util
 import json
 import os
 import re
@@ -174,6 +175,17 @@ class NewRule(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("no configured build at", r.stderr)
         self.assertEqual(snapshot(self.root), before)
+
+    def test_families_are_the_fixture_folders(self):
+        # A family folder added to fixtures/ (legacy holds the 2023 schema's
+        # fixtures, not a family) must be known to the script too.
+        spec = importlib.util.spec_from_file_location(
+            "new_rule", os.path.join(SOURCE, "scripts", "new-rule.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        folders = {d for d in os.listdir(os.path.join(SOURCE, "fixtures"))
+                   if os.path.isdir(os.path.join(SOURCE, "fixtures", d))}
+        self.assertEqual(set(module.FAMILIES), folders - {"legacy"})
 
     def fake_build(self, command):
         """A stand-in build whose `docs` target runs `command` (a cmake -E
