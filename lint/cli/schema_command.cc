@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/errors.h"
 #include "config/json_schema.h"
 #include "digestlint/schema.h"
 
@@ -26,7 +27,7 @@ int check_schemas(const std::vector<std::string>& files) {
     SchemaError error;
     const std::shared_ptr<const Schema> schema = load_schema(file, error);
     if (!schema) {
-      std::cerr << error.message << '\n';
+      print_schema_error(error, file);
       status = 2;
       continue;
     }
@@ -56,7 +57,7 @@ int write_template(const std::string& name, const std::string& output_file) {
   SchemaError error;
   const std::shared_ptr<const Schema> schema = load_schema(name, error);
   if (!schema) {
-    std::cerr << error.message << '\n';
+    print_schema_error(error, name);
     return 2;
   }
   const std::string text = blank_document(*schema);
