@@ -7,22 +7,14 @@
 #include <cstring>
 #include <string>
 
+#include "base/sequence.h"
 #include "digestlint/text.h"
+#include "digestlint/url.h"
 #include "model/articles.h"
 
 namespace digestlint {
 
 namespace {
-
-bool starts_with_ci(std::string_view s, std::string_view p) {
-  if (s.size() < p.size()) return false;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != p[i]) return false;
-  }
-  return true;
-}
 
 // ASCII space, tab or U+3000 at `at`: the byte length, else 0.
 std::size_t space_at(std::string_view s, std::size_t at) {
@@ -103,23 +95,6 @@ struct UrlGuess {
   ByteRange url;
 };
 
-std::size_t token_end(std::string_view s, std::size_t at) {
-  std::size_t e = at;
-  while (e < s.size() && space_at(s, e) == 0)
-    ++e;
-  return e;
-}
-
-bool is_defanged_url(std::string_view u) {
-  return starts_with_ci(u, "hxxp") || u.find("[.]") != std::string_view::npos ||
-         u.find("[:]") != std::string_view::npos || u.find("(.)") != std::string_view::npos ||
-         u.find("[dot]") != std::string_view::npos;
-}
-
-bool starts_like_url(std::string_view s) {
-  return starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "hxxp");
-}
-
 // What the line right after a title holds, from its text (indentation and
 // trailing whitespace excluded), at offset `base`.
 UrlGuess classify_url_line(std::string_view s, Offset base) {
@@ -129,13 +104,13 @@ UrlGuess classify_url_line(std::string_view s, Offset base) {
   };
   if (s.empty()) return g;
   if (starts_like_url(s)) {
-    const std::size_t e = token_end(s, 0);
+    const std::size_t e = url_end(s, 0, UrlEnd::AtSpace);
     g.found = true;
     g.url = at(0, e);
     if (e < s.size()) {
       g.form = UrlLine::TextAround;
     } else {
-      g.form = is_defanged_url(s.substr(0, e)) ? UrlLine::Defanged : UrlLine::Bare;
+      g.form = is_defanged(s.substr(0, e)) ? UrlLine::Defanged : UrlLine::Bare;
     }
     return g;
   }
@@ -160,15 +135,10 @@ UrlGuess classify_url_line(std::string_view s, Offset base) {
     }
   }
   std::size_t u = find_live_scheme(s);
-  if (u == std::string_view::npos) {
-    for (std::size_t h = s.find("hxxp"); h != std::string_view::npos; h = s.find("hxxp", h + 1)) {
-      u = h;
-      break;
-    }
-  }
+  if (u == std::string_view::npos) u = s.find("hxxp");
   if (u != std::string_view::npos) {
     g.found = true;
-    g.url = at(u, token_end(s, u));
+    g.url = at(u, url_end(s, u, UrlEnd::AtSpace));
     g.form = UrlLine::TextAround;
   }
   return g;
@@ -430,7 +400,7 @@ class ArticleBuilder {
       a.url_form = UrlLine::InHeading;
       a.url_line = static_cast<std::int32_t>(start);
       const ByteRange c = content(first);
-      a.url = {c.begin, static_cast<Offset>(c.begin + token_end(text(c), 0))};
+      a.url = {c.begin, static_cast<Offset>(c.begin + url_end(text(c), 0, UrlEnd::AtSpace))};
       a.url_text = c;
     }
     a.title_leak = !headless && !numbered && is_leak(text(a.title));
@@ -614,27 +584,10 @@ class ArticleBuilder {
         firsts.push_back(i);
       }
     }
-    const std::size_t n = firsts.size();
-    std::vector<std::size_t> tails;
-    std::vector<std::ptrdiff_t> prev(n, -1);
-    for (std::size_t k = 0; k < n; ++k) {
-      const int spec = digest_.labels[firsts[k]].spec;
-      auto it = std::lower_bound(tails.begin(), tails.end(), spec, [&](std::size_t t, int v) {
-        return digest_.labels[firsts[t]].spec < v;
-      });
-      if (it != tails.begin()) prev[k] = static_cast<std::ptrdiff_t>(*(it - 1));
-      if (it == tails.end()) {
-        tails.push_back(k);
-      } else {
-        *it = k;
-      }
-    }
-    for (std::size_t f : firsts)
-      digest_.labels[f].in_order = false;
-    for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
-         k = prev[k]) {
-      digest_.labels[firsts[k]].in_order = true;
-    }
+    const std::vector<bool> in_order = longest_increasing_subsequence(
+        firsts.size(), [&](std::size_t k) { return digest_.labels[firsts[k]].spec; });
+    for (std::size_t k = 0; k < firsts.size(); ++k)
+      digest_.labels[firsts[k]].in_order = in_order[k];
   }
 
   bool is_none_variant(std::string_view t, int spec) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/sequence.h"
 #include "digestlint/schema.h"
 #include "digestlint/text.h"
 #include "model/articles.h"
@@ -68,28 +69,10 @@ void mark_duplicates_and_order(const Schema& schema, Digest& digest) {
       firsts.push_back(static_cast<std::int32_t>(i));
     }
   }
-  // O(n log n) LIS over the specs of first occurrences.
-  const std::size_t n = firsts.size();
-  std::vector<std::size_t> tails;  // positions in `firsts`
-  std::vector<std::ptrdiff_t> prev(n, -1);
-  for (std::size_t k = 0; k < n; ++k) {
-    const int spec = digest.sections[firsts[k]].spec;
-    auto it = std::lower_bound(tails.begin(), tails.end(), spec, [&](std::size_t t, int v) {
-      return digest.sections[firsts[t]].spec < v;
-    });
-    if (it != tails.begin()) prev[k] = static_cast<std::ptrdiff_t>(*(it - 1));
-    if (it == tails.end()) {
-      tails.push_back(k);
-    } else {
-      *it = k;
-    }
-  }
-  for (std::int32_t f : firsts)
-    digest.sections[f].in_order = false;
-  for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
-       k = prev[k]) {
-    digest.sections[firsts[k]].in_order = true;
-  }
+  const std::vector<bool> in_order = longest_increasing_subsequence(
+      firsts.size(), [&](std::size_t k) { return digest.sections[firsts[k]].spec; });
+  for (std::size_t k = 0; k < firsts.size(); ++k)
+    digest.sections[firsts[k]].in_order = in_order[k];
 }
 
 }  // namespace
