@@ -419,8 +419,7 @@ std::string starter_config() {
 # Where `digestlint iocs` finds a digest's date, when its file name holds no
 # YYYYMMDD: YYYY, MM and DD once each, other characters as written; a pattern
 # with '/' is matched against the whole path, else against the file name.
-# [iocs]
-# date-pattern = "YYYY/MM/DD"
+# iocs.date-pattern = "YYYY/MM/DD"
 
 # Severities ("error", "warning", "info" or "off") and options per rule, by
 # code or name. Each line below shows a rule's default: uncomment to change it.

@@ -1,13 +1,13 @@
 #include "export/ioc_record.h"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "digestlint/text.h"
-#include "model/articles.h"
+#include "digestlint/url.h"
 
 namespace digestlint {
 
@@ -36,20 +36,20 @@ bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// An address as inet_pton reads it, optionally with a "/prefix" (CIDR)
-// within the family's width. Leading zeros ("010.0.0.1") are refused, as
-// inet_pton does.
-bool is_address(int family, std::string_view s) {
+// An address (parse_ip: inet_pton, no leading zeros), optionally with a
+// "/prefix" (CIDR) within its family's width.
+std::optional<IpAddress> address_of(std::string_view s) {
   std::string_view address = s;
+  std::string_view prefix;
   if (const std::size_t slash = s.find('/'); slash != std::string_view::npos) {
-    const std::string_view prefix = s.substr(slash + 1);
-    const int max = family == AF_INET ? 32 : 128;
-    if (!is_digits(prefix) || prefix.size() > 3 || std::stoi(std::string(prefix)) > max)
-      return false;
+    prefix = s.substr(slash + 1);
+    if (!is_digits(prefix) || prefix.size() > 3) return std::nullopt;
     address = s.substr(0, slash);
   }
-  unsigned char buffer[16];
-  return inet_pton(family, std::string(address).c_str(), buffer) == 1;
+  std::optional<IpAddress> ip = parse_ip(address);
+  if (ip && !prefix.empty() && std::stoi(std::string(prefix)) > static_cast<int>(ip->size() * 8))
+    return std::nullopt;
+  return ip;
 }
 
 IocType hash_type(std::string_view v) {
@@ -127,8 +127,10 @@ IocType classify_ioc(const IocEntry& e, std::string_view bytes, std::string& val
         const std::size_t close = address.find(']');
         address = address.substr(1, (close == std::string::npos ? address.size() : close) - 1);
       }
-      const int family = e.shape == ValueShape::Ip4 ? AF_INET : AF_INET6;
-      if (!is_address(family, address)) return IocType::Other;
+      const std::optional<IpAddress> ip = address_of(address);
+      if (!ip || (ip->family == IpFamily::V4) != (e.shape == ValueShape::Ip4)) {
+        return IocType::Other;
+      }
       value = std::move(address);
       return e.shape == ValueShape::Ip4 ? IocType::Ip : IocType::Ipv6;
     }
@@ -136,7 +138,7 @@ IocType classify_ioc(const IocEntry& e, std::string_view bytes, std::string& val
       // "192.0.2.0/24" reads as a host and a path: it is a network.
       if (const std::size_t slash = value.find('/');
           slash != std::string::npos && is_digits(std::string_view(value).substr(slash + 1)) &&
-          is_address(AF_INET, value)) {
+          address_of(value) && address_of(value)->family == IpFamily::V4) {
         return IocType::Ip;
       }
       return IocType::Url;
