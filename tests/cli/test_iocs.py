@@ -157,6 +157,15 @@ class Export(it.TempDirTest):
         self.assertEqual(r.code, 2)
         self.assertIn("date_pattern", r.err)
 
+    def test_readme_samples_are_the_golden_output(self):
+        readme = it.read(it.source("README.md")).decode()
+        rows = it.read(it.source("tests", "golden", "iocs", "expected.csv")).decode().split("\r\n")
+        self.assertIn(rows[0] + "\n" + rows[1] + "\n", readme)
+        jsonl = it.read(it.source("tests", "golden", "iocs", "expected.jsonl")).decode()
+        self.assertTrue(any(line in readme for line in jsonl.splitlines()))
+        stix = it.read(it.source("tests", "golden", "iocs", "expected.stix.json")).decode()
+        self.assertIn("\n".join(stix.splitlines()[:2]), readme)
+
     def test_usage_errors(self):
         self.assertEqual(iocs("--format", "xml", "inputs").code, 2)
         self.assertEqual(iocs().code, 2)
