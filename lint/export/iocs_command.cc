@@ -113,6 +113,15 @@ Examples:
     return code == 0 ? kExitClean : kExitFailure;
   }
   const IocFormat format = *parse_ioc_format(o.format);
+  // A schema named on the command line must load before anything is read.
+  Schemas schemas;
+  if (!o.schema.empty() && o.schema != kAutoSchema) {
+    std::string error;
+    if (schemas.get(o.schema, error) == nullptr) {
+      std::cerr << error << '\n';
+      return kExitFailure;
+    }
+  }
 
   ConfigFinder finder;
   std::shared_ptr<const Config> forced;
@@ -175,7 +184,6 @@ Examples:
     writer_options.bundle_seed += in.display + '\n';
   std::unique_ptr<IocWriter> writer = make_ioc_writer(format, out, writer_options);
 
-  Schemas schemas;
   std::string buffer;  // reused: memory stays at the largest file
   SourceText source;
   Scanner scanner;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "export/writers.h"
@@ -67,8 +68,14 @@ std::string pattern_for(const IocRecord& r) {
   return {};
 }
 
+// An external reference's url must be a URI: an article URL with spaces
+// or non-ASCII bytes (an IRI, or damage) is left to the description.
 bool is_web_url(std::string_view s) {
-  return s.starts_with("http://") || s.starts_with("https://");
+  if (!s.starts_with("http://") && !s.starts_with("https://")) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b > 0x20 && b < 0x7F;
+  });
 }
 
 class StixWriter final : public IocWriter {
