@@ -2,6 +2,7 @@
 #include "article_support.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
+#include "digestlint/url.h"
 
 namespace digestlint {
 namespace {
@@ -18,7 +19,8 @@ clicked or resolved by accident:
 
 Partial defanging (`vpn2.example[.]com`, `192.0.2[.]1`) is common CTI
 practice and allowed; the option `require-every-dot` reports any live dot
-in the host part. IPv6 values have no dots and are not checked. Host names
+in the host part. An IPv6 address has no dots: it is live when nothing in
+it is defanged, and is defanged by writing `[:]` for its colons. Host names
 are told from package IDs and file names by their top-level domain; under
 a 分類 outside the schema's (ファイル名, パッケージ名), a bare dotted name
 is taken as a file or package, not a host.
@@ -80,6 +82,18 @@ class LiveIocValue final : public Rule {
                     "IOC value '{}' has a live '{}' scheme; defang it as 'hxxp'", value,
                     ctx.text(e.live_scheme))
             .fix("defang the value", std::move(edits));
+        return;
+      }
+      if (e.shape == ValueShape::Ip6 && !is_defanged(ctx.text(e.fields[0]))) {
+        for (Offset i = e.host.begin; i < e.host.end; ++i) {
+          if (bytes[i] == ':') edits.push_back(Edit{{i, i + 1}, "[:]"});
+        }
+        report
+            .report(e.fields[0],
+                    "IOC value '{}' is a live IPv6 address: nothing in it is defanged; write "
+                    "'[:]' for its colons",
+                    value)
+            .fix("defang the colons", std::move(edits));
         return;
       }
       const bool network = e.shape == ValueShape::Ip4 || e.shape == ValueShape::Url ||

@@ -141,7 +141,7 @@ TEST_CASE("config errors name the file, line and column") {
   };
   CHECK(error_of("schema = \"daily-security-info\"\nincludes = [\"*.md\"]\n") ==
         "cfg/.digestlint.toml:2:1: unknown key 'includes' in the config (expected one of "
-        "'schema', 'include', 'exclude', 'rules')");
+        "'schema', 'include', 'exclude', 'rules', 'iocs')");
   CHECK(error_of("[rules]\nno-such-rule = \"off\"\n") ==
         "cfg/.digestlint.toml:2:1: unknown rule 'no-such-rule' (see digestlint --list-rules)");
   CHECK(error_of("[rules]\nDL208 = { allow-hardbreak = true }\n") ==

@@ -12,6 +12,7 @@
 #include "digestlint/rule.h"
 #include "digestlint/schema.h"
 #include "engine/registry.h"
+#include "export/date_pattern.h"
 
 namespace digestlint {
 
@@ -306,7 +307,7 @@ std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path
   const TomlReader r(display);
   try {
     const toml::table root = r.parse(text);
-    r.check_keys(root, {"schema", "include", "exclude", "rules"}, "the config");
+    r.check_keys(root, {"schema", "include", "exclude", "rules", "iocs"}, "the config");
     auto config = std::make_shared<Config>();
     config->file = file;
     config->directory = file.parent_path();
@@ -337,6 +338,14 @@ std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path
     config->exclude = read_globs(r, root, "exclude", {});
     if (const toml::table* rules = r.table(root, "rules"))
       r.rule_settings(*rules, config->settings);
+    if (const toml::table* iocs = r.table(root, "iocs")) {
+      r.check_keys(*iocs, {"date-pattern"}, "[iocs]");
+      if (const toml::node* pattern = iocs->get("date-pattern")) {
+        config->iocs_date_pattern = r.string(*iocs, "date-pattern", "");
+        if (const std::string why = date_pattern_error(config->iocs_date_pattern); !why.empty())
+          r.fail(*pattern, fmt::format("bad [iocs] date-pattern: {}", why));
+      }
+    }
     return config;
   } catch (const TomlError& e) {
     error = located_error(e.what(), display);
@@ -406,6 +415,11 @@ std::string starter_config() {
 # command line are linted only when selected here too.
 # include = ["**/*.md"]
 # exclude = ["drafts/", "README.md"]
+
+# Where `digestlint iocs` finds a digest's date, when its file name holds no
+# YYYYMMDD: YYYY, MM and DD once each, other characters as written; a pattern
+# with '/' is matched against the whole path, else against the file name.
+# iocs.date-pattern = "YYYY/MM/DD"
 
 # Severities ("error", "warning", "info" or "off") and options per rule, by
 # code or name. Each line below shows a rule's default: uncomment to change it.

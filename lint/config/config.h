@@ -6,6 +6,8 @@
 //   [rules]
 //   DL208 = "off"                                  # a severity, by code or name
 //   trailing-whitespace = { allow-hard-break = false }
+//   [iocs]
+//   date-pattern = "YYYY-MM-DD"                    # where `digestlint iocs` finds a digest's date
 //
 // Every key is checked; an unknown key, rule or option is an error with
 // "file:line:col".
@@ -46,6 +48,9 @@ struct Config {
   std::vector<std::string> include = {"**/*.md"};
   std::vector<std::string> exclude;
   Settings settings;
+  // [iocs] date-pattern: the digest's date in its path (export/date_pattern.h);
+  // empty: the default, YYYYMMDD in the file name.
+  std::string iocs_date_pattern;
 
   // Whether the file at `path` (absolute) is one of this config's digests:
   // matched by an include glob and by no exclude glob.
