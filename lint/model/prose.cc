@@ -186,6 +186,19 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
   return end;
 }
 
+void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
+                   std::vector<ItemEnd>& out) {
+  out.clear();
+  for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
+    const ListItem& item = index.items[k];
+    if (item.has_sublist || ctx.digest.is_ioc_line(ctx.doc.blocks[item.block].first_line)) {
+      continue;
+    }
+    const ItemEnd end = item_end(ctx, item);
+    if (end.c >= 0 && end.prose) out.push_back(end);
+  }
+}
+
 bool is_nothing_marker(const LintContext& ctx, std::string_view text) {
   if (text.size() > 64) return false;  // markers are short
   static constexpr std::string_view kMarkers[] = {"なし", "推奨事項なし", "IOC情報なし",

@@ -564,41 +564,13 @@ std::optional<IpAddress> parse_ip(std::string_view text) {
 }
 
 std::string_view to_string(IpClass c) {
-  switch (c) {
-    case IpClass::Global:
-      return "global";
-    case IpClass::Unspecified:
-      return "unspecified";
-    case IpClass::ThisNetwork:
-      return "this-network";
-    case IpClass::Private:
-      return "private";
-    case IpClass::Shared:
-      return "shared";
-    case IpClass::Loopback:
-      return "loopback";
-    case IpClass::LinkLocal:
-      return "link-local";
-    case IpClass::Documentation:
-      return "documentation";
-    case IpClass::Benchmarking:
-      return "benchmarking";
-    case IpClass::Multicast:
-      return "multicast";
-    case IpClass::Broadcast:
-      return "broadcast";
-    case IpClass::Reserved:
-      return "reserved";
-    case IpClass::Protocol:
-      return "protocol";
-    case IpClass::Translation:
-      return "translation";
-    case IpClass::Discard:
-      return "discard";
-    case IpClass::SegmentRouting:
-      return "segment-routing";
-  }
-  return "global";
+  static constexpr std::string_view kNames[] = {
+      "global",     "unspecified",   "this-network", "private",         "shared",    "loopback",
+      "link-local", "documentation", "benchmarking", "multicast",       "broadcast", "reserved",
+      "protocol",   "translation",   "discard",      "segment-routing",
+  };
+  static_assert(std::size(kNames) == static_cast<std::size_t>(IpClass::SegmentRouting) + 1);
+  return kNames[static_cast<std::size_t>(c)];
 }
 
 std::span<const IpBlock> special_purpose_blocks() {
