@@ -273,6 +273,13 @@ bool is_defanged(std::string_view s) {
   return false;
 }
 
+bool is_live_dot(std::string_view s, std::size_t at) {
+  if (at >= s.size() || s[at] != '.') return false;
+  if (at == 0) return true;
+  const DefangToken* t = token_at(s, at - 1);
+  return t == nullptr || !t->dot || t->written.size() != 3;
+}
+
 std::string refang(std::string_view s) {
   // Most article URLs are live: nothing to undo, nothing to allocate for.
   if (!is_defanged(s)) return std::string(s);
