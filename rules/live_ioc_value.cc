@@ -49,29 +49,21 @@ Writes `hxxp` for the scheme and `[.]` for the live dots of the host
 (safe: defanging is what the format asks for).
 )md";
 
-bool is_live_dot(std::string_view bytes, Offset i, ByteRange r) {
-  if (bytes[i] != '.') return false;
-  const bool open =
-      i > r.begin && (bytes[i - 1] == '[' || bytes[i - 1] == '(' || bytes[i - 1] == '{');
-  const bool close =
-      i + 1 < r.end && (bytes[i + 1] == ']' || bytes[i + 1] == ')' || bytes[i + 1] == '}');
-  return !(open && close);
-}
-
 class LiveIocValue final : public Rule {
  public:
   explicit LiveIocValue(const RuleOptions& options)
       : every_dot_(options.get_bool("require-every-dot")) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
-    const std::string_view bytes = ctx.source.bytes();
     rules::for_each_ioc(ctx, [&](const IocEntry& e, const ArticleItem&) {
       if (e.kind == IocKind::SourceLink || e.fields[0].empty()) return;
       const std::string value = quote_for_message(ctx.text(e.fields[0]), 50);
       std::vector<Edit> edits;
       auto defang_dots = [&] {
-        for (Offset i = e.host.begin; i < e.host.end; ++i) {
-          if (is_live_dot(bytes, i, e.host)) edits.push_back(Edit{{i, i + 1}, "[.]"});
+        const std::string_view host = ctx.text(e.host);
+        for (std::size_t i = 0; i < host.size(); ++i) {
+          const auto at = static_cast<Offset>(e.host.begin + i);
+          if (is_live_dot(host, i)) edits.push_back(Edit{{at, at + 1}, "[.]"});
         }
       };
       if (!e.live_scheme.empty()) {
