@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config git          # toolchain
   libmd4c-dev libfmt-dev libicu-dev             # engine
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+  libgit2-dev                                   # .gitignore in directory walks
   catch2 python3 python3-jsonschema pre-commit  # tests
   python3-yaml                                  # tests: the GitHub Action's definition
 )

@@ -13,10 +13,36 @@ namespace digestlint {
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
 bool read_stdin(std::string& out, std::string& error);
 
-// A file is itself; a directory yields its *.md files, recursively, sorted,
-// skipping hidden directories (".git").
-bool expand_path(const std::string& path, std::vector<std::filesystem::path>& out,
-                 std::string& error);
+// Empty when `bytes` is text digestlint can lint, else why it is not (the
+// message of the one error a binary file gets instead of a finding per
+// garbage byte). Not text: a NUL byte anywhere (as git decides), or, in
+// the first 64 KiB, at least 8 bytes and 30% of all that are control
+// characters other than tab, line ends, form feed and escape, or bytes of
+// ill-formed UTF-8. A UTF-8 digest with a few damaged characters stays
+// text (invalid-utf8 reports them); a Shift_JIS or UTF-16 file does not.
+std::string not_text_reason(std::string_view bytes);
+
+// How a directory is walked for digests.
+struct WalkOptions {
+  // Skip what .gitignore files, .git/info/exclude and core.excludesFile of
+  // the enclosing git repository ignore, as git does (libgit2).
+  bool respect_gitignore = true;
+};
+
+// What a walk found besides the files.
+struct WalkNotes {
+  // Entries that are neither regular files nor directories (FIFOs,
+  // sockets, devices) and would be linted by name: skipped, each with why.
+  std::vector<std::string> skipped;
+  std::size_t ignored = 0;  // files and directories .gitignore ruled out
+};
+
+// A file is itself (whatever it is: "<(cat x.md)" is a pipe); a directory
+// yields its *.md files, recursively, sorted, skipping hidden directories
+// (".git") and, by default, what git ignores: each directory is asked
+// before it is entered, so an ignored tree (node_modules/) is never read.
+bool expand_path(const std::string& path, const WalkOptions& options,
+                 std::vector<std::filesystem::path>& out, WalkNotes& notes, std::string& error);
 
 // The path as users wrote it, without a leading "./".
 std::string display_path(const std::filesystem::path& path);

@@ -448,7 +448,8 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
       continue;
     }
     std::vector<fs::path> found;
-    if (!expand_path(p, found, error)) {
+    WalkNotes walk_notes;
+    if (!expand_path(p, WalkOptions{}, found, walk_notes, error)) {
       FileReport missing;
       missing.path = p;
       missing.error = error;
