@@ -1,0 +1,201 @@
+#include "cli/lint_run.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "base/files.h"
+#include "digestlint/source.h"
+#include "engine/registry.h"
+
+namespace digestlint {
+
+namespace {
+
+// --select / --ignore: codes, names, or code prefixes ("DL2").
+bool matches(const RuleInfo& r, std::string_view pattern) {
+  return r.name == pattern || r.code.substr(0, pattern.size()) == pattern;
+}
+
+}  // namespace
+
+bool apply_selection(const Options& o, Settings& settings, std::string& error) {
+  for (const auto* list : {&o.select, &o.ignore}) {
+    for (const std::string& p : *list) {
+      bool any = false;
+      for (const RuleInfo* r : all_rules())
+        any = any || matches(*r, p);
+      if (!any) {
+        error = fmt::format("unknown rule or prefix '{}' (see --list-rules)", p);
+        return false;
+      }
+    }
+  }
+  for (const RuleInfo* r : all_rules()) {
+    bool off = !o.select.empty();
+    for (const std::string& p : o.select)
+      off = off && !matches(*r, p);
+    for (const std::string& p : o.ignore)
+      off = off || matches(*r, p);
+    if (off) {
+      settings.rules[std::string(r->code)].severity = Severity::Off;
+      continue;
+    }
+    // An opt-in rule named outright (not by a prefix) is switched on.
+    for (const std::string& p : o.select) {
+      if (r->opt_in && (p == r->code || p == r->name)) {
+        settings.rules[std::string(r->code)].severity = r->default_severity;
+      }
+    }
+  }
+  return true;
+}
+
+// The schema a file is checked against: --schema, else its config's, else
+// the default. `bytes` is the file's text, for a schema chosen per file
+// from its content ("auto").
+
+std::string schema_for(const Options& o, const Config* config, std::string_view bytes) {
+  std::string name = std::string(builtin_schema_names().front());
+  if (!o.schema.empty()) {
+    name = o.schema;
+  } else if (config != nullptr && !config->schema.empty()) {
+    name = config->schema;
+  }
+  if (name == kAutoSchema) return std::string(resolve_schema_for(bytes));
+  return name;
+}
+
+// One Linter per (config, schema): the files sharing both share it. Built
+// on first use, from any worker thread.
+
+const Linter* Linters::get(const Config* config, const std::string& schema, SchemaError& error) {
+  const std::lock_guard lock(mutex_);
+  const auto key = std::make_pair(config, schema);
+  if (auto it = linters_.find(key); it != linters_.end()) return it->second.get();
+  auto found = schemas_.find(schema);
+  if (found == schemas_.end()) {
+    std::shared_ptr<const Schema> loaded = load_schema(schema, error);
+    if (!loaded) return nullptr;
+    found = schemas_.emplace(schema, std::move(loaded)).first;
+  }
+  // Defaults, then the schema's [rules], then the config's, then the
+  // command line's --select / --ignore.
+  Settings overrides = config != nullptr ? config->settings : Settings{};
+  overrides.merge(command_line_);
+  auto linter = std::make_unique<Linter>(found->second, overrides);
+  const Linter* result = linter.get();
+  linters_.emplace(key, std::move(linter));
+  return result;
+}
+
+std::vector<const RuleInfo*> Linters::enabled_rules() {
+  const std::lock_guard lock(mutex_);
+  std::vector<const RuleInfo*> out;
+  for (const RuleInfo* r : all_rules()) {
+    for (const auto& [key, linter] : linters_) {
+      if (linter->severity(*r) != Severity::Off) {
+        out.push_back(r);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void drop_inputs_of_unloadable_schemas(const Options& o, Linters& linters,
+                                       std::vector<Input>& inputs,
+                                       std::vector<FileReport>& failures) {
+  std::map<const Config*, std::size_t> bad_schema;
+  std::map<const Config*, SchemaError> why;
+  for (const Input& in : inputs) {
+    if (in.config == nullptr || !o.schema.empty() || in.config->schema.empty() ||
+        in.config->schema == "auto") {
+      continue;
+    }
+    SchemaError schema_error;
+    if (bad_schema.count(in.config) > 0 ||
+        linters.get(in.config, in.config->schema, schema_error) == nullptr) {
+      if (!why.count(in.config)) why[in.config] = schema_error;
+      ++bad_schema[in.config];
+    }
+  }
+  for (const auto& [config, files] : bad_schema) {
+    ConfigError e = located_error(why[config].message, config->schema);
+    e.message += fmt::format(" (the schema of {})", config->display);
+    failures.push_back(config_failure(e, files));
+  }
+  std::erase_if(inputs, [&](const Input& in) { return bad_schema.count(in.config) > 0; });
+}
+
+namespace {
+
+// Lints (and fixes) one input. Runs on worker threads.
+FileReport process(const Input& input, Linters& linters, const Options& o, std::string& buffer,
+                   std::string* fixed_stdin) {
+  FileReport report;
+  report.path = input.display;
+  std::string error;
+  const bool ok =
+      input.path.empty() ? read_stdin(buffer, error) : read_file(input.path, buffer, error);
+  if (!ok) {
+    report.error = error;
+    return report;
+  }
+  SchemaError schema_error;
+  const Linter* linter =
+      linters.get(input.config, schema_for(o, input.config, buffer), schema_error);
+  if (linter == nullptr) {
+    report.error = schema_error.message;
+    return report;
+  }
+  SourceText source;
+  if (!o.fix) {
+    source.reset(buffer);
+    return make_report(input.display, source, linter->lint(buffer, input.display));
+  }
+  FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
+  if (input.path.empty()) {
+    *fixed_stdin = outcome.text;
+  } else if (outcome.applied > 0 && !write_file_atomically(input.path, outcome.text, error)) {
+    // Nothing was written: report the original findings with the error.
+    source.reset(buffer);
+    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report.error = error;
+    return report;
+  }
+  buffer = std::move(outcome.text);
+  source.reset(buffer);
+  report = make_report(input.display, source, std::move(outcome.remaining));
+  report.fixes_applied = outcome.applied;
+  return report;
+}
+
+}  // namespace
+
+LintResults lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& inputs) {
+  LintResults results;
+  results.reports.resize(inputs.size());
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs =
+      std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
+                           static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    std::string buffer;  // reused: memory stays at the largest file
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      results.reports[i] = process(inputs[i], linters, o, buffer, &results.fixed_stdin);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t)
+    threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads)
+    t.join();
+  return results;
+}
+
+}  // namespace digestlint

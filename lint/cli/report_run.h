@@ -1,0 +1,27 @@
+// Writing the results of a run and choosing its exit status.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "cli/options.h"
+#include "digestlint/rule.h"
+#include "output/formats.h"
+#include "output/report.h"
+
+namespace digestlint {
+
+struct RunResults {
+  std::vector<FileReport> reports;  // linted files and failures, in any order
+  std::string fixed_stdin;          // the fixed text of '-', with --fix
+  bool stdin_fixed = false;         // then findings go to stderr
+  std::vector<const RuleInfo*> rules_run;
+  std::size_t excluded = 0;  // files a config left out
+};
+
+// Prints the findings (or --statistics) and the summary; returns the exit
+// status: 2 when a file failed, 1 for a finding at or above --fail-on.
+int write_results(const Options& options, OutputFormat format, RunResults results);
+
+}  // namespace digestlint
