@@ -176,7 +176,7 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
       if (!ignored(p, false)) found.push_back(p);
     } else if (!ignored(p, false)) {
       notes.skipped.push_back(
-          fmt::format("{}: skipped: {}, not a regular file", display_path(p), file_kind(s.type())));
+          {display_path(p), fmt::format("{}, not a regular file", file_kind(s.type()))});
     }
   }
   std::sort(found.begin(), found.end());

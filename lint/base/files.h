@@ -29,11 +29,16 @@ struct WalkOptions {
   bool respect_gitignore = true;
 };
 
+struct SkippedEntry {
+  std::string path;  // as shown to users
+  std::string why;   // "a FIFO, not a regular file"
+};
+
 // What a walk found besides the files.
 struct WalkNotes {
   // Entries that are neither regular files nor directories (FIFOs,
   // sockets, devices) and would be linted by name: skipped, each with why.
-  std::vector<std::string> skipped;
+  std::vector<SkippedEntry> skipped;
   std::size_t ignored = 0;  // files and directories .gitignore ruled out
 };
 

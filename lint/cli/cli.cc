@@ -100,8 +100,10 @@ int run_cli(int argc, char** argv) {
   }
 
   InputList inputs = collect_inputs(o, configs);
+  print_walk_notes(o, inputs, std::cerr);
   drop_inputs_of_unloadable_schemas(o, linters, inputs.inputs, inputs.failures);
   LintResults linted = lint_inputs(o, linters, inputs.inputs);
+  const NonDigests non_digests = take_non_digests(o, inputs.inputs, linted.reports, std::cerr);
 
   RunResults results;
   results.reports = std::move(linted.reports);
@@ -112,6 +114,7 @@ int run_cli(int argc, char** argv) {
                                              [](const Input& i) { return i.path.empty(); });
   results.rules_run = linters.enabled_rules();
   results.excluded = inputs.excluded;
+  results.not_digests = non_digests.walked;
   return write_results(o, *format, std::move(results));
 }
 

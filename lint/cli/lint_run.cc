@@ -144,9 +144,16 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     report.error = error;
     return report;
   }
+  // Binary, not a digest, or which schema (lint/cli/inputs.h).
+  const InputKind kind = classify_input(o, input, buffer);
+  if (!kind.error.empty() || kind.not_a_digest) {
+    report.error = kind.error;
+    report.not_a_digest = kind.not_a_digest;
+    if (input.path.empty()) *fixed_stdin = buffer;  // --fix on '-' passes it through
+    return report;
+  }
   SchemaError schema_error;
-  const Linter* linter =
-      linters.get(input.config, schema_for(o, input.config, buffer), schema_error);
+  const Linter* linter = linters.get(input.config, kind.schema, schema_error);
   if (linter == nullptr) {
     report.error = schema_error.message;
     return report;

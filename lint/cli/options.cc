@@ -68,6 +68,15 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
   app.add_flag("--statistics", o.statistics,
                "Print how many findings each rule has instead of the findings (text or json)");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: number of CPUs)");
+  app.add_option("--exclude", o.exclude,
+                 "Skip files matching these globs (as in a config's exclude) in directory walks")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  app.add_flag("--force-exclude", o.force_exclude,
+               "Apply the config's include/exclude and --exclude to files named outright too");
+  app.add_flag("--no-respect-gitignore", o.no_respect_gitignore,
+               "Walk what .gitignore and .git/info/exclude ignore as well");
+  app.add_flag("-v,--verbose", o.verbose, "List the Markdown files skipped as not digests");
   app.add_flag("--list-rules", o.list_rules, "List every rule with its severity and exit");
   app.add_option("--explain", o.explain, "Print a rule's documentation (code or name) and exit");
   app.set_version_flag("--version", fmt::format("digestlint {}", kVersion));

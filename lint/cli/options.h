@@ -31,6 +31,11 @@ struct Options {
   bool quiet = false;
   bool statistics = false;
   unsigned jobs = 0;
+  // Which files are linted (lint/cli/inputs.h).
+  std::vector<std::string> exclude;  // --exclude globs, relative to the working directory
+  bool force_exclude = false;        // apply include/exclude to files named outright
+  bool no_respect_gitignore = false;
+  bool verbose = false;  // list the Markdown files that are not digests
 };
 
 // Fills `options` from argv. Returns the exit status when parsing ends the

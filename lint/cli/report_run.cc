@@ -54,7 +54,7 @@ int write_results(const Options& o, OutputFormat format, RunResults results) {
 
   const Totals totals = count(reports);
   if (is_log_format(format) && !o.quiet) {
-    std::cerr << summary_line(totals, results.excluded) << '\n';
+    std::cerr << summary_line(totals, results.excluded, results.not_digests) << '\n';
   }
   if (totals.failed_files > 0) return kExitFailure;
   const Severity threshold = *parse_severity(o.fail_on);

@@ -17,7 +17,8 @@ struct RunResults {
   std::string fixed_stdin;          // the fixed text of '-', with --fix
   bool stdin_fixed = false;         // then findings go to stderr
   std::vector<const RuleInfo*> rules_run;
-  std::size_t excluded = 0;  // files a config left out
+  std::size_t excluded = 0;     // files a config left out
+  std::size_t not_digests = 0;  // files no schema claims (lint/cli/inputs.h)
 };
 
 // Prints the findings (or --statistics) and the summary; returns the exit

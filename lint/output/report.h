@@ -62,6 +62,9 @@ struct FileReport {
   // whole file.
   std::uint32_t error_line = 0;
   std::uint32_t error_column = 0;
+  // No schema claims the file (automatic schema choice): skipped, not
+  // linted; never written by --fix (lint/cli/inputs.h).
+  bool not_a_digest = false;
 };
 
 ReportedRange report_range(const SourceText& source, ByteRange range);
