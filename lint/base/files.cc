@@ -76,11 +76,6 @@ bool read_stdin(std::string& out, std::string& error) {
 }
 
 std::string not_text_reason(std::string_view bytes) {
-  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
-    return fmt::format(
-        "is not a text file: it holds a NUL byte (at byte {}); digestlint reads UTF-8 Markdown",
-        static_cast<const char*>(nul) - bytes.data());
-  }
   const std::string_view sample = bytes.substr(0, std::size_t{64} << 10);
   const auto* p = reinterpret_cast<const std::uint8_t*>(sample.data());
   const auto n = static_cast<std::int32_t>(sample.size());
@@ -93,13 +88,14 @@ std::string not_text_reason(std::string_view bytes) {
                          c != '\f' && c != 0x1B;
     if (c < 0 || control) bad += static_cast<std::size_t>(i - at);
   }
-  if (bad >= 8 && bad * 10 >= sample.size() * 3) {
-    return fmt::format(
-        "is not a text file: {}% of its first {} bytes are control characters or not UTF-8 "
-        "(binary, or text in another encoding such as Shift_JIS or UTF-16: save it as UTF-8)",
-        bad * 100 / sample.size(), sample.size());
-  }
-  return {};
+  // A stray NUL or damaged character in a digest is a finding
+  // (invisible-character, invalid-utf8); a file made of them is not text.
+  if (bad < 8 || bad * 10 < sample.size()) return {};
+  return fmt::format(
+      "is not a text file: {}% of its first {} bytes are NUL or other control characters or "
+      "not UTF-8 (binary, or text in another encoding such as Shift_JIS or UTF-16: save it as "
+      "UTF-8)",
+      bad * 100 / sample.size(), sample.size());
 }
 
 namespace {

@@ -15,11 +15,12 @@ bool read_stdin(std::string& out, std::string& error);
 
 // Empty when `bytes` is text digestlint can lint, else why it is not (the
 // message of the one error a binary file gets instead of a finding per
-// garbage byte). Not text: a NUL byte anywhere (as git decides), or, in
-// the first 64 KiB, at least 8 bytes and 30% of all that are control
-// characters other than tab, line ends, form feed and escape, or bytes of
-// ill-formed UTF-8. A UTF-8 digest with a few damaged characters stays
-// text (invalid-utf8 reports them); a Shift_JIS or UTF-16 file does not.
+// garbage byte). Not text: in the first 64 KiB, at least 8 bytes and 10%
+// of all are NUL, other control characters (tab, line ends, form feed and
+// escape excepted) or bytes of ill-formed UTF-8. Images, archives and
+// UTF-16 or Shift_JIS text are far above (UTF-16 is half NULs); a digest
+// with a few stray NULs or damaged characters stays text, and
+// invisible-character and invalid-utf8 report each one.
 std::string not_text_reason(std::string_view bytes);
 
 // How a directory is walked for digests.

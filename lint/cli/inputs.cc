@@ -126,12 +126,14 @@ InputKind classify_input(const Options& o, const Input& input, std::string_view 
   if (!kind.error.empty()) return kind;
   // --schema, else the config's [[schemas]] or schema, else automatic.
   std::string name = o.schema;
+  kind.why = "--schema";
   if (name.empty() && input.config != nullptr) {
     std::error_code ec;
     const fs::path where = input.path.empty()
                                ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename)
                                : input.path;
     name = input.config->schema_for(fs::absolute(where, ec));
+    kind.why = fmt::format("named by {}", input.config->display);
   }
   if (!name.empty() && name != kAutoSchema) {
     kind.schema = std::move(name);
@@ -139,6 +141,7 @@ InputKind classify_input(const Options& o, const Input& input, std::string_view 
   }
   if (const auto claim = claim_schema(bytes)) {
     kind.schema = std::string(claim->schema);
+    kind.why = fmt::format("claimed by {}", to_string(claim->basis));
   } else {
     kind.not_a_digest = true;
   }
@@ -152,6 +155,9 @@ NonDigests take_non_digests(const Options& o, const std::vector<Input>& inputs,
   std::vector<FileReport> kept;
   kept.reserve(reports.size());
   for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (o.verbose && !o.quiet && !reports[i].linted_as.empty()) {
+      notes << fmt::format("{}: note: linted as {}\n", reports[i].path, reports[i].linted_as);
+    }
     if (!reports[i].not_a_digest) {
       kept.push_back(std::move(reports[i]));
       continue;

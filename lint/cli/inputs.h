@@ -68,6 +68,7 @@ InputList collect_inputs(const Options& options, ConfigLookup& configs);
 // named).
 struct InputKind {
   std::string schema;  // a built-in name or a path; empty when not linted
+  std::string why;     // how the schema was chosen: "claimed by its title", "--schema"
   bool not_a_digest = false;
   std::string error;
 };
@@ -78,8 +79,8 @@ struct NonDigests {
 };
 
 // Takes the reports of files that are not digests out of `reports`, prints
-// a note for each named outright (and with --verbose each walked one) to
-// `notes` unless --quiet, and counts them.
+// a note for each named outright (and with --verbose each walked one, and
+// the schema of each linted file) to `notes` unless --quiet, and counts them.
 NonDigests take_non_digests(const Options& options, const std::vector<Input>& inputs,
                             std::vector<FileReport>& reports, std::ostream& notes);
 

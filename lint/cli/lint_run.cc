@@ -158,10 +158,13 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     report.error = schema_error.message;
     return report;
   }
+  const std::string linted_as = fmt::format("{}, {}", kind.schema, kind.why);
   SourceText source;
   if (!o.fix) {
     source.reset(buffer);
-    return make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report.linted_as = linted_as;
+    return report;
   }
   FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
   if (input.path.empty()) {
@@ -171,12 +174,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     source.reset(buffer);
     report = make_report(input.display, source, linter->lint(buffer, input.display));
     report.error = error;
+    report.linted_as = linted_as;
     return report;
   }
   buffer = std::move(outcome.text);
   source.reset(buffer);
   report = make_report(input.display, source, std::move(outcome.remaining));
   report.fixes_applied = outcome.applied;
+  report.linted_as = linted_as;
   return report;
 }
 
