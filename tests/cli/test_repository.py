@@ -223,6 +223,99 @@ class TeamRepository(it.TempDirTest):
         self.assertIn("/dev/fd/", p.stdout)
 
 
+class CiRecipes(it.TempDirTest):
+    """The CI recipes of --help and README.md, run unchanged, in a clone of
+    a repository whose main branch is on `origin`."""
+
+    def setUp(self):
+        super().setUp()
+        self.home = os.path.join(self.dir, "home")
+        os.makedirs(self.home)
+        self.env = dict(os.environ, HOME=self.home, GIT_CONFIG_NOSYSTEM="1",
+                        GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.com",
+                        GIT_COMMITTER_NAME="T", GIT_COMMITTER_EMAIL="t@example.com",
+                        GITHUB_BASE_REF="main",
+                        PATH=os.path.dirname(it.BINARY) + os.pathsep + os.environ["PATH"])
+        self.env.pop("NO_COLOR", None)
+        origin = os.path.join(self.dir, "origin.git")
+        self.repo = os.path.join(self.dir, "work")
+        self.git(self.dir, "init", "-q", "--bare", origin)
+        self.git(self.dir, "init", "-q", "-b", "main", self.repo)
+        it.write(os.path.join(self.repo, "digests", "2024-05-01.md"), CLEAN)
+        it.write(os.path.join(self.repo, "digests", "2024-05-02.md"), CLEAN)
+        it.write(os.path.join(self.repo, "README.md"), "# Team repo\n")
+        it.write(os.path.join(self.repo, "notes.txt"), "x\n")
+        self.git(self.repo, "add", ".")
+        self.git(self.repo, "commit", "-q", "-m", "base")
+        self.git(self.repo, "remote", "add", "origin", origin)
+        self.git(self.repo, "push", "-q", "origin", "main")
+        self.git(self.repo, "checkout", "-q", "-b", "change")
+
+    def git(self, cwd, *args):
+        subprocess.run(["git", *args], cwd=cwd, env=self.env, check=True, capture_output=True)
+
+    def recipes(self):
+        """(where, shell text) of every recipe that lints changed files."""
+        out = []
+        help_text = it.run("--help").out
+        out += [("--help", line.split("  ")[1].strip() if line.startswith("  ") else line)
+                for line in help_text.splitlines() if "xargs" in line and "git diff" in line]
+        readme = it.read(it.source("README.md")).decode()
+        for block in readme.split("```sh\n")[1:]:
+            out += [("README sh", line) for line in block.split("```")[0].splitlines()
+                    if "git diff" in line]
+        for block in readme.split("```yaml\n")[1:]:
+            block = block.split("```")[0]
+            marker = "- name: Annotate the changed digests\n        run: |\n"
+            if marker in block:
+                body = block.split(marker)[1].split("\n      - ")[0]
+                out.append(("README workflow", "\n".join(l[10:] for l in body.splitlines())))
+        self.assertEqual([w for w, _ in out], ["--help", "README sh", "README workflow"], out)
+        return out
+
+    def run_recipes(self):
+        results = []
+        for where, recipe in self.recipes():
+            p = subprocess.run(["bash", "-e", "-c", recipe], cwd=self.repo, env=self.env,
+                               capture_output=True, text=True)
+            results.append((where, p.returncode, p.stdout + p.stderr))
+        return results
+
+    def commit(self, message):
+        self.git(self.repo, "add", "-A")
+        self.git(self.repo, "commit", "-q", "-m", message)
+
+    def test_no_markdown_changed(self):
+        it.write(os.path.join(self.repo, "notes.txt"), "y\n")
+        self.commit("not Markdown")
+        for where, code, output in self.run_recipes():
+            self.assertEqual(code, 0, "%s: %s" % (where, output))
+
+    def test_only_a_non_digest_changed(self):
+        it.write(os.path.join(self.repo, "README.md"), "# Team repo\n\n-x  \n")
+        self.commit("readme")
+        for where, code, output in self.run_recipes():
+            self.assertEqual(code, 0, "%s: %s" % (where, output))
+
+    def test_a_changed_digest_was_deleted(self):
+        os.remove(os.path.join(self.repo, "digests", "2024-05-02.md"))
+        self.commit("delete")
+        for where, code, output in self.run_recipes():
+            self.assertEqual(code, 0, "%s: %s" % (where, output))
+        # Named anyway, a missing path is a clear error.
+        r = it.run("digests/2024-05-02.md", cwd=self.repo)
+        self.assertEqual(r.code, 2)
+        self.assertIn("digests/2024-05-02.md: error: no such file or directory", r.out + r.err)
+
+    def test_a_changed_digest_with_findings_fails(self):
+        it.write(os.path.join(self.repo, "digests", "2024-05-02.md"), MODERN_DEFECTS)
+        self.commit("defects")
+        for where, code, output in self.run_recipes():
+            # xargs turns digestlint's 1 into 123: the step fails either way.
+            self.assertIn(code, (1, 123), "%s: %s" % (where, output))
+            self.assertRegex(output, r"digests/2024-05-02\.md(:|,line=)10", where)
+
+
 class FixSafety(it.TempDirTest):
     """--fix changes no file that is not a digest and never changes which
     schema automatic choice picks."""
