@@ -76,6 +76,19 @@ TEST_CASE("without a schema's title, most of its sections claim the file", "[cla
   CHECK(claimed("# Team notes\n\n## Tools\n\n## security report\n\n## malware campaign\n") == "-");
 }
 
+TEST_CASE("long files: the title is looked for early, then in the whole file", "[claim]") {
+  const std::string body(9000, 'x');
+  CHECK(claimed("# 日々のニュース要約\n\n" + body + "\n") == "daily-security-info-2023");
+  CHECK(claimed("Daily Security Info\n===\n\n" + body + "\n") == "daily-security-info");
+  // The first H1 after the first 4 KiB still decides.
+  CHECK(claimed(body + "\n\n# 日々のニュース要約\n") == "daily-security-info-2023");
+  // A fence opened early and closed late hides a title-looking line.
+  CHECK(claimed("```\n" + body + "\n# Daily Security Info\n```\n# Changelog\n") == "-");
+  // A non-claiming early H1 falls back to the sections.
+  CHECK(claimed("# 2024-05-01\n" + body + "\n" + std::string(kModernSections)) ==
+        "daily-security-info");
+}
+
 TEST_CASE("non-digests are claimed by no schema", "[claim]") {
   CHECK(claimed("") == "-");
   CHECK(claimed("no title at all\n") == "-");

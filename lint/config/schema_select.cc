@@ -99,6 +99,22 @@ std::optional<SchemaClaim> claim_by_sections(const std::vector<std::string>& fol
 
 std::optional<SchemaClaim> claim_schema(std::string_view text) {
   thread_local Scratch scratch;
+  // The title opens a digest: read the first few KiB (whole lines) first,
+  // and the whole file only when they hold no ATX H1 that claims it. An
+  // ATX heading there is one in the whole file too: whether a line is one
+  // depends on the lines before it, never on those after.
+  constexpr std::size_t kTitleWindow = 4096;
+  if (text.size() > 2 * kTitleWindow) {
+    const std::size_t eol = text.find('\n', kTitleWindow);
+    scratch.source.reset(text.substr(0, eol == std::string_view::npos ? text.size() : eol + 1));
+    scratch.scanner.scan(scratch.source, scratch.doc);
+    const auto& early = scratch.doc.headings;
+    const auto h1 =
+        std::find_if(early.begin(), early.end(), [](const Heading& h) { return h.level == 1; });
+    if (h1 != early.end() && !h1->setext) {
+      if (auto claim = claim_by_title(fold_for_match(scratch.source.slice(h1->text)))) return claim;
+    }
+  }
   scratch.source.reset(text);
   scratch.scanner.scan(scratch.source, scratch.doc);
   const std::vector<Heading>& headings = scratch.doc.headings;
