@@ -75,10 +75,9 @@ CLI::Option* add_rule_list(CLI::App& app, const std::string& name, std::vector<s
 std::optional<int> parse_options(int argc, char** argv, Options& o) {
   CLI::App app{"digestlint: lint Markdown security digests against their schema", "digestlint"};
   app.footer(kFooter);
-  app.set_help_flag("-h,--help", "Print this help and exit")->group(kMiscellaneous);
-  app.set_version_flag("-V,--version", fmt::format("digestlint {}", kVersion),
-                       "Print the version and exit")
-      ->group(kMiscellaneous);
+  // Help and version come last, under Miscellaneous; CLI11 orders groups
+  // by their first option.
+  app.set_help_flag();
   app.add_option("paths", o.paths, "Files or directories (*.md, recursively); '-' reads stdin")
       ->type_name("PATH");
 
@@ -118,14 +117,14 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Write the report to this file instead of standard output")
       ->type_name("PATH")
       ->group(kOutput);
-  auto* show_source = app.add_flag_function(
-      "--show-source", [&o](std::int64_t) { o.show_source = true; },
-      "Show each finding's line with a caret under it (default: on a terminal)");
-  show_source->group(kOutput);
+  // The last of --show-source / --no-show-source given wins.
+  app.add_flag_function(
+         "--show-source", [&o](std::int64_t) { o.show_source = true; },
+         "Show each finding's line with a caret under it (default: on a terminal)")
+      ->group(kOutput);
   app.add_flag_function(
          "--no-show-source", [&o](std::int64_t) { o.show_source = false; },
          "Print the finding lines only")
-      ->excludes(show_source)
       ->group(kOutput);
   app.add_option("--color", o.color,
                  "Colour the text output: auto (a terminal, unless NO_COLOR is set; or "
@@ -187,6 +186,11 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
       ->group(kMiscellaneous);
   app.add_option("--explain", o.explain, "Print a rule's documentation and exit")
       ->type_name("RULE")
+      ->group(kMiscellaneous);
+
+  app.set_help_flag("-h,--help", "Print this help and exit")->group(kMiscellaneous);
+  app.set_version_flag("-V,--version", fmt::format("digestlint {}", kVersion),
+                       "Print the version and exit")
       ->group(kMiscellaneous);
 
   try {

@@ -659,7 +659,7 @@ class Examples(unittest.TestCase):
         r = run("examples/with-defects.md", cwd=SOURCE)
         self.assertEqual(r.code, 1, r)
         self.assertEqual([(f[1], f[3]) for f in findings(r.out)], [
-            (9, "DL204"), (10, "DL204"),  # 2-space nesting, two lines
+            (9, "DL204"),                 # 2-space nesting: one finding for the list
             (13, "DL201"),                # '-[title](url)'
             (19, "DL111"),                # なし for N/A
             (22, "DL202"),                # '*' marker
