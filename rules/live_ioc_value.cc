@@ -77,8 +77,10 @@ class LiveIocValue final : public Rule {
         return;
       }
       if (e.shape == ValueShape::Ip6 && !is_defanged(ctx.text(e.fields[0]))) {
-        for (Offset i = e.host.begin; i < e.host.end; ++i) {
-          if (bytes[i] == ':') edits.push_back(Edit{{i, i + 1}, "[:]"});
+        const std::string_view host = ctx.text(e.host);
+        for (std::size_t i = 0; i < host.size(); ++i) {
+          const auto at = static_cast<Offset>(e.host.begin + i);
+          if (host[i] == ':') edits.push_back(Edit{{at, at + 1}, "[:]"});
         }
         report
             .report(e.fields[0],

@@ -141,7 +141,7 @@ TEST_CASE("config errors name the file, line and column") {
   };
   CHECK(error_of("schema = \"daily-security-info\"\nincludes = [\"*.md\"]\n") ==
         "cfg/.digestlint.toml:2:1: unknown key 'includes' in the config (expected one of "
-        "'schema', 'include', 'exclude', 'rules', 'iocs')");
+        "'schema', 'include', 'exclude', 'schemas', 'rules', 'iocs')");
   CHECK(error_of("[rules]\nno-such-rule = \"off\"\n") ==
         "cfg/.digestlint.toml:2:1: unknown rule 'no-such-rule' (see digestlint --list-rules)");
   CHECK(error_of("[rules]\nDL208 = { allow-hardbreak = true }\n") ==
@@ -159,6 +159,38 @@ TEST_CASE("config errors name the file, line and column") {
                      "(daily-security-info",
                      0) == 0);
   CHECK(schema.find("nor a file (cfg/nope.toml does not exist)") != std::string::npos);
+}
+
+TEST_CASE("[[schemas]] maps globs to schemas, first match wins, else the config's schema") {
+  ConfigError error;
+  const auto config = parse(
+      "[[schemas]]\npaths = [\"archive/2023/**\", \"old-*.md\"]\n"
+      "schema = \"daily-security-info-2023\"\n"
+      "[[schemas]]\npaths = [\"archive/**\"]\nschema = \"daily-security-info\"\n",
+      error);
+  INFO(error.to_string());
+  REQUIRE(config);
+  REQUIRE(config->schemas.size() == 2);
+  CHECK(config->schema_for("/project/archive/2023/07/a.md") == "daily-security-info-2023");
+  CHECK(config->schema_for("/project/notes/old-x.md") == "daily-security-info-2023");
+  CHECK(config->schema_for("/project/archive/2024/a.md") == "daily-security-info");
+  CHECK(config->schema_for("/project/today.md").empty());  // not set: chosen automatically
+
+  auto error_of = [](std::string_view text) {
+    ConfigError e;
+    REQUIRE_FALSE(parse(text, e));
+    return e.to_string();
+  };
+  CHECK(error_of("[[schemas]]\nschema = \"daily-security-info\"\n") ==
+        "cfg/.digestlint.toml:1:1: a [[schemas]] table needs 'paths' (globs)");
+  CHECK(error_of("[[schemas]]\npaths = [\"a/**\"]\n") ==
+        "cfg/.digestlint.toml:1:1: a [[schemas]] table needs 'schema'");
+  CHECK(error_of("[[schemas]]\npaths = [\"a/**\"]\nschema = \"x\"\nglob = 1\n") ==
+        "cfg/.digestlint.toml:4:1: unknown key 'glob' in a [[schemas]] table (expected one of "
+        "'paths', 'schema')");
+  CHECK(error_of("[[schemas]]\npaths = [\"a[\"]\nschema = \"auto\"\n")
+            .find("bad glob \"a[\" in 'paths'") != std::string::npos);
+  CHECK(error_of("schemas = 1\n") == "cfg/.digestlint.toml:1:11: 'schemas' must be an array");
 }
 
 TEST_CASE("the nearest config wins, walking up from the file") {
@@ -224,4 +256,32 @@ TEST_CASE("the --init template is a valid config, and so is every line it commen
     INFO(r->code);
     CHECK(config->settings.rules.at(std::string(r->code)).severity == r->default_severity);
   }
+}
+
+TEST_CASE("[rules] takes code prefixes and any case; the more specific entry wins") {
+  ConfigError error;
+  // Written before the prefix, DL201's own entry still wins over DL2's.
+  const auto config =
+      parse("[rules]\ndl201 = \"error\"\nDL2 = \"off\"\nTrailing-Whitespace = \"info\"\n", error);
+  REQUIRE(config != nullptr);
+  const auto severity = [&](const char* code) { return config->settings.rules.at(code).severity; };
+  CHECK(severity("DL201") == Severity::Error);
+  CHECK(severity("DL202") == Severity::Off);
+  CHECK(severity("DL208") == Severity::Info);
+  // An opt-in rule is switched on only by its own name, never by a prefix.
+  const auto on = parse("[rules]\nDL5 = \"warning\"\n", error);
+  REQUIRE(on != nullptr);
+  CHECK(on->settings.rules.count("DL510") == 0);
+  CHECK(on->settings.rules.at("DL507").severity == Severity::Warning);
+}
+
+TEST_CASE("a prefix takes a severity only; a misspelt rule gets a 'did you mean'") {
+  ConfigError error;
+  CHECK(parse("[rules]\nDL2 = { severity = \"off\" }\n", error) == nullptr);
+  CHECK(error.message.rfind("rule prefix 'DL2' takes a severity", 0) == 0);
+  CHECK(parse("[rules]\nDL8 = \"off\"\n", error) == nullptr);
+  CHECK(error.message == "unknown rule prefix 'DL8' (see digestlint --list-rules)");
+  CHECK(parse("[rules]\ntrailing-whitespce = \"off\"\n", error) == nullptr);
+  CHECK(error.message ==
+        "unknown rule 'trailing-whitespce'; did you mean DL208 (trailing-whitespace)?");
 }

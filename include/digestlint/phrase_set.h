@@ -16,7 +16,8 @@ class PhraseSet {
   PhraseSet() = default;
   explicit PhraseSet(std::vector<std::string> phrases);
 
-  // Whether `text` holds any of the phrases, byte for byte.
+  // Whether `text` holds any of the phrases, byte for byte, as a whole
+  // token (see is_token_at: `xxxxx` is no leak inside `dev_xxxxxx`).
   bool found_in(std::string_view text) const;
 
  private:

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "digestlint/text.h"
+
 namespace digestlint {
 
 namespace {
@@ -65,13 +67,13 @@ bool PhraseSet::found_in(std::string_view s) const {
                                std::make_pair(key, std::uint32_t{0}));
     for (; it != by_prefix_.end() && it->first == key; ++it) {
       const std::string& phrase = phrases_[it->second];
-      if (s.compare(i, phrase.size(), phrase) == 0) return true;
+      if (s.compare(i, phrase.size(), phrase) == 0 && is_token_at(s, i, phrase)) return true;
     }
     ++end;
   }
   // Short phrases ("{{", "xxxxx"), searched whole.
   for (const std::string& phrase : short_phrases_) {
-    if (s.find(phrase) != std::string_view::npos) return true;
+    if (contains_as_token(s, phrase)) return true;
   }
   return false;
 }

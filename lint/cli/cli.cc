@@ -21,19 +21,45 @@ namespace digestlint {
 
 namespace {
 
+// "PATH:LINE:COL: error: MESSAGE", "PATH: error: MESSAGE" or, when no file
+// is at fault, "digestlint: error: MESSAGE": the shapes the problem
+// matchers read.
+void print_error(const ConfigError& e) {
+  if (e.path.empty()) {
+    std::cerr << fmt::format("digestlint: error: {}\n", e.message);
+  } else if (e.line == 0) {
+    std::cerr << fmt::format("{}: error: {}\n", e.path, e.message);
+  } else {
+    std::cerr << fmt::format("{}:{}:{}: error: {}\n", e.path, e.line, e.column, e.message);
+  }
+}
+
+// A schema that does not load: located in its file when it is one, else
+// the name given is at fault.
+void print_schema_error(const SchemaError& error, const std::string& name) {
+  ConfigError e = located_error(error.message, name);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(name, ec)) {
+    e.message = fmt::format("--schema {}: {}", name, e.message);
+    e.path.clear();
+  }
+  print_error(e);
+}
+
 // --list-rules and --print-schema: what applies to a file in the working
 // directory.
 int print_settings(const Options& o, OutputFormat format, ConfigLookup& configs, Linters& linters) {
   const ConfigError* broken = nullptr;
   const Config* config = configs.for_file(std::filesystem::current_path() / "-", &broken);
   if (broken != nullptr) {
-    std::cerr << broken->to_string() << '\n';
+    print_error(*broken);
     return kExitFailure;
   }
   SchemaError schema_error;
-  const Linter* linter = linters.get(config, schema_for(o, config, {}), schema_error);
+  const std::string schema = schema_for(o, config, {});
+  const Linter* linter = linters.get(config, schema, schema_error);
   if (linter == nullptr) {
-    std::cerr << schema_error.message << '\n';
+    print_schema_error(schema_error, schema);
     return kExitFailure;
   }
   if (o.list_rules) {
@@ -54,19 +80,29 @@ int run_cli(int argc, char** argv) {
 
   const auto format = parse_output_format(o.format);
   if (!format) {
-    std::cerr << fmt::format("digestlint: unknown --format '{}' (expected one of: {})\n", o.format,
-                             format_names());
+    std::cerr << fmt::format("digestlint: error: unknown --format '{}' (expected one of: {})\n",
+                             o.format, format_names());
     return kExitFailure;
   }
   if (o.statistics && *format != OutputFormat::Text && *format != OutputFormat::Json) {
-    std::cerr << "digestlint: --statistics prints text or json, not " << o.format << '\n';
+    std::cerr << "digestlint: error: --statistics prints text or json, not " << o.format << '\n';
     return kExitFailure;
+  }
+  if (o.diff && (*format != OutputFormat::Text || o.statistics)) {
+    std::cerr << fmt::format("digestlint: error: --diff prints a unified diff, not {}\n",
+                             o.statistics ? "--statistics" : o.format);
+    return kExitFailure;
+  }
+  if (o.unsafe_fixes && !o.fix && !o.diff) {
+    // Not silently ignored: the text output then counts unsafe fixes as
+    // fixable (marked [*]), but nothing is applied.
+    std::cerr << "digestlint: warning: --unsafe-fixes applies nothing without --fix or --diff\n";
   }
   if (o.init) return write_starter_config(o.quiet);
   if (!o.explain.empty()) {
     const RuleInfo* rule = find_rule(o.explain);
     if (rule == nullptr) {
-      std::cerr << fmt::format("digestlint: unknown rule '{}' (see --list-rules)\n", o.explain);
+      std::cerr << fmt::format("digestlint: error: {}\n", unknown_rule_message(o.explain));
       return kExitFailure;
     }
     std::cout << explain_rule(*rule);
@@ -77,41 +113,55 @@ int run_cli(int argc, char** argv) {
   if (!o.schema.empty() && o.schema != kAutoSchema) {
     SchemaError schema_error;
     if (!load_schema(o.schema, schema_error)) {
-      std::cerr << schema_error.message << '\n';
+      print_schema_error(schema_error, o.schema);
       return kExitFailure;
     }
   }
-  Settings command_line;
+  RuleSelection command_line;
   std::string error;
-  if (!apply_selection(o, command_line, error)) {
-    std::cerr << "digestlint: " << error << '\n';
+  if (!select_rules(o, command_line, error)) {
+    std::cerr << "digestlint: error: " << error << '\n';
     return kExitFailure;
   }
   Linters linters(command_line);
   ConfigLookup configs;
   if (ConfigError config_error; !configs.load(o, config_error)) {
-    std::cerr << config_error.to_string() << '\n';
+    print_error(config_error);
     return kExitFailure;
   }
   if (o.print_schema || o.list_rules) return print_settings(o, *format, configs, linters);
   if (o.paths.empty()) {
-    std::cerr << "digestlint: no input; give files, directories or '-' (see --help)\n";
+    std::cerr << "digestlint: error: no input; give files, directories or '-' (see --help)\n";
     return kExitFailure;
   }
 
   InputList inputs = collect_inputs(o, configs);
+  print_walk_notes(o, inputs, std::cerr);
+  // "--select DL2 DL7 file.md": the option takes one value, so DL7 is a
+  // path; say how to list several rules.
+  for (FileReport& failure : inputs.failures) {
+    if (failure.error_line == 0 && !match_rules(failure.path).empty()) {
+      failure.error += fmt::format(" (a rule? list several as --select DL2,{})", failure.path);
+    }
+  }
   drop_inputs_of_unloadable_schemas(o, linters, inputs.inputs, inputs.failures);
   LintResults linted = lint_inputs(o, linters, inputs.inputs);
+  const NonDigests non_digests = take_non_digests(o, inputs.inputs, linted.reports, std::cerr);
 
   RunResults results;
   results.reports = std::move(linted.reports);
   results.reports.insert(results.reports.end(), std::make_move_iterator(inputs.failures.begin()),
                          std::make_move_iterator(inputs.failures.end()));
   results.fixed_stdin = std::move(linted.fixed_stdin);
+  for (std::size_t i = 0; i < linted.diffs.size(); ++i) {
+    if (!linted.diffs[i].empty())
+      results.diffs.emplace_back(inputs.inputs[i].display, std::move(linted.diffs[i]));
+  }
   results.stdin_fixed = o.fix && std::any_of(inputs.inputs.begin(), inputs.inputs.end(),
                                              [](const Input& i) { return i.path.empty(); });
   results.rules_run = linters.enabled_rules();
   results.excluded = inputs.excluded;
+  results.not_digests = non_digests.walked;
   return write_results(o, *format, std::move(results));
 }
 

@@ -9,46 +9,49 @@
 #include "base/files.h"
 #include "digestlint/source.h"
 #include "engine/registry.h"
+#include "output/unified_diff.h"
 
 namespace digestlint {
 
-namespace {
-
-// --select / --ignore: codes, names, or code prefixes ("DL2").
-bool matches(const RuleInfo& r, std::string_view pattern) {
-  return r.name == pattern || r.code.substr(0, pattern.size()) == pattern;
-}
-
-}  // namespace
-
-bool apply_selection(const Options& o, Settings& settings, std::string& error) {
-  for (const auto* list : {&o.select, &o.ignore}) {
-    for (const std::string& p : *list) {
-      bool any = false;
-      for (const RuleInfo* r : all_rules())
-        any = any || matches(*r, p);
-      if (!any) {
-        error = fmt::format("unknown rule or prefix '{}' (see --list-rules)", p);
+bool select_rules(const Options& o, RuleSelection& selection, std::string& error) {
+  // Each pattern names at least one rule, else the run stops: a typo must
+  // not silently lint with the wrong rules.
+  auto resolve = [&](const std::vector<std::string>& patterns,
+                     std::vector<const RuleInfo*>& named_outright,
+                     std::vector<const RuleInfo*>& all) {
+    for (const std::string& p : patterns) {
+      const std::vector<const RuleInfo*> matched = match_rules(p);
+      if (matched.empty()) {
+        error = unknown_rule_message(p);
         return false;
       }
+      all.insert(all.end(), matched.begin(), matched.end());
+      if (!is_rule_prefix(p)) named_outright.push_back(matched.front());
     }
+    return true;
+  };
+  std::vector<const RuleInfo*> selected, selected_outright, extended, extended_outright, ignored,
+      unused;
+  if (!resolve(o.select, selected_outright, selected) ||
+      !resolve(o.extend_select, extended_outright, extended) ||
+      !resolve(o.ignore, unused, ignored)) {
+    return false;
   }
+  auto has = [](const std::vector<const RuleInfo*>& list, const RuleInfo* r) {
+    return std::find(list.begin(), list.end(), r) != list.end();
+  };
   for (const RuleInfo* r : all_rules()) {
-    bool off = !o.select.empty();
-    for (const std::string& p : o.select)
-      off = off && !matches(*r, p);
-    for (const std::string& p : o.ignore)
-      off = off || matches(*r, p);
+    const bool off =
+        has(ignored, r) || (!o.select.empty() && !has(selected, r) && !has(extended, r));
     if (off) {
-      settings.rules[std::string(r->code)].severity = Severity::Off;
+      selection.settings.rules[std::string(r->code)].severity = Severity::Off;
       continue;
     }
-    // An opt-in rule named outright (not by a prefix) is switched on.
-    for (const std::string& p : o.select) {
-      if (r->opt_in && (p == r->code || p == r->name)) {
-        settings.rules[std::string(r->code)].severity = r->default_severity;
-      }
-    }
+    // Named rules are on even where a config or schema turned them off;
+    // an opt-in rule only when named outright, not by a prefix.
+    const bool named_outright = has(selected_outright, r) || has(extended_outright, r);
+    const bool named = has(selected, r) || has(extended, r);
+    if (named_outright || (named && !r->opt_in)) selection.switch_on.push_back(r);
   }
   return true;
 }
@@ -84,8 +87,17 @@ const Linter* Linters::get(const Config* config, const std::string& schema, Sche
   // Defaults, then the schema's [rules], then the config's, then the
   // command line's --select / --ignore.
   Settings overrides = config != nullptr ? config->settings : Settings{};
-  overrides.merge(command_line_);
+  overrides.merge(command_line_.settings);
   auto linter = std::make_unique<Linter>(found->second, overrides);
+  // Rules the command line names and the schema or config turned off run
+  // at their default severity.
+  bool rebuild = false;
+  for (const RuleInfo* r : command_line_.switch_on) {
+    if (linter->severity(*r) != Severity::Off) continue;
+    overrides.rules[std::string(r->code)].severity = r->default_severity;
+    rebuild = true;
+  }
+  if (rebuild) linter = std::make_unique<Linter>(found->second, overrides);
   const Linter* result = linter.get();
   linters_.emplace(key, std::move(linter));
   return result;
@@ -134,7 +146,7 @@ namespace {
 
 // Lints (and fixes) one input. Runs on worker threads.
 FileReport process(const Input& input, Linters& linters, const Options& o, std::string& buffer,
-                   std::string* fixed_stdin) {
+                   std::string* fixed_stdin, std::string* diff) {
   FileReport report;
   report.path = input.display;
   std::string error;
@@ -144,17 +156,37 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     report.error = error;
     return report;
   }
+  // Binary, not a digest, or which schema (lint/cli/inputs.h).
+  const InputKind kind = classify_input(o, input, buffer);
+  if (!kind.error.empty() || kind.not_a_digest) {
+    report.error = kind.error;
+    report.not_a_digest = kind.not_a_digest;
+    if (input.path.empty()) *fixed_stdin = buffer;  // --fix on '-' passes it through
+    return report;
+  }
   SchemaError schema_error;
-  const Linter* linter =
-      linters.get(input.config, schema_for(o, input.config, buffer), schema_error);
+  const Linter* linter = linters.get(input.config, kind.schema, schema_error);
   if (linter == nullptr) {
     report.error = schema_error.message;
     return report;
   }
+  const std::string linted_as = fmt::format("{}, {}", kind.schema, kind.why);
   SourceText source;
+  if (o.diff) {
+    // What --fix would write, shown, never written.
+    FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
+    *diff = unified_diff(input.display, buffer, outcome.text);
+    source.reset(buffer);
+    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report.fixes_applied = outcome.applied;
+    report.linted_as = linted_as;
+    return report;
+  }
   if (!o.fix) {
     source.reset(buffer);
-    return make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report.linted_as = linted_as;
+    return report;
   }
   FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
   if (input.path.empty()) {
@@ -164,12 +196,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     source.reset(buffer);
     report = make_report(input.display, source, linter->lint(buffer, input.display));
     report.error = error;
+    report.linted_as = linted_as;
     return report;
   }
   buffer = std::move(outcome.text);
   source.reset(buffer);
   report = make_report(input.display, source, std::move(outcome.remaining));
   report.fixes_applied = outcome.applied;
+  report.linted_as = linted_as;
   return report;
 }
 
@@ -178,6 +212,7 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
 LintResults lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& inputs) {
   LintResults results;
   results.reports.resize(inputs.size());
+  results.diffs.resize(inputs.size());
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
   const unsigned jobs =
       std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
@@ -186,7 +221,8 @@ LintResults lint_inputs(const Options& o, Linters& linters, const std::vector<In
   auto worker = [&] {
     std::string buffer;  // reused: memory stays at the largest file
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      results.reports[i] = process(inputs[i], linters, o, buffer, &results.fixed_stdin);
+      results.reports[i] =
+          process(inputs[i], linters, o, buffer, &results.fixed_stdin, &results.diffs[i]);
     }
   };
   std::vector<std::thread> threads;

@@ -20,9 +20,15 @@
 
 namespace digestlint {
 
-// --select / --ignore as rule settings. False, with `error` set, when a
-// pattern names no rule.
-bool apply_selection(const Options& options, Settings& settings, std::string& error);
+// --select / --extend-select / --ignore: rules switched off in `settings`,
+// and the rules named to run (`switch_on`: on at their default severity
+// where a config or schema turned them off).
+struct RuleSelection {
+  Settings settings;
+  std::vector<const RuleInfo*> switch_on;
+};
+// False, with `error` set ("did you mean"), when a pattern names no rule.
+bool select_rules(const Options& options, RuleSelection& selection, std::string& error);
 
 // The schema a file is checked against: --schema, else its config's, else
 // the default. `bytes` is the file's text, for a schema chosen per file
@@ -33,7 +39,7 @@ std::string schema_for(const Options& options, const Config* config, std::string
 // on first use, from any worker thread.
 class Linters {
  public:
-  explicit Linters(Settings command_line) : command_line_(std::move(command_line)) {}
+  explicit Linters(RuleSelection command_line) : command_line_(std::move(command_line)) {}
 
   // nullptr, with `error` set, when the schema cannot be loaded.
   const Linter* get(const Config* config, const std::string& schema, SchemaError& error);
@@ -43,7 +49,7 @@ class Linters {
 
  private:
   std::mutex mutex_;
-  Settings command_line_;
+  RuleSelection command_line_;
   std::map<std::pair<const Config*, std::string>, std::unique_ptr<Linter>> linters_;
   std::map<std::string, std::shared_ptr<const Schema>> schemas_;
 };
@@ -58,10 +64,11 @@ void drop_inputs_of_unloadable_schemas(const Options& options, Linters& linters,
 struct LintResults {
   std::vector<FileReport> reports;  // one per input, in input order
   std::string fixed_stdin;          // with --fix on '-': the fixed text
+  std::vector<std::string> diffs;   // with --diff: one per input, empty if unchanged
 };
 
-// Lints (with --fix: fixes, atomically, then re-lints) every input on
-// --jobs threads.
+// Lints (with --fix: fixes, atomically, then re-lints; with --diff: fixes
+// in memory) every input on --jobs threads.
 LintResults lint_inputs(const Options& options, Linters& linters, const std::vector<Input>& inputs);
 
 }  // namespace digestlint

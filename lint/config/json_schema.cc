@@ -235,6 +235,14 @@ json config_file_json_schema() {
                                  "to this config.")},
       {"include", strings("Globs of the files that are digests (*, ?, [a-z], **).")},
       {"exclude", strings("Globs of files and directories never linted.")},
+      {"schemas",
+       array_of(closed_table("Files matching `paths` are checked against `schema`.",
+                             {{"paths", strings("Globs, relative to this config.")},
+                              {"schema", nonempty_string("A built-in schema name or a schema "
+                                                         "file relative to this config.")}},
+                             json::array({"paths", "schema"})),
+                "Which schema checks which files, first match wins; other files get `schema`, "
+                "or the schema that claims them.")},
       {"iocs", closed_table("`digestlint iocs`: the IOC export.",
                             {{"date-pattern",
                               string_type("Where a digest's date is in its path when its file "

@@ -143,8 +143,9 @@ Examples:
   std::set<const ConfigError*> broken;
   for (const std::string& p : o.paths) {
     std::vector<fs::path> found;
+    WalkNotes notes;  // a walk's FIFOs and ignored files are nothing to export
     std::string error;
-    if (!expand_path(p, found, error)) {
+    if (!expand_path(p, WalkOptions{}, found, notes, error)) {
       fail(fmt::format("{}: {}", p, error));
       continue;
     }

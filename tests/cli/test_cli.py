@@ -73,7 +73,7 @@ https://example.com/news/vpn-auth-bypass
     - 細工したリクエストを送るだけで管理者として操作できる
     - ベンダーは修正版を公開し、早期の更新を呼びかけている
 - IOCの列挙
-    - 198.51.100[.]7,IPアドレス,知られていない,C2サーバーとして言及,グローバル
+    - 154.90.58[.]164,IPアドレス,知られていない,C2サーバーとして言及,グローバル
 - 推奨事項
     - 修正版へ速やかに更新する
     - 管理画面をインターネットに公開しない
@@ -136,7 +136,7 @@ def findings(text_output):
     """(path, line, column, code) of each finding line of the text format."""
     found = []
     for line in text_output.splitlines():
-        m = re.match(r"^(.*):(\d+):(\d+): (error|warning|info): .* \[(DL\d+) [a-z0-9-]+\]$", line)
+        m = re.match(r"^(.*):(\d+):(\d+): (error|warning|info): .* \[(DL\d+) [a-z0-9-]+\](?: \[\*\])?$", line)
         if m:
             found.append((m.group(1), int(m.group(2)), int(m.group(3)), m.group(5)))
     return found
@@ -176,8 +176,10 @@ class ExitStatus(TempDirTest):
         self.assertEqual(findings(r.out), [(f, 10, 1, "DL201")])
         line = r.out.splitlines()[0]
         self.assertTrue(line.startswith(f + ":10:1: error: no space after '-'"), line)
-        self.assertTrue(line.endswith("write '- ' [DL201 missing-space-after-marker]"), line)
+        # " [*]": --fix fixes it; the summary says how many are fixable.
+        self.assertTrue(line.endswith("write '- ' [DL201 missing-space-after-marker] [*]"), line)
         self.assertIn("1 error, 0 warnings, 0 infos in 1 file", r.err)
+        self.assertIn("1 fixable with `--fix`", r.err)
 
     def test_a_warning_alone_exits_1(self):
         f = write(self.path("warning.md"), CLEAN.replace("### Tools\n", "### Tools \n"))
@@ -508,7 +510,7 @@ class Selection(TempDirTest):
         f = write(self.path("a.md"), self.TEXT)
         r = run(f, "--select", "DL999")
         self.assertEqual(r.code, 2, r)
-        self.assertIn("unknown rule or prefix 'DL999'", r.err)
+        self.assertIn("unknown rule 'DL999'", r.err)
 
     def test_select_before_the_paths(self):
         # "--select CODE file.md": the option takes one value (or a comma
@@ -570,11 +572,12 @@ class Schemas(TempDirTest):
         r = run("--schema", schema, f)
         self.assertEqual(r.code, 2, r)
         self.assertEqual(r.out, "")
-        self.assertTrue(r.err.startswith(schema + ":5:1: unknown key 'levle' in [[sections]]"),
-                        r.err)
+        self.assertTrue(
+            r.err.startswith(schema + ":5:1: error: unknown key 'levle' in [[sections]]"), r.err)
         r = run("--schema", self.path("none.toml"), f)
         self.assertEqual(r.code, 2, r)
-        self.assertIn("none.toml: cannot read schema", r.err)
+        self.assertTrue(r.err.startswith("digestlint: error: --schema " + self.path("none.toml")
+                                         + ": cannot read schema"), r.err)
 
     def test_print_schema_round_trips(self):
         r = run("--print-schema")
@@ -641,7 +644,11 @@ class TheFormatFiles(TempDirTest):
     def test_template_fix_fills_the_news_section_with_na(self):
         with open(os.path.join(self.format, "template.md"), "rb") as src:
             f = write(self.path("template.md"), src.read())
+        # Inserting N/A is unsafe: an empty section may be one not yet written.
         r = run("--fix", f)
+        self.assertEqual(r.code, 1, r)
+        self.assertNotIn("### 日々のニュース要約\nN/A\n", read(f).decode())
+        r = run("--fix", "--unsafe-fixes", f)
         self.assertEqual(r.code, 0, r)
         self.assertIn("### 日々のニュース要約\nN/A\n", read(f).decode())
 
@@ -659,7 +666,7 @@ class Examples(unittest.TestCase):
         r = run("examples/with-defects.md", cwd=SOURCE)
         self.assertEqual(r.code, 1, r)
         self.assertEqual([(f[1], f[3]) for f in findings(r.out)], [
-            (9, "DL204"), (10, "DL204"),  # 2-space nesting, two lines
+            (9, "DL204"),                 # 2-space nesting: one finding for the list
             (13, "DL201"),                # '-[title](url)'
             (19, "DL111"),                # なし for N/A
             (22, "DL202"),                # '*' marker

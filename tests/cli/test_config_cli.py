@@ -32,7 +32,7 @@ def findings(out):
     """(path, line, column, severity, code) of each finding line."""
     found = []
     for line in out.splitlines():
-        m = re.match(r"^(\S.*?):(\d+):(\d+): (error|warning|info): .* \[(DL\d+) [a-z0-9-]+\]$",
+        m = re.match(r"^(\S.*?):(\d+):(\d+): (error|warning|info): .* \[(DL\d+) [a-z0-9-]+\](?: \[\*\])?$",
                      line)
         if m:
             found.append((m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5)))
@@ -90,7 +90,7 @@ class Errors(it.TempDirTest):
         self.assertEqual(r.code, 2)
         lines = r.out.splitlines()
         self.assertIn("bad/.digestlint.toml:2:1: error: unknown key 'includes' in the config "
-                      "(expected one of 'schema', 'include', 'exclude', 'rules', 'iocs') "
+                      "(expected one of 'schema', 'include', 'exclude', 'schemas', 'rules', 'iocs') "
                       "(2 files under it not linted)", lines)
         self.assertEqual(findings(r.out), [("good/g.md", 10, 1, "error", "DL201")])
         self.assertIn("1 file could not be processed", r.err)
@@ -118,7 +118,7 @@ class Errors(it.TempDirTest):
         it.write(self.path("a.md"), DEFECT)
         r = it.run("--config", "c.toml", "a.md", cwd=self.dir)
         self.assertEqual(r.code, 2)
-        self.assertEqual(r.err, "c.toml:1:10: 'schema' must be a string\n")
+        self.assertEqual(r.err, "c.toml:1:10: error: 'schema' must be a string\n")
         self.assertEqual(r.out, "")
 
 
@@ -132,11 +132,18 @@ class Selection(it.TempDirTest):
         r = it.run(".", cwd=self.dir)
         self.assertEqual([f[0] for f in findings(r.out)], ["reports/2024/a.md"])
         self.assertIn("in 1 file (4 excluded by configuration)", r.err)
-        # Files named on the command line (as pre-commit passes them) too.
+        # Files named on the command line are linted whatever the config
+        # says (as ruff does)...
         r = it.run("README.md", "reports/2024/a.md", "notes/c.md", cwd=self.dir)
+        self.assertEqual([f[0] for f in findings(r.out)],
+                         ["README.md", "notes/c.md", "reports/2024/a.md"])
+        # ...unless --force-exclude (as pre-commit's hook passes them).
+        r = it.run("--force-exclude", "README.md", "reports/2024/a.md", "notes/c.md",
+                   cwd=self.dir)
         self.assertEqual([f[0] for f in findings(r.out)], ["reports/2024/a.md"])
+        self.assertIn("in 1 file (2 excluded by configuration)", r.err)
         # Nothing left to lint is not an error.
-        r = it.run("README.md", cwd=self.dir)
+        r = it.run("--force-exclude", "README.md", cwd=self.dir)
         self.assertEqual((r.code, r.out), (0, ""))
 
     def test_a_config_can_name_a_schema_file_next_to_it(self):
@@ -215,13 +222,17 @@ class Options(it.TempDirTest):
         r = it.run("--no-config", "--statistics", "error.md", "warning.md", "info.md",
                    cwd=self.dir)
         self.assertEqual(r.code, 1)
-        self.assertEqual(r.out, "     1  DL114  unlinked-item\n"
-                                "     1  DL201  missing-space-after-marker  [*]\n"
-                                "     1  DL208  trailing-whitespace  [*]\n")
+        # A header, each rule's severity and fixable count, a total.
+        self.assertEqual(r.out, " count  rule   name                        severity  fixable\n"
+                                "     1  DL114  unlinked-item               info      -\n"
+                                "     1  DL201  missing-space-after-marker  error     [*] 1\n"
+                                "     1  DL208  trailing-whitespace         warning   [*] 1\n"
+                                "     3  total in 3 rules; 2 fixable with `--fix`\n")
         r = it.run("--no-config", "--statistics", "--format", "json", "error.md", "error.md",
                    cwd=self.dir)
         self.assertEqual(json.loads(r.out), [{"rule": "DL201", "name": "missing-space-after-marker",
-                                              "count": 1, "fixable": True}])
+                                              "severity": "error", "count": 1, "fixable": True,
+                                              "fixable_count": 1}])
         r = it.run("--statistics", "--format", "sarif", "error.md", cwd=self.dir)
         self.assertEqual(r.code, 2)
 
