@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "digestlint/text.h"
+#include "model/articles.h"
 
 namespace digestlint::rules {
 
@@ -102,6 +103,43 @@ std::string_view ioc_field_name(int field) {
     default:
       return "field 5 (グローバル/プライベート)";
   }
+}
+
+int known_category_for_shape(const IocSpec& spec, const IocEntry& e) {
+  if (e.kind != IocKind::Entry || e.match[1] != FieldMatch::Other) return -1;
+  if (e.shape != ValueShape::Url && e.shape != ValueShape::Ip4 && e.shape != ValueShape::Ip6)
+    return -1;
+  int found = -1;
+  for (std::size_t c = 0; c < spec.categories.size(); ++c) {
+    const IocShape shape = spec.categories[c].shape;
+    if (shape == IocShape::Any || !value_fits_shape(shape, e.shape)) continue;
+    if (found >= 0) return -1;  // two categories fit: the schema's, not ours, to choose
+    found = static_cast<int>(c);
+  }
+  return found;
+}
+
+std::optional<IpAddress> ioc_address(const LintContext& ctx, const IocEntry& e) {
+  if (e.shape != ValueShape::Ip4 && e.shape != ValueShape::Ip6) return std::nullopt;
+  std::string host = refang(ctx.text(e.host));
+  if (host.size() >= 2 && host.front() == '[') {
+    const std::size_t close = host.find(']');
+    host = host.substr(1, (close == std::string::npos ? host.size() : close) - 1);
+  }
+  if (const std::size_t slash = host.find('/'); slash != std::string::npos) host.resize(slash);
+  return parse_ip(host);
+}
+
+std::string ioc_host(const LintContext& ctx, const IocEntry& e) {
+  if (e.shape != ValueShape::Host && e.shape != ValueShape::Url && e.shape != ValueShape::Email)
+    return {};
+  std::string host = refang(ctx.text(e.host));
+  for (char& c : host) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  while (!host.empty() && host.back() == '.')
+    host.pop_back();
+  return host;
 }
 
 }  // namespace digestlint::rules

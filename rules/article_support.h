@@ -2,11 +2,13 @@
 // and enumerations in messages, summarising a label block.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "digestlint/rule.h"
+#include "digestlint/url.h"
 
 namespace digestlint::rules {
 
@@ -54,6 +56,20 @@ std::vector<std::string_view> allowed_scopes(const IocSpec& spec, const IocEntry
 // Whether the entry's scope (field 5, once aliases are resolved) is not
 // one its 分類 takes: ioc-scope-mismatch's finding.
 bool scope_mismatch(const IocSpec& spec, const IocEntry& e);
+
+// For an entry whose 分類 is none of the schema's ("ウェブサイト"), the one
+// schema category its value unmistakably belongs to: a URL or an IP
+// address (not a bare dotted name, which may be a file: "invoice.zip").
+// -1 when there is none, or the 分類 is a schema one.
+int known_category_for_shape(const IocSpec& spec, const IocEntry& e);
+
+// The address of an IP-shaped IOC value (brackets and a "/prefix" left
+// out), refanged and parsed; nullopt for any other value.
+std::optional<IpAddress> ioc_address(const LintContext& ctx, const IocEntry& e);
+
+// The host of an IOC value (host name, URL or e-mail), refanged, in lower
+// case, without a trailing dot; empty when the value has none.
+std::string ioc_host(const LintContext& ctx, const IocEntry& e);
 
 // Digest-format name of a field: "field 2 (分類)".
 std::string_view ioc_field_name(int field);

@@ -63,16 +63,12 @@ class InconsistentSentenceEnding final : public Rule {
   void check(const LintContext& ctx, Reporter& report) const override {
     const prose::Index& index = prose::index(ctx);
     std::vector<Item> items;
+    std::vector<prose::ItemEnd> ends;
     for (const prose::List& list : index.lists) {
       if (list.end_item - list.first_item < 2) continue;
       items.clear();
-      for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
-        const prose::ListItem& item = index.items[k];
-        if (item.has_sublist || ctx.digest.is_ioc_line(ctx.doc.blocks[item.block].first_line)) {
-          continue;
-        }
-        const prose::ItemEnd end = prose::item_end(ctx, item);
-        if (end.c < 0 || !end.prose) continue;
+      prose::sentence_ends(ctx, index, list, ends);
+      for (const prose::ItemEnd& end : ends) {
         const bool maru = end.c == 0x3002;
         if (!maru && !prose::japanese_letters().contains(end.c)) continue;
         items.push_back(Item{end.text, end.last, maru});

@@ -2,6 +2,7 @@
 #include "article_support.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
+#include "digestlint/url.h"
 
 namespace digestlint {
 namespace {
@@ -18,7 +19,8 @@ clicked or resolved by accident:
 
 Partial defanging (`vpn2.example[.]com`, `192.0.2[.]1`) is common CTI
 practice and allowed; the option `require-every-dot` reports any live dot
-in the host part. IPv6 values have no dots and are not checked. Host names
+in the host part. An IPv6 address has no dots: it is live when nothing in
+it is defanged, and is defanged by writing `[:]` for its colons. Host names
 are told from package IDs and file names by their top-level domain; under
 a 分類 outside the schema's (ファイル名, パッケージ名), a bare dotted name
 is taken as a file or package, not a host.
@@ -47,29 +49,21 @@ Writes `hxxp` for the scheme and `[.]` for the live dots of the host
 (safe: defanging is what the format asks for).
 )md";
 
-bool is_live_dot(std::string_view bytes, Offset i, ByteRange r) {
-  if (bytes[i] != '.') return false;
-  const bool open =
-      i > r.begin && (bytes[i - 1] == '[' || bytes[i - 1] == '(' || bytes[i - 1] == '{');
-  const bool close =
-      i + 1 < r.end && (bytes[i + 1] == ']' || bytes[i + 1] == ')' || bytes[i + 1] == '}');
-  return !(open && close);
-}
-
 class LiveIocValue final : public Rule {
  public:
   explicit LiveIocValue(const RuleOptions& options)
       : every_dot_(options.get_bool("require-every-dot")) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
-    const std::string_view bytes = ctx.source.bytes();
     rules::for_each_ioc(ctx, [&](const IocEntry& e, const ArticleItem&) {
       if (e.kind == IocKind::SourceLink || e.fields[0].empty()) return;
       const std::string value = quote_for_message(ctx.text(e.fields[0]), 50);
       std::vector<Edit> edits;
       auto defang_dots = [&] {
-        for (Offset i = e.host.begin; i < e.host.end; ++i) {
-          if (is_live_dot(bytes, i, e.host)) edits.push_back(Edit{{i, i + 1}, "[.]"});
+        const std::string_view host = ctx.text(e.host);
+        for (std::size_t i = 0; i < host.size(); ++i) {
+          const auto at = static_cast<Offset>(e.host.begin + i);
+          if (is_live_dot(host, i)) edits.push_back(Edit{{at, at + 1}, "[.]"});
         }
       };
       if (!e.live_scheme.empty()) {
@@ -80,6 +74,20 @@ class LiveIocValue final : public Rule {
                     "IOC value '{}' has a live '{}' scheme; defang it as 'hxxp'", value,
                     ctx.text(e.live_scheme))
             .fix("defang the value", std::move(edits));
+        return;
+      }
+      if (e.shape == ValueShape::Ip6 && !is_defanged(ctx.text(e.fields[0]))) {
+        const std::string_view host = ctx.text(e.host);
+        for (std::size_t i = 0; i < host.size(); ++i) {
+          const auto at = static_cast<Offset>(e.host.begin + i);
+          if (host[i] == ':') edits.push_back(Edit{{at, at + 1}, "[:]"});
+        }
+        report
+            .report(e.fields[0],
+                    "IOC value '{}' is a live IPv6 address: nothing in it is defanged; write "
+                    "'[:]' for its colons",
+                    value)
+            .fix("defang the colons", std::move(edits));
         return;
       }
       const bool network = e.shape == ValueShape::Ip4 || e.shape == ValueShape::Url ||

@@ -79,17 +79,13 @@ class MixedPolitePlainStyle final : public Rule {
   void check(const LintContext& ctx, Reporter& report) const override {
     const prose::Index& index = prose::index(ctx);
     std::vector<std::pair<ByteRange, Style>> items;
+    std::vector<prose::ItemEnd> ends;
     for (const prose::List& list : index.lists) {
       if (list.end_item - list.first_item < 2) continue;
       items.clear();
       std::size_t polite = 0;
-      for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
-        const prose::ListItem& item = index.items[k];
-        if (item.has_sublist || ctx.digest.is_ioc_line(ctx.doc.blocks[item.block].first_line)) {
-          continue;
-        }
-        const prose::ItemEnd end = prose::item_end(ctx, item);
-        if (end.c < 0 || !end.prose) continue;
+      prose::sentence_ends(ctx, index, list, ends);
+      for (const prose::ItemEnd& end : ends) {
         // The sentence without its final 。.
         const Offset stop = end.c == 0x3002 ? end.last.begin : end.last.end;
         const std::string_view text = ctx.text({end.text.begin, stop});

@@ -13,6 +13,8 @@ Notes an IOC entry whose 分類 (field 2) is not one of the format's
 categories (IPアドレス, URL, FQDN名) nor an alias of one: `パッケージ名`,
 `ファイル名`, `拡張機能名`, `メールアドレス`… (one entry in five in the
 archive). Its value is then not checked against a shape. Information only.
+A URL or an IP address under such a 分類 is
+nonstandard-category-for-known-shape's (a warning with a fix) instead.
 
 ## Why is this bad?
 
@@ -39,6 +41,7 @@ class NonstandardIocCategory final : public Rule {
     const IocSpec& spec = ctx.schema.ioc;
     rules::for_each_ioc(ctx, [&](const IocEntry& e, const ArticleItem&) {
       if (e.kind != IocKind::Entry || e.match[1] != FieldMatch::Other) return;
+      if (rules::known_category_for_shape(spec, e) >= 0) return;  // DL413's warning
       report.report(e.fields[1], "分類 '{}' is not one of {}; its value's shape is not checked",
                     quote_for_message(ctx.text(e.fields[1]), 30), rules::category_list(spec));
     });

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages digestlint needs and that are missing.
-# Idempotent: installs nothing when everything is there.
+# Idempotent: installs nothing when everything is there. With --runtime,
+# only the libraries a built binary needs (the GitHub Action's cached build).
 set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git          # toolchain
   libmd4c-dev libfmt-dev libicu-dev             # engine
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
+  uuid-dev                                      # STIX ids of the IOC export
+  libgit2-dev                                   # .gitignore in directory walks
   catch2 python3 python3-jsonschema pre-commit  # tests
   python3-yaml                                  # tests: the GitHub Action's definition
 )
-if [ "${CI:-}" = "true" ]; then
+if [ "${1:-}" = "--runtime" ]; then
+  packages=(libmd4c0 libfmt9 libicu72 libgit2-1.5)
+elif [ "${CI:-}" = "true" ]; then
   packages+=(clang libclang-rt-14-dev)          # the fuzz job of .ci/run (libFuzzer)
 fi
 missing=()

@@ -141,7 +141,7 @@ TEST_CASE("config errors name the file, line and column") {
   };
   CHECK(error_of("schema = \"daily-security-info\"\nincludes = [\"*.md\"]\n") ==
         "cfg/.digestlint.toml:2:1: unknown key 'includes' in the config (expected one of "
-        "'schema', 'include', 'exclude', 'rules')");
+        "'schema', 'include', 'exclude', 'schemas', 'rules', 'iocs')");
   CHECK(error_of("[rules]\nno-such-rule = \"off\"\n") ==
         "cfg/.digestlint.toml:2:1: unknown rule 'no-such-rule' (see digestlint --list-rules)");
   CHECK(error_of("[rules]\nDL208 = { allow-hardbreak = true }\n") ==
@@ -159,6 +159,38 @@ TEST_CASE("config errors name the file, line and column") {
                      "(daily-security-info",
                      0) == 0);
   CHECK(schema.find("nor a file (cfg/nope.toml does not exist)") != std::string::npos);
+}
+
+TEST_CASE("[[schemas]] maps globs to schemas, first match wins, else the config's schema") {
+  ConfigError error;
+  const auto config = parse(
+      "[[schemas]]\npaths = [\"archive/2023/**\", \"old-*.md\"]\n"
+      "schema = \"daily-security-info-2023\"\n"
+      "[[schemas]]\npaths = [\"archive/**\"]\nschema = \"daily-security-info\"\n",
+      error);
+  INFO(error.to_string());
+  REQUIRE(config);
+  REQUIRE(config->schemas.size() == 2);
+  CHECK(config->schema_for("/project/archive/2023/07/a.md") == "daily-security-info-2023");
+  CHECK(config->schema_for("/project/notes/old-x.md") == "daily-security-info-2023");
+  CHECK(config->schema_for("/project/archive/2024/a.md") == "daily-security-info");
+  CHECK(config->schema_for("/project/today.md").empty());  // not set: chosen automatically
+
+  auto error_of = [](std::string_view text) {
+    ConfigError e;
+    REQUIRE_FALSE(parse(text, e));
+    return e.to_string();
+  };
+  CHECK(error_of("[[schemas]]\nschema = \"daily-security-info\"\n") ==
+        "cfg/.digestlint.toml:1:1: a [[schemas]] table needs 'paths' (globs)");
+  CHECK(error_of("[[schemas]]\npaths = [\"a/**\"]\n") ==
+        "cfg/.digestlint.toml:1:1: a [[schemas]] table needs 'schema'");
+  CHECK(error_of("[[schemas]]\npaths = [\"a/**\"]\nschema = \"x\"\nglob = 1\n") ==
+        "cfg/.digestlint.toml:4:1: unknown key 'glob' in a [[schemas]] table (expected one of "
+        "'paths', 'schema')");
+  CHECK(error_of("[[schemas]]\npaths = [\"a[\"]\nschema = \"auto\"\n")
+            .find("bad glob \"a[\" in 'paths'") != std::string::npos);
+  CHECK(error_of("schemas = 1\n") == "cfg/.digestlint.toml:1:11: 'schemas' must be an array");
 }
 
 TEST_CASE("the nearest config wins, walking up from the file") {

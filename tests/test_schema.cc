@@ -333,25 +333,24 @@ none_marker = "推奨事項なし"
   CHECK_FALSE(s->articles.holds_leaked_text(""));
 }
 
-TEST_CASE("a phrase set finds any of its phrases in a line, as whole tokens", "[schema]") {
+TEST_CASE("a phrase set finds any of its phrases anywhere in a line, as whole tokens",
+          "[schema]") {
   const PhraseSet none;
   CHECK_FALSE(none.found_in("anything"));
   const PhraseSet set({"needle in a haystack", "ニードル", "ab"});
   CHECK(set.found_in("needle in a haystack"));  // whole
   CHECK(set.found_in("xx needle in a haystack, xx"));
+  CHECK_FALSE(set.found_in("xxneedle in a haystackxx"));  // inside a longer word
   CHECK(set.found_in("これはニードルです"));  // 12 bytes: a long phrase
   CHECK(set.found_in("c ab"));                // short, searched whole
+  CHECK_FALSE(set.found_in("cab"));
   CHECK_FALSE(set.found_in("needle in a haystac"));
   CHECK_FALSE(set.found_in("a b"));
-  // Inside a longer word a phrase with ASCII word edges is not found.
-  CHECK_FALSE(set.found_in("xxneedle in a haystackxx"));
-  CHECK_FALSE(set.found_in("cab"));
-  CHECK(set.found_in("cab ab"));  // a later occurrence is a token
   // Every position of the long phrase in a long line.
   const std::string phrase = "needle in a haystack";
-  for (std::size_t at = 1; at < 40; ++at) {
-    std::string line(60, 'z');
-    line.replace(at - 1, phrase.size() + 2, " " + phrase + " ");
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string line(60, '.');
+    line.replace(at, phrase.size(), phrase);
     INFO(at);
     CHECK(set.found_in(line));
   }

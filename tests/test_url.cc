@@ -62,6 +62,18 @@ TEST_CASE("refang_into maps each refanged byte back to the source", "[url]") {
   CHECK(r.defanged_dots == 0);
 }
 
+TEST_CASE("a live dot is a '.' outside a dot token", "[url]") {
+  const std::string_view host = "a.b[.]c(.)d{.}e[dot]f";
+  CHECK(is_live_dot(host, 1));
+  CHECK_FALSE(is_live_dot(host, 4));   // [.]
+  CHECK_FALSE(is_live_dot(host, 8));   // (.)
+  CHECK_FALSE(is_live_dot(host, 12));  // {.}
+  CHECK_FALSE(is_live_dot(host, 0));   // not a '.'
+  CHECK(is_live_dot("[.", 1));         // the token must lie inside the text
+  CHECK(is_live_dot(".", 0));
+  CHECK_FALSE(is_live_dot(".", 1));
+}
+
 TEST_CASE("live schemes and URL-looking starts", "[url]") {
   CHECK(find_live_scheme("see HTTPS://x") == 4);
   CHECK(find_live_scheme("hxxps://x") == std::string_view::npos);

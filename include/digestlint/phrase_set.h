@@ -17,7 +17,7 @@ class PhraseSet {
   explicit PhraseSet(std::vector<std::string> phrases);
 
   // Whether `text` holds any of the phrases, byte for byte, as a whole
-  // token (contains_as_token in text.h: "xxxxx" is not in "dev_xxxxxx").
+  // token (see is_token_at: `xxxxx` is no leak inside `dev_xxxxxx`).
   bool found_in(std::string_view text) const;
 
  private:

@@ -228,6 +228,11 @@ struct ItemEnd {
   bool prose = false;  // `last` is in a prose run: not a URL, code or link target
 };
 ItemEnd item_end(const LintContext& ctx, const ListItem& item);
+// The ends of the sentence-like items of `list` (into `out`, cleared
+// first): items with no nested list (not a label) and not an IOC entry,
+// whose last character is in prose. What the list-consistency rules compare.
+void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
+                   std::vector<ItemEnd>& out);
 
 // Whether an item is a "nothing" marker (なし, 推奨事項なし, IOC情報なし,
 // 不明, or the schema's empty marker) rather than a sentence.

@@ -146,6 +146,9 @@ struct IocSpec {
   std::vector<IocValueSpec> familiarity;          // field 3
   std::vector<std::string> familiarity_accepted;  // also taken silently ("不明")
   std::vector<IocValueSpec> scopes;               // field 5
+  // Domains of well-known services (github.com, t.me): as a bare FQDN IOC,
+  // blocking one blocks the service. Lower case, compared refanged.
+  std::vector<std::string> service_domains;
 
   int find_category(std::string_view name) const;
   int find_scope(std::string_view name) const;

@@ -54,6 +54,10 @@ std::string refang(std::string_view s);
 // Whether `s` holds a defanging token (refang(s) != s), without allocating.
 bool is_defanged(std::string_view s);
 
+// Whether the '.' at s[at] is written live: not the middle of a dot token
+// ("[.]", "(.)", "{.}") lying inside `s`. False when s[at] is not '.'.
+bool is_live_dot(std::string_view s, std::size_t at);
+
 // A live "http://" or "https://" in `s` (case-insensitive): the offset of
 // its "http", or npos.
 std::size_t find_live_scheme(std::string_view s);

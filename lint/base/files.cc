@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unicode/utf8.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,8 +11,10 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <system_error>
 
+#include "base/gitignore.h"
 #include "digestlint/diagnostic.h"
 
 namespace digestlint {
@@ -72,7 +75,52 @@ bool read_stdin(std::string& out, std::string& error) {
   return read_fd(STDIN_FILENO, out, error, "standard input");
 }
 
-bool expand_path(const std::string& path, std::vector<fs::path>& out, std::string& error) {
+std::string not_text_reason(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, std::size_t{64} << 10);
+  const auto* p = reinterpret_cast<const std::uint8_t*>(sample.data());
+  const auto n = static_cast<std::int32_t>(sample.size());
+  std::size_t bad = 0;
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    const bool control = c >= 0 && (c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r' &&
+                         c != '\f' && c != 0x1B;
+    if (c < 0 || control) bad += static_cast<std::size_t>(i - at);
+  }
+  // A stray NUL or damaged character in a digest is a finding
+  // (invisible-character, invalid-utf8); a file made of them is not text.
+  if (bad < 8 || bad * 10 < sample.size()) return {};
+  return fmt::format(
+      "is not a text file: {}% of its first {} bytes are NUL or other control characters or "
+      "not UTF-8 (binary, or text in another encoding such as Shift_JIS or UTF-16: save it as "
+      "UTF-8)",
+      bad * 100 / sample.size(), sample.size());
+}
+
+namespace {
+
+std::string_view file_kind(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo:
+      return "a FIFO";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    case fs::file_type::not_found:
+      return "a broken symbolic link";
+    default:
+      return "not a regular file";
+  }
+}
+
+}  // namespace
+
+bool expand_path(const std::string& path, const WalkOptions& options, std::vector<fs::path>& out,
+                 WalkNotes& notes, std::string& error) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
@@ -80,11 +128,28 @@ bool expand_path(const std::string& path, std::vector<fs::path>& out, std::strin
     return false;
   }
   if (!fs::is_directory(status)) {
+    // Named outright: read whatever it is ("<(cat x.md)" is a pipe).
     out.emplace_back(path);
     return true;
   }
+  // Paths below the root are asked of git as root_abs / (path relative to root).
+  const fs::path root(path);
+  const fs::path root_abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  std::unique_ptr<GitIgnore> git;
+  if (options.respect_gitignore && !ec) {
+    git = std::make_unique<GitIgnore>(root_abs);
+    // A directory git ignores, named outright, is walked whole.
+    if (git->ignored(root_abs, true)) git.reset();
+  }
+  auto ignored = [&](const fs::path& p, bool directory) {
+    if (!git) return false;
+    const bool yes = git->ignored(root_abs / p.lexically_relative(root), directory);
+    if (yes) ++notes.ignored;
+    return yes;
+  };
+
   std::vector<fs::path> found;
-  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     error = fmt::format("cannot list directory: {}", ec.message());
     return false;
@@ -97,10 +162,18 @@ bool expand_path(const std::string& path, std::vector<fs::path>& out, std::strin
     const fs::path& p = it->path();
     const std::string name = p.filename().string();
     if (it->is_directory(ec)) {
-      if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+      // Asked before descending: an ignored tree is never read.
+      if ((!name.empty() && name[0] == '.') || ignored(p, true)) it.disable_recursion_pending();
       continue;
     }
-    if (p.extension() == ".md" && it->is_regular_file(ec)) found.push_back(p);
+    if (p.extension() != ".md") continue;
+    const fs::file_status s = it->status(ec);
+    if (fs::is_regular_file(s)) {
+      if (!ignored(p, false)) found.push_back(p);
+    } else if (!ignored(p, false)) {
+      notes.skipped.push_back(
+          {display_path(p), fmt::format("{}, not a regular file", file_kind(s.type()))});
+    }
   }
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());

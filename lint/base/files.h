@@ -13,10 +13,42 @@ namespace digestlint {
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
 bool read_stdin(std::string& out, std::string& error);
 
-// A file is itself; a directory yields its *.md files, recursively, sorted,
-// skipping hidden directories (".git").
-bool expand_path(const std::string& path, std::vector<std::filesystem::path>& out,
-                 std::string& error);
+// Empty when `bytes` is text digestlint can lint, else why it is not (the
+// message of the one error a binary file gets instead of a finding per
+// garbage byte). Not text: in the first 64 KiB, at least 8 bytes and 10%
+// of all are NUL, other control characters (tab, line ends, form feed and
+// escape excepted) or bytes of ill-formed UTF-8. Images, archives and
+// UTF-16 or Shift_JIS text are far above (UTF-16 is half NULs); a digest
+// with a few stray NULs or damaged characters stays text, and
+// invisible-character and invalid-utf8 report each one.
+std::string not_text_reason(std::string_view bytes);
+
+// How a directory is walked for digests.
+struct WalkOptions {
+  // Skip what .gitignore files, .git/info/exclude and core.excludesFile of
+  // the enclosing git repository ignore, as git does (libgit2).
+  bool respect_gitignore = true;
+};
+
+struct SkippedEntry {
+  std::string path;  // as shown to users
+  std::string why;   // "a FIFO, not a regular file"
+};
+
+// What a walk found besides the files.
+struct WalkNotes {
+  // Entries that are neither regular files nor directories (FIFOs,
+  // sockets, devices) and would be linted by name: skipped, each with why.
+  std::vector<SkippedEntry> skipped;
+  std::size_t ignored = 0;  // files and directories .gitignore ruled out
+};
+
+// A file is itself (whatever it is: "<(cat x.md)" is a pipe); a directory
+// yields its *.md files, recursively, sorted, skipping hidden directories
+// (".git") and, by default, what git ignores: each directory is asked
+// before it is entered, so an ignored tree (node_modules/) is never read.
+bool expand_path(const std::string& path, const WalkOptions& options,
+                 std::vector<std::filesystem::path>& out, WalkNotes& notes, std::string& error);
 
 // The path as users wrote it, without a leading "./".
 std::string display_path(const std::filesystem::path& path);

@@ -112,6 +112,7 @@ int run_cli(int argc, char** argv) {
   }
 
   InputList inputs = collect_inputs(o, configs);
+  print_walk_notes(o, inputs, std::cerr);
   // "--select DL2 DL7 file.md": the option takes one value, so DL7 is a
   // path; say how to list several rules.
   for (FileReport& failure : inputs.failures) {
@@ -121,6 +122,7 @@ int run_cli(int argc, char** argv) {
   }
   drop_inputs_of_unloadable_schemas(o, linters, inputs.inputs, inputs.failures);
   LintResults linted = lint_inputs(o, linters, inputs.inputs);
+  const NonDigests non_digests = take_non_digests(o, inputs.inputs, linted.reports, std::cerr);
 
   RunResults results;
   results.reports = std::move(linted.reports);
@@ -135,6 +137,7 @@ int run_cli(int argc, char** argv) {
                                              [](const Input& i) { return i.path.empty(); });
   results.rules_run = linters.enabled_rules();
   results.excluded = inputs.excluded;
+  results.not_digests = non_digests.walked;
   return write_results(o, *format, std::move(results));
 }
 

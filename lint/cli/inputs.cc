@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <map>
+#include <ostream>
 #include <system_error>
 
 #include "base/files.h"
+#include "config/schema_select.h"
+#include "digestlint/schema.h"
 
 namespace digestlint {
 
@@ -38,8 +41,23 @@ FileReport config_failure(const ConfigError& e, std::size_t files) {
   return r;
 }
 
+namespace {
+
+// --exclude: globs relative to the working directory, like a config's.
+bool excluded_on_command_line(const Options& o, const fs::path& file) {
+  if (o.exclude.empty()) return false;
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(file, ec).lexically_normal();
+  const std::string relative = absolute.lexically_relative(fs::current_path(ec)).generic_string();
+  return std::any_of(o.exclude.begin(), o.exclude.end(),
+                     [&](const std::string& g) { return glob_match(g, relative); });
+}
+
+}  // namespace
+
 InputList collect_inputs(const Options& o, ConfigLookup& configs) {
   InputList result;
+  const WalkOptions walk{.respect_gitignore = !o.no_respect_gitignore};
   std::vector<Input>& inputs = result.inputs;
   std::map<const ConfigError*, std::size_t> broken_configs;  // -> files not linted
   std::string error;
@@ -53,17 +71,23 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
         ++broken_configs[broken];
         continue;
       }
-      inputs.push_back(Input{o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename, {}, config});
+      inputs.push_back(
+          Input{o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename, {}, config, true});
       continue;
     }
     std::vector<fs::path> found;
-    if (!expand_path(p, found, error)) {
+    WalkNotes walk_notes;
+    if (!expand_path(p, walk, found, walk_notes, error)) {
       FileReport missing;
       missing.path = p;
       missing.error = error;
       result.failures.push_back(std::move(missing));
       continue;
     }
+    result.ignored += walk_notes.ignored;
+    result.notes.insert(result.notes.end(), walk_notes.skipped.begin(), walk_notes.skipped.end());
+    std::error_code ec;
+    const bool named = !fs::is_directory(p, ec);
     for (const fs::path& f : found) {
       const ConfigError* broken = nullptr;
       const Config* config = configs.for_file(f, &broken);
@@ -71,12 +95,16 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
         ++broken_configs[broken];
         continue;
       }
-      std::error_code ec;
-      if (config != nullptr && !config->selects(fs::absolute(f, ec))) {
-        ++result.excluded;
-        continue;
+      // Files named outright are read whatever the filters say, unless
+      // --force-exclude (pre-commit names every staged file).
+      if (!named || o.force_exclude) {
+        if ((config != nullptr && !config->selects(fs::absolute(f, ec))) ||
+            excluded_on_command_line(o, f)) {
+          ++result.excluded;
+          continue;
+        }
       }
-      inputs.push_back(Input{display_path(f), f, config});
+      inputs.push_back(Input{display_path(f), f, config, named});
     }
   }
   for (const auto& [config_error, files] : broken_configs)
@@ -90,6 +118,76 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
                            }),
                inputs.end());
   return result;
+}
+
+InputKind classify_input(const Options& o, const Input& input, std::string_view bytes) {
+  InputKind kind;
+  kind.error = not_text_reason(bytes);
+  if (!kind.error.empty()) return kind;
+  // --schema, else the config's [[schemas]] or schema, else automatic.
+  std::string name = o.schema;
+  kind.why = "--schema";
+  if (name.empty() && input.config != nullptr) {
+    std::error_code ec;
+    const fs::path where = input.path.empty()
+                               ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename)
+                               : input.path;
+    name = input.config->schema_for(fs::absolute(where, ec));
+    kind.why = fmt::format("named by {}", input.config->display);
+  }
+  if (!name.empty() && name != kAutoSchema) {
+    kind.schema = std::move(name);
+    return kind;
+  }
+  if (const auto claim = claim_schema(bytes)) {
+    kind.schema = std::string(claim->schema);
+    kind.why = fmt::format("claimed by {}", to_string(claim->basis));
+  } else {
+    kind.not_a_digest = true;
+  }
+  return kind;
+}
+
+NonDigests take_non_digests(const Options& o, const std::vector<Input>& inputs,
+                            std::vector<FileReport>& reports, std::ostream& notes) {
+  NonDigests result;
+  // reports[i] belongs to inputs[i]; failures come after the inputs.
+  std::vector<FileReport> kept;
+  kept.reserve(reports.size());
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (o.verbose && !o.quiet && !reports[i].linted_as.empty()) {
+      notes << fmt::format("{}: note: linted as {}\n", reports[i].path, reports[i].linted_as);
+    }
+    if (!reports[i].not_a_digest) {
+      kept.push_back(std::move(reports[i]));
+      continue;
+    }
+    const bool named = i < inputs.size() && inputs[i].named;
+    if (!named) ++result.walked;
+    if (o.quiet) continue;
+    if (named) {
+      notes << fmt::format(
+          "{}: note: skipped: not a digest (no schema claims it by its title or section "
+          "headings; --schema NAME lints it anyway)\n",
+          reports[i].path);
+    } else if (o.verbose) {
+      notes << fmt::format("{}: note: skipped: not a digest\n", reports[i].path);
+    }
+  }
+  reports = std::move(kept);
+  return result;
+}
+
+void print_walk_notes(const Options& o, const InputList& inputs, std::ostream& notes) {
+  if (o.quiet) return;
+  for (const SkippedEntry& s : inputs.notes)
+    notes << fmt::format("{}: note: skipped: {}\n", s.path, s.why);
+  if (o.verbose && inputs.ignored > 0) {
+    notes << fmt::format(
+        "digestlint: note: {} {} ignored by .gitignore (--no-respect-gitignore "
+        "walks them)\n",
+        inputs.ignored, inputs.ignored == 1 ? "path" : "paths");
+  }
 }
 
 }  // namespace digestlint

@@ -1,13 +1,28 @@
 // Turning the paths on the command line into the files to lint, each with
-// the configuration it falls under.
+// the configuration it falls under, and deciding, once a file is read,
+// whether it is a digest and against which schema.
+//
+// Which files: a directory walk takes *.md files that git does not ignore
+// (unless --no-respect-gitignore) and that the nearest config's
+// include/exclude and --exclude select; a file named outright is always
+// read, and those filters apply to it only with --force-exclude.
+// Which are digests: with --schema NAME, or a config's `schema` or
+// [[schemas]] naming one, every file is linted against it; otherwise
+// (automatic, the default) the built-in schema that claims the file
+// (config/schema_select.h) is used, and a file no schema claims is skipped
+// as not a digest: counted in the summary (listed with --verbose), or a
+// note when it was named outright. Never an error, never written by --fix.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "base/files.h"
 #include "cli/options.h"
 #include "config/config.h"
 #include "output/report.h"
@@ -19,6 +34,7 @@ struct Input {
   std::string display;         // the path as reported
   std::filesystem::path path;  // empty for stdin
   const Config* config = nullptr;
+  bool named = false;  // named on the command line (or stdin), not found by a walk
 };
 
 // Which config applies to a file: one for all (--config), none
@@ -40,10 +56,37 @@ class ConfigLookup {
 struct InputList {
   std::vector<Input> inputs;         // sorted by path, each file once
   std::vector<FileReport> failures;  // missing paths, broken configs
-  std::size_t excluded = 0;          // files a config's include/exclude left out
+  std::size_t excluded = 0;          // files a config's include/exclude or --exclude left out
+  std::size_t ignored = 0;           // files and directories .gitignore left out
+  std::vector<SkippedEntry> notes;   // walked entries skipped (FIFOs, sockets, ...)
 };
 
 InputList collect_inputs(const Options& options, ConfigLookup& configs);
+
+// What a file just read is: text to lint against `schema`, or not a
+// digest, or not linted at all (`error`: binary, a schema that cannot be
+// named).
+struct InputKind {
+  std::string schema;  // a built-in name or a path; empty when not linted
+  std::string why;     // how the schema was chosen: "claimed by its title", "--schema"
+  bool not_a_digest = false;
+  std::string error;
+};
+InputKind classify_input(const Options& options, const Input& input, std::string_view bytes);
+
+struct NonDigests {
+  std::size_t walked = 0;  // found by directory walks: counted in the summary
+};
+
+// Takes the reports of files that are not digests out of `reports`, prints
+// a note for each named outright (and with --verbose each walked one, and
+// the schema of each linted file) to `notes` unless --quiet, and counts them.
+NonDigests take_non_digests(const Options& options, const std::vector<Input>& inputs,
+                            std::vector<FileReport>& reports, std::ostream& notes);
+
+// Prints the walk's notes (skipped FIFOs, sockets) unless --quiet, and with
+// --verbose how much .gitignore left out.
+void print_walk_notes(const Options& options, const InputList& inputs, std::ostream& notes);
 
 // A failure report for a config that does not load, naming how many files
 // were left unlinted because of it.

@@ -156,13 +156,21 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     report.error = error;
     return report;
   }
+  // Binary, not a digest, or which schema (lint/cli/inputs.h).
+  const InputKind kind = classify_input(o, input, buffer);
+  if (!kind.error.empty() || kind.not_a_digest) {
+    report.error = kind.error;
+    report.not_a_digest = kind.not_a_digest;
+    if (input.path.empty()) *fixed_stdin = buffer;  // --fix on '-' passes it through
+    return report;
+  }
   SchemaError schema_error;
-  const Linter* linter =
-      linters.get(input.config, schema_for(o, input.config, buffer), schema_error);
+  const Linter* linter = linters.get(input.config, kind.schema, schema_error);
   if (linter == nullptr) {
     report.error = schema_error.message;
     return report;
   }
+  const std::string linted_as = fmt::format("{}, {}", kind.schema, kind.why);
   SourceText source;
   if (o.diff) {
     // What --fix would write, shown, never written.
@@ -171,11 +179,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     source.reset(buffer);
     report = make_report(input.display, source, linter->lint(buffer, input.display));
     report.fixes_applied = outcome.applied;
+    report.linted_as = linted_as;
     return report;
   }
   if (!o.fix) {
     source.reset(buffer);
-    return make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report.linted_as = linted_as;
+    return report;
   }
   FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
   if (input.path.empty()) {
@@ -185,12 +196,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     source.reset(buffer);
     report = make_report(input.display, source, linter->lint(buffer, input.display));
     report.error = error;
+    report.linted_as = linted_as;
     return report;
   }
   buffer = std::move(outcome.text);
   source.reset(buffer);
   report = make_report(input.display, source, std::move(outcome.remaining));
   report.fixes_applied = outcome.applied;
+  report.linted_as = linted_as;
   return report;
 }
 

@@ -4,12 +4,30 @@
 
 #include "cli/cli.h"
 #include "cli/schema_command.h"
+#include "export/iocs_command.h"
+
+namespace {
+
+// `digestlint NAME ...`: each subcommand gets its own arguments (argv[0]
+// is NAME). Anything else is the linter's own command line.
+struct Subcommand {
+  std::string_view name;
+  int (*run)(int argc, char** argv);
+};
+
+constexpr Subcommand kSubcommands[] = {
+    {"iocs", digestlint::run_iocs},
+    {"schema", digestlint::run_schema_command},
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
   try {
-    // Subcommands; anything else is the linter's own command line.
-    if (argc > 1 && std::string_view(argv[1]) == "schema") {
-      return digestlint::run_schema_command(argc - 1, argv + 1);
+    if (argc > 1) {
+      for (const Subcommand& s : kSubcommands) {
+        if (argv[1] == s.name) return s.run(argc - 1, argv + 1);
+      }
     }
     return digestlint::run_cli(argc, argv);
   } catch (const std::exception& e) {

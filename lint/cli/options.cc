@@ -31,7 +31,8 @@ constexpr const char* kFooter = R"(Examples:
   digestlint --diff reports/             show the fixes as a diff; change nothing
   digestlint --select DL2,DL7 reports/   only the rules whose codes start with DL2 or DL7
   digestlint --format sarif --output-file digestlint.sarif .   for GitHub code scanning
-  digestlint --format github $(git diff --name-only -- '*.md')   annotations in a workflow
+  git diff -z --name-only --diff-filter=d origin/main -- '*.md' | xargs -0r digestlint --format github
+                                         annotations for the changed digests in a workflow
   digestlint --statistics reports/       findings per rule
   cat a.md | digestlint - --stdin-filename a.md
   digestlint --init                      write a commented .digestlint.toml
@@ -40,6 +41,12 @@ constexpr const char* kFooter = R"(Examples:
 Rules are named by code (DL201, any case), name (missing-space-after-marker)
 or code prefix (DL2: every DL2xx rule) on the command line, in a config's
 [rules] and in suppressions.
+
+Which files: a directory gives its *.md files that git does not ignore; each
+is linted against the schema that claims it (its title, or its sections),
+and Markdown that no schema claims (a README, notes) is skipped as not a
+digest. A file named outright is always read; a non-digest among them is a
+note, not an error.
 
 Configuration: the .digestlint.toml nearest to each file (its directory, then
 upwards); --config PATH uses one file for all, --no-config none.
@@ -132,11 +139,11 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_flag("-q,--quiet", o.quiet, "Print the findings only: no summary line")->group(kOutput);
 
   // Configuration.
-  app.add_option(
-         "--schema", o.schema,
-         fmt::format("Built-in schema name, TOML file, or 'auto' (per file, from its "
-                     "title) (built in: {}; default: the config's, else {})",
-                     fmt::join(builtin_schema_names(), ", "), builtin_schema_names().front()))
+  app.add_option("--schema", o.schema,
+                 fmt::format("Lint every file against this schema: a built-in name ({}) or a TOML "
+                             "file. Default ('auto'): the config's, else per file the schema that "
+                             "claims it by its title or sections; files none claims are skipped",
+                             fmt::join(builtin_schema_names(), ", ")))
       ->type_name("NAME|PATH")
       ->group(kConfiguration);
   auto* config_option =
@@ -150,6 +157,22 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("--stdin-filename", o.stdin_filename, "Path to report for '-'")
       ->type_name("PATH")
       ->group(kConfiguration);
+  // Which files (lint/cli/inputs.h).
+  app.add_option("--exclude", o.exclude,
+                 "Skip files matching these globs in directory walks (as a config's exclude)")
+      ->delimiter(',')
+      ->type_name("GLOB[,GLOB...]")
+      ->allow_extra_args(false)
+      ->group(kConfiguration);
+  app.add_flag("--force-exclude", o.force_exclude,
+               "Apply the config's include/exclude and --exclude to files named outright too")
+      ->group(kConfiguration);
+  app.add_flag("--no-respect-gitignore", o.no_respect_gitignore,
+               "Walk what .gitignore and .git/info/exclude ignore as well")
+      ->group(kConfiguration);
+  app.add_flag("-v,--verbose", o.verbose,
+               "Say which schema each file is linted as, and list the files that are not digests")
+      ->group(kOutput);
 
   // Miscellaneous.
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: number of CPUs)")

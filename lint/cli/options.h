@@ -36,6 +36,11 @@ struct Options {
   bool exit_zero = false;           // findings alone never make the exit status 1
   std::optional<bool> show_source;  // unset: when the output is a terminal
   unsigned jobs = 0;
+  // Which files are linted (lint/cli/inputs.h).
+  std::vector<std::string> exclude;  // --exclude globs, relative to the working directory
+  bool force_exclude = false;        // apply include/exclude to files named outright
+  bool no_respect_gitignore = false;
+  bool verbose = false;  // list the Markdown files that are not digests
 };
 
 // Fills `options` from argv. Returns the exit status when parsing ends the

@@ -121,7 +121,7 @@ int write_results(const Options& o, OutputFormat format, RunResults results) {
 
   const Totals totals = count(reports);
   if (is_log_format(format) && !o.quiet) {
-    std::cerr << summary_line(totals, results.excluded) << '\n';
+    std::cerr << summary_line(totals, results.excluded, results.not_digests) << '\n';
     if (format == OutputFormat::Text && !o.statistics) {
       const std::string fixable = fixable_line(reports, o.unsafe_fixes);
       if (!fixable.empty()) std::cerr << fixable << '\n';

@@ -19,7 +19,8 @@ struct RunResults {
   std::vector<std::pair<std::string, std::string>> diffs;  // --diff: (path, diff), changed files
   bool stdin_fixed = false;                                // then findings go to stderr
   std::vector<const RuleInfo*> rules_run;
-  std::size_t excluded = 0;  // files a config left out
+  std::size_t excluded = 0;     // files a config left out
+  std::size_t not_digests = 0;  // files no schema claims (lint/cli/inputs.h)
 };
 
 // Prints the findings (or --statistics, or --diff's diffs) and the summary;

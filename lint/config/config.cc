@@ -12,6 +12,7 @@
 #include "digestlint/rule.h"
 #include "digestlint/schema.h"
 #include "engine/registry.h"
+#include "export/date_pattern.h"
 
 namespace digestlint {
 
@@ -301,42 +302,74 @@ bool Config::selects(const fs::path& path) const {
   return true;
 }
 
+const std::string& Config::schema_for(const fs::path& path) const {
+  if (schemas.empty()) return schema;
+  const std::string relative =
+      path.lexically_normal().lexically_relative(directory).generic_string();
+  for (const SchemaMapping& m : schemas) {
+    for (const std::string& g : m.paths) {
+      if (glob_match(g, relative)) return m.schema;
+    }
+  }
+  return schema;
+}
+
 std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path& file,
                                            const std::string& display, ConfigError& error) {
   const TomlReader r(display);
   try {
     const toml::table root = r.parse(text);
-    r.check_keys(root, {"schema", "include", "exclude", "rules"}, "the config");
+    r.check_keys(root, {"schema", "include", "exclude", "schemas", "rules", "iocs"}, "the config");
     auto config = std::make_shared<Config>();
     config->file = file;
     config->directory = file.parent_path();
     config->display = display;
-    const std::string schema = r.string(root, "schema", "");
-    if (!schema.empty()) {
-      if (is_builtin_schema(schema) || schema == "auto") {
-        config->schema = schema;
-      } else {
-        // Relative to the config, shown relative to where the user is.
-        const fs::path shown = fs::path(schema).is_absolute()
-                                   ? fs::path(schema)
-                                   : (fs::path(display).parent_path() / schema).lexically_normal();
-        std::error_code ec;
-        if (!fs::is_regular_file(shown, ec)) {
-          std::string names;
-          for (std::string_view b : builtin_schema_names())
-            names += fmt::format("{}{}", names.empty() ? "" : ", ", b);
-          r.fail(*root.get("schema"),
-                 fmt::format("schema \"{}\" is neither a built-in schema ({}) nor a file ({} "
-                             "does not exist)",
-                             schema, names, shown.string()));
-        }
-        config->schema = shown.string();
+    // A built-in name or "auto" as is; a file relative to the config,
+    // shown relative to where the user is.
+    auto schema_name = [&](const toml::table& table) -> std::string {
+      const std::string schema = r.string(table, "schema", "");
+      if (schema.empty() || is_builtin_schema(schema) || schema == "auto") return schema;
+      const fs::path shown = fs::path(schema).is_absolute()
+                                 ? fs::path(schema)
+                                 : (fs::path(display).parent_path() / schema).lexically_normal();
+      std::error_code ec;
+      if (!fs::is_regular_file(shown, ec)) {
+        std::string names;
+        for (std::string_view b : builtin_schema_names())
+          names += fmt::format("{}{}", names.empty() ? "" : ", ", b);
+        r.fail(*table.get("schema"),
+               fmt::format("schema \"{}\" is neither a built-in schema ({}) nor a file ({} "
+                           "does not exist)",
+                           schema, names, shown.string()));
       }
-    }
+      return shown.string();
+    };
+    config->schema = schema_name(root);
     config->include = read_globs(r, root, "include", config->include);
     config->exclude = read_globs(r, root, "exclude", {});
+    if (const toml::array* mappings = r.array(root, "schemas")) {
+      for (const toml::node& item : *mappings) {
+        if (!item.is_table()) r.fail(item, "'schemas' must hold tables: [[schemas]]");
+        const toml::table& table = *item.as_table();
+        r.check_keys(table, {"paths", "schema"}, "a [[schemas]] table");
+        SchemaMapping mapping;
+        mapping.paths = read_globs(r, table, "paths", {});
+        if (mapping.paths.empty()) r.fail(item, "a [[schemas]] table needs 'paths' (globs)");
+        mapping.schema = schema_name(table);
+        if (mapping.schema.empty()) r.fail(item, "a [[schemas]] table needs 'schema'");
+        config->schemas.push_back(std::move(mapping));
+      }
+    }
     if (const toml::table* rules = r.table(root, "rules"))
       r.rule_settings(*rules, config->settings);
+    if (const toml::table* iocs = r.table(root, "iocs")) {
+      r.check_keys(*iocs, {"date-pattern"}, "[iocs]");
+      if (const toml::node* pattern = iocs->get("date-pattern")) {
+        config->iocs_date_pattern = r.string(*iocs, "date-pattern", "");
+        if (const std::string why = date_pattern_error(config->iocs_date_pattern); !why.empty())
+          r.fail(*pattern, fmt::format("bad [iocs] date-pattern: {}", why));
+      }
+    }
     return config;
   } catch (const TomlError& e) {
     error = located_error(e.what(), display);
@@ -402,10 +435,22 @@ std::string starter_config() {
 # Which files are digests: globs with *, ?, [a-z] and ** (any number of
 # directories). A glob without '/' matches a file name in any directory; a
 # trailing '/' matches a directory and everything in it. Directories given
-# on the command line expand to their *.md files, and files named on the
-# command line are linted only when selected here too.
+# on the command line expand to their *.md files; files named on the
+# command line are linted whatever these say, unless --force-exclude is
+# given (as the pre-commit hook does).
 # include = ["**/*.md"]
 # exclude = ["drafts/", "README.md"]
+
+# Which schema checks which files, first match wins; files no table names
+# get `schema` above, or, when it is not set, the schema that claims them
+# by their title or section headings (files no schema claims are skipped).
+# Also written as [[schemas]] tables with the keys paths and schema.
+# schemas = [{ paths = ["archive/2023/**"], schema = "daily-security-info-2023" }]
+
+# Where `digestlint iocs` finds a digest's date, when its file name holds no
+# YYYYMMDD: YYYY, MM and DD once each, other characters as written; a pattern
+# with '/' is matched against the whole path, else against the file name.
+# iocs.date-pattern = "YYYY/MM/DD"
 
 # Severities ("error", "warning", "info" or "off") and options per rule, by
 # code or name. Each line below shows a rule's default: uncomment to change it.

@@ -3,9 +3,14 @@
 //   schema = "daily-security-info"   # a built-in name, or a TOML file relative to this one
 //   include = ["reports/**/*.md"]     # which files are digests (default: every *.md)
 //   exclude = ["drafts/", "README.md"]
+//   [[schemas]]                       # these files against this schema
+//   paths = ["archive/2023/**"]
+//   schema = "daily-security-info-2023"
 //   [rules]
 //   DL208 = "off"                                  # a severity, by code or name
 //   trailing-whitespace = { allow-hard-break = false }
+//   [iocs]
+//   date-pattern = "YYYY-MM-DD"                    # where `digestlint iocs` finds a digest's date
 //
 // Every key is checked; an unknown key, rule or option is an error with
 // "file:line:col".
@@ -38,6 +43,12 @@ struct ConfigError {
 // errors, back into its parts (line 0 when there is no position).
 ConfigError located_error(std::string_view message, std::string_view origin);
 
+// `[[schemas]]`: the files matching `paths` are checked against `schema`.
+struct SchemaMapping {
+  std::vector<std::string> paths;  // globs, relative to the config's directory
+  std::string schema;              // a built-in name, "auto", or an absolute path
+};
+
 struct Config {
   std::filesystem::path file;       // absolute
   std::filesystem::path directory;  // absolute: globs and a schema path are relative to it
@@ -45,7 +56,16 @@ struct Config {
   std::string schema;               // a built-in name or an absolute path; empty: not set
   std::vector<std::string> include = {"**/*.md"};
   std::vector<std::string> exclude;
+  std::vector<SchemaMapping> schemas;
   Settings settings;
+  // [iocs] date-pattern: the digest's date in its path (export/date_pattern.h);
+  // empty: the default, YYYYMMDD in the file name.
+  std::string iocs_date_pattern;
+
+  // The schema the file at `path` (absolute) is checked against: that of
+  // the first [[schemas]] whose globs match it, else `schema` (empty: not
+  // set, so chosen automatically from the file).
+  const std::string& schema_for(const std::filesystem::path& path) const;
 
   // Whether the file at `path` (absolute) is one of this config's digests:
   // matched by an include glob and by no exclude glob.

@@ -219,6 +219,9 @@ json schema_file_json_schema() {
             {"familiarity", described({{"type", "array"}, {"items", ioc_value()}, {"minItems", 1}},
                                       "Field 3: whether the IOC is known.")},
             {"familiarity_accepted", strings("Field 3 values also taken silently.")},
+            {"service_domains",
+             strings("Well-known service domains: one given alone as an FQDN IOC is "
+                     "reported (blocking it blocks the service).")},
             {"scopes", described({{"type", "array"}, {"items", ioc_value()}, {"minItems", 1}},
                                  "Field 5: the scopes.")}},
            json::array({"categories", "familiarity", "scopes"}))}};
@@ -237,7 +240,20 @@ json config_file_json_schema() {
       {"schema", nonempty_string("A built-in schema name, \"auto\", or a schema file relative "
                                  "to this config.")},
       {"include", strings("Globs of the files that are digests (*, ?, [a-z], **).")},
-      {"exclude", strings("Globs of files and directories never linted.")}};
+      {"exclude", strings("Globs of files and directories never linted.")},
+      {"schemas",
+       array_of(closed_table("Files matching `paths` are checked against `schema`.",
+                             {{"paths", strings("Globs, relative to this config.")},
+                              {"schema", nonempty_string("A built-in schema name or a schema "
+                                                         "file relative to this config.")}},
+                             json::array({"paths", "schema"})),
+                "Which schema checks which files, first match wins; other files get `schema`, "
+                "or the schema that claims them.")},
+      {"iocs", closed_table("`digestlint iocs`: the IOC export.",
+                            {{"date-pattern",
+                              string_type("Where a digest's date is in its path when its file "
+                                          "name holds no YYYYMMDD (YYYY, MM and DD once "
+                                          "each, e.g. \"YYYY/MM/DD\").")}})}};
   return with_rules(std::move(schema), std::move(properties));
 }
 

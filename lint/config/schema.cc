@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -171,7 +172,9 @@ std::vector<IocValueSpec> read_ioc_values(const TomlReader& r, const toml::array
 }
 
 void read_ioc(const TomlReader& r, const toml::table& t, IocSpec& spec) {
-  r.check_keys(t, {"categories", "familiarity", "familiarity_accepted", "scopes"}, "[ioc]");
+  r.check_keys(t,
+               {"categories", "familiarity", "familiarity_accepted", "scopes", "service_domains"},
+               "[ioc]");
   std::vector<std::string> seen;
   if (const toml::array* a = r.array(t, "familiarity")) {
     spec.familiarity = read_ioc_values(r, *a, "[[ioc.familiarity]]", seen);
@@ -182,6 +185,11 @@ void read_ioc(const TomlReader& r, const toml::table& t, IocSpec& spec) {
   seen.clear();
   if (const toml::array* a = r.array(t, "scopes")) {
     spec.scopes = read_ioc_values(r, *a, "[[ioc.scopes]]", seen);
+  }
+  spec.service_domains = r.strings(t, "service_domains", {});
+  for (std::string& domain : spec.service_domains) {
+    std::transform(domain.begin(), domain.end(), domain.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   }
   seen.clear();
   if (const toml::array* a = r.array(t, "categories")) {

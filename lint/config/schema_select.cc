@@ -1,94 +1,152 @@
-// --schema auto: pick the built-in schema a digest is written in from its
-// title line, so a whole archive (modern and legacy digests) can be
-// checked in one run.
+// Automatic schema choice: which built-in schema, if any, a file is a
+// digest of. It reads the file's headings with the scanner the linter
+// uses, so it agrees with the linter on what is a heading (fences,
+// setext underlines, HTML blocks, a byte-order mark) instead of keeping a
+// second Markdown reader of its own.
+#include "config/schema_select.h"
+
 #include <algorithm>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "config/builtin_schemas.h"
+#include "digestlint/document.h"
 #include "digestlint/schema.h"
+#include "digestlint/source.h"
+#include "digestlint/text.h"
+#include "parse/scanner.h"
 
 namespace digestlint {
 
 namespace {
 
-// (title, name) of every built-in schema with an H1 title, default first.
-const std::vector<std::pair<std::string, std::string_view>>& builtin_titles() {
-  static const std::vector<std::pair<std::string, std::string_view>> titles = [] {
-    std::vector<std::pair<std::string, std::string_view>> out;
+// A built-in schema's title and section headings, folded once for matching.
+struct Candidate {
+  std::string_view name;
+  std::string title;  // fold_for_match of the title
+  std::vector<std::string> sections;
+};
+
+const std::vector<Candidate>& candidates() {
+  static const std::vector<Candidate> all = [] {
+    std::vector<Candidate> out;
     for (const BuiltinSchema& b : builtin_schemas()) {
       SchemaError error;
       const auto schema = load_schema(b.name, error);
-      if (schema && schema->title_level == 1) out.emplace_back(schema->title, b.name);
+      if (!schema) continue;
+      Candidate c;
+      c.name = b.name;
+      c.title = fold_for_match(schema->title);
+      for (const SectionSpec& s : schema->sections)
+        c.sections.push_back(fold_for_match(s.heading));
+      out.push_back(std::move(c));
     }
     return out;
   }();
-  return titles;
+  return all;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
+// Scratch reused across files on the same thread: the scanner's buffers
+// grow to the largest file once.
+struct Scratch {
+  SourceText source;
+  Scanner scanner;
+  Document doc;
+};
 
-// The text of the first ATX H1 outside fenced code, or nullopt-like empty
-// with `found` false.
-std::string_view first_h1(std::string_view text, bool& found) {
-  found = false;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::string_view fence;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t end = text.find_first_of("\r\n", at);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(at, end - at);
-    at = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
-    std::size_t indent = 0;
-    while (indent < line.size() && indent < 4 && line[indent] == ' ')
-      ++indent;
-    if (indent > 3) continue;
-    line.remove_prefix(indent);
-    if (line.substr(0, 3) == "```" || line.substr(0, 3) == "~~~") {
-      const std::string_view marker = line.substr(0, 3);
-      if (fence.empty()) {
-        fence = marker;
-      } else if (fence == marker) {
-        fence = {};
-      }
-      continue;
+std::optional<SchemaClaim> claim_by_title(std::string_view folded_title) {
+  const Candidate* near = nullptr;
+  std::size_t near_distance = 0;
+  for (const Candidate& c : candidates()) {
+    if (folded_title == c.title) return SchemaClaim{c.name, ClaimBasis::Title};
+    if (!is_near_miss_folded(folded_title, c.title)) continue;
+    const std::size_t d = edit_distance(folded_title, c.title);
+    if (near == nullptr || d < near_distance) {
+      near = &c;
+      near_distance = d;
     }
-    if (!fence.empty()) continue;
-    if (line.size() < 1 || line[0] != '#') continue;
-    if (line.size() > 1 && line[1] != ' ' && line[1] != '\t') continue;
-    std::string_view title = trim(line.substr(1));
-    // Closing sequence: " ##".
-    const std::size_t hashes = title.find_last_not_of('#');
-    if (hashes == std::string_view::npos) {
-      title = {};
-    } else if (hashes + 1 < title.size() && (title[hashes] == ' ' || title[hashes] == '\t')) {
-      title = trim(title.substr(0, hashes));
-    }
-    found = true;
-    return title;
   }
-  return {};
+  if (near != nullptr) return SchemaClaim{near->name, ClaimBasis::NearTitle};
+  return std::nullopt;
+}
+
+std::optional<SchemaClaim> claim_by_sections(const std::vector<std::string>& folded_headings) {
+  const Candidate* best = nullptr;
+  double best_share = 0;
+  for (const Candidate& c : candidates()) {
+    if (c.sections.empty()) continue;
+    std::size_t found = 0;
+    for (const std::string& section : c.sections) {
+      const bool present =
+          std::any_of(folded_headings.begin(), folded_headings.end(),
+                      [&](const std::string& h) { return is_near_miss_folded(h, section); });
+      if (present) ++found;
+    }
+    // More than half: a note that happens to have a "Tools" and a
+    // "security report" heading is not a digest.
+    if (found * 2 <= c.sections.size()) continue;
+    const double share = static_cast<double>(found) / static_cast<double>(c.sections.size());
+    if (best == nullptr || share > best_share) {
+      best = &c;
+      best_share = share;
+    }
+  }
+  if (best != nullptr) return SchemaClaim{best->name, ClaimBasis::Sections};
+  return std::nullopt;
 }
 
 }  // namespace
 
-std::string_view resolve_schema_for(std::string_view text) {
-  const auto& titles = builtin_titles();
-  bool found = false;
-  const std::string_view title = first_h1(text, found);
-  if (found) {
-    for (const auto& [t, name] : titles) {
-      if (t == title) return name;
+std::optional<SchemaClaim> claim_schema(std::string_view text) {
+  thread_local Scratch scratch;
+  // The title opens a digest: read the first few KiB (whole lines) first,
+  // and the whole file only when they hold no ATX H1 that claims it. An
+  // ATX heading there is one in the whole file too: whether a line is one
+  // depends on the lines before it, never on those after.
+  constexpr std::size_t kTitleWindow = 4096;
+  if (text.size() > 2 * kTitleWindow) {
+    const std::size_t eol = text.find('\n', kTitleWindow);
+    scratch.source.reset(text.substr(0, eol == std::string_view::npos ? text.size() : eol + 1));
+    scratch.scanner.scan(scratch.source, scratch.doc);
+    const auto& early = scratch.doc.headings;
+    const auto h1 =
+        std::find_if(early.begin(), early.end(), [](const Heading& h) { return h.level == 1; });
+    if (h1 != early.end() && !h1->setext) {
+      if (auto claim = claim_by_title(fold_for_match(scratch.source.slice(h1->text)))) return claim;
     }
   }
+  scratch.source.reset(text);
+  scratch.scanner.scan(scratch.source, scratch.doc);
+  const std::vector<Heading>& headings = scratch.doc.headings;
+
+  auto title =
+      std::find_if(headings.begin(), headings.end(), [](const Heading& h) { return h.level == 1; });
+  if (title == headings.end() && !headings.empty()) title = headings.begin();
+  if (title != headings.end()) {
+    if (auto claim = claim_by_title(fold_for_match(scratch.source.slice(title->text))))
+      return claim;
+  }
+  std::vector<std::string> folded;
+  folded.reserve(headings.size());
+  for (const Heading& h : headings)
+    folded.push_back(fold_for_match(scratch.source.slice(h.text)));
+  return claim_by_sections(folded);
+}
+
+std::string_view to_string(ClaimBasis basis) {
+  switch (basis) {
+    case ClaimBasis::Title:
+      return "its title";
+    case ClaimBasis::NearTitle:
+      return "a near miss of its title";
+    case ClaimBasis::Sections:
+      return "its section headings";
+  }
+  return "";
+}
+
+std::string_view resolve_schema_for(std::string_view text) {
+  if (const auto claim = claim_schema(text)) return claim->schema;
   return builtin_schema_names().front();
 }
 

@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstring>
 #include <functional>
 #include <stdexcept>
@@ -186,6 +188,19 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
   return end;
 }
 
+void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
+                   std::vector<ItemEnd>& out) {
+  out.clear();
+  for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
+    const ListItem& item = index.items[k];
+    if (item.has_sublist || ctx.digest.is_ioc_line(ctx.doc.blocks[item.block].first_line)) {
+      continue;
+    }
+    const ItemEnd end = item_end(ctx, item);
+    if (end.c >= 0 && end.prose) out.push_back(end);
+  }
+}
+
 bool is_nothing_marker(const LintContext& ctx, std::string_view text) {
   if (text.size() > 64) return false;  // markers are short
   static constexpr std::string_view kMarkers[] = {"なし", "推奨事項なし", "IOC情報なし",
@@ -202,55 +217,40 @@ bool is_nothing_marker(const LintContext& ctx, std::string_view text) {
 
 // --- The index ------------------------------------------------------------
 
+namespace {
+
+// The characters of each kind, in the order of enum Kind's bits.
+constexpr const char16_t* kKindPatterns[kKindCount] = {
+    u"[[:NFC_QC=N:][:NFC_QC=M:]]",                                           // kNfcCandidate
+    u"[\\u3099-\\u309C]",                                                    // kVoicedMark
+    u"[[:scx=Katakana:]&[:ea=H:]]",                                          // kHalfwidthKana
+    u"[\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A]",                      // kFullwidthAlnum
+    u"[\\u200B-\\u200D\\u2060\\uFEFF[:Bidi_Control:][[:Cc:]-[\\t\\n\\r]]]",  // kInvisible
+    u"[\\u00A0\\u2000-\\u200A\\u2011\\u202F\\u205F]",                        // kSpecialSpace
+    u"[\\uFF0C\\uFF0E,.]",                                                   // kPunctuation
+    u"[*]",                                                                  // kAsterisk
+    u"[\\u301C\\uFF5E]",                                                     // kWaveDash
+    u"[()\\uFF08\\uFF09]",                                                   // kParenthesis
+    u"[\\u3000]",                                                            // kIdeographicSpace
+};
+
+// The set of the kind whose bit is `k`.
+const icu::UnicodeSet& set_at(int k) {
+  static const std::array<const icu::UnicodeSet*, kKindCount> sets = [] {
+    std::array<const icu::UnicodeSet*, kKindCount> out{};
+    for (int i = 0; i < kKindCount; ++i)
+      out[i] = &frozen_set(kKindPatterns[i]);
+    return out;
+  }();
+  return *sets[k];
+}
+
+}  // namespace
+
 const icu::UnicodeSet& kind_set(Kind kind) {
-  switch (kind) {
-    case kNfcCandidate: {
-      static const icu::UnicodeSet& set = frozen_set(u"[[:NFC_QC=N:][:NFC_QC=M:]]");
-      return set;
-    }
-    case kVoicedMark: {
-      static const icu::UnicodeSet& set = frozen_set(u"[\\u3099-\\u309C]");
-      return set;
-    }
-    case kHalfwidthKana: {
-      static const icu::UnicodeSet& set = frozen_set(u"[[:scx=Katakana:]&[:ea=H:]]");
-      return set;
-    }
-    case kFullwidthAlnum: {
-      static const icu::UnicodeSet& set =
-          frozen_set(u"[\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A]");
-      return set;
-    }
-    case kInvisible: {
-      static const icu::UnicodeSet& set =
-          frozen_set(u"[\\u200B-\\u200D\\u2060\\uFEFF[:Bidi_Control:][[:Cc:]-[\\t\\n\\r]]]");
-      return set;
-    }
-    case kSpecialSpace: {
-      static const icu::UnicodeSet& set =
-          frozen_set(u"[\\u00A0\\u2000-\\u200A\\u2011\\u202F\\u205F]");
-      return set;
-    }
-    case kPunctuation: {
-      static const icu::UnicodeSet& set = frozen_set(u"[\\uFF0C\\uFF0E,.]");
-      return set;
-    }
-    case kAsterisk: {
-      static const icu::UnicodeSet& set = frozen_set(u"[*]");
-      return set;
-    }
-    case kWaveDash: {
-      static const icu::UnicodeSet& set = frozen_set(u"[\\u301C\\uFF5E]");
-      return set;
-    }
-    case kParenthesis: {
-      static const icu::UnicodeSet& set = frozen_set(u"[()\\uFF08\\uFF09]");
-      return set;
-    }
-    case kIdeographicSpace: {
-      static const icu::UnicodeSet& set = frozen_set(u"[\\u3000]");
-      return set;
-    }
+  const auto bits = static_cast<unsigned>(kind);
+  if (std::has_single_bit(bits) && std::countr_zero(bits) < kKindCount) {
+    return set_at(std::countr_zero(bits));
   }
   static const icu::UnicodeSet& none = frozen_set(u"[]");
   return none;
@@ -270,7 +270,7 @@ const icu::UnicodeSet& interesting() {
   static const icu::UnicodeSet& set = []() -> const icu::UnicodeSet& {
     auto* all = new icu::UnicodeSet();
     for (int k = 0; k < kKindCount; ++k)
-      all->addAll(kind_set(static_cast<Kind>(1u << k)));
+      all->addAll(set_at(k));
     all->freeze();
     return *all;
   }();
@@ -280,8 +280,7 @@ const icu::UnicodeSet& interesting() {
 std::uint16_t kinds_of(UChar32 c) {
   std::uint16_t kinds = 0;
   for (int k = 0; k < kKindCount; ++k) {
-    const auto kind = static_cast<Kind>(1u << k);
-    if (kind_set(kind).contains(c)) kinds |= kind;
+    if (set_at(k).contains(c)) kinds |= static_cast<std::uint16_t>(1u << k);
   }
   return kinds;
 }

@@ -38,7 +38,7 @@ bool is_alpha(char c) {
 }
 
 // Longest first where one token is a prefix of another ("hxxps" before
-// "hxxp"); every token starts with one of the bytes may_start_token() knows.
+// "hxxp"); every token starts with '[', '(', '{' or "hxx" (token_at).
 constexpr DefangToken kDefangTokens[] = {
     {"[://]", "://", false}, {"[.]", ".", true},        {"(.)", ".", true},
     {"{.}", ".", true},      {"[dot]", ".", true},      {"(dot)", ".", true},
@@ -46,13 +46,29 @@ constexpr DefangToken kDefangTokens[] = {
     {"(at)", "@", false},    {"hxxps", "https", false}, {"hxxp", "http", false},
 };
 
-bool may_start_token(char c) {
-  return c == '[' || c == '(' || c == '{' || c == 'h' || c == 'H';
+// The bytes a token starts with: '[', '(', '{', and 'h' of "hxx".
+struct TokenStarts {
+  bool table[256] = {};
+  constexpr TokenStarts() {
+    for (const char c : std::string_view("[({hH"))
+      table[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr TokenStarts kTokenStarts;
+
+// Whether a token may start at s[at]. Most bytes start none, the 'h' of
+// every "https" included; callers loop over every byte, so this stays
+// inline and the table of tokens is searched only after it.
+inline bool may_start_token(std::string_view s, std::size_t at) {
+  const char c = s[at];
+  if (!kTokenStarts.table[static_cast<unsigned char>(c)]) return false;
+  return (c != 'h' && c != 'H') ||
+         (at + 3 < s.size() && lower(s[at + 1]) == 'x' && lower(s[at + 2]) == 'x');
 }
 
 // The token written at s[at], or nullptr.
 const DefangToken* token_at(std::string_view s, std::size_t at) {
-  if (!may_start_token(s[at])) return nullptr;
+  if (!may_start_token(s, at)) return nullptr;
   for (const DefangToken& t : kDefangTokens) {
     if (iequals_at(s, at, t.written)) return &t;
   }
@@ -250,7 +266,7 @@ void refang_into(std::string_view bytes, ByteRange range, Refanged& out) {
   };
   const std::string_view s = bytes.substr(0, range.end);
   for (Offset i = range.begin; i < range.end;) {
-    const DefangToken* t = token_at(s, i);
+    const DefangToken* t = may_start_token(s, i) ? token_at(s, i) : nullptr;
     if (t == nullptr) {
       push(bytes[i], i, false);
       ++i;
@@ -268,9 +284,16 @@ void refang_into(std::string_view bytes, ByteRange range, Refanged& out) {
 
 bool is_defanged(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (token_at(s, i) != nullptr) return true;
+    if (may_start_token(s, i) && token_at(s, i) != nullptr) return true;
   }
   return false;
+}
+
+bool is_live_dot(std::string_view s, std::size_t at) {
+  if (at >= s.size() || s[at] != '.') return false;
+  if (at == 0) return true;
+  const DefangToken* t = token_at(s, at - 1);
+  return t == nullptr || !t->dot || t->written.size() != 3;
 }
 
 std::string refang(std::string_view s) {
@@ -564,41 +587,13 @@ std::optional<IpAddress> parse_ip(std::string_view text) {
 }
 
 std::string_view to_string(IpClass c) {
-  switch (c) {
-    case IpClass::Global:
-      return "global";
-    case IpClass::Unspecified:
-      return "unspecified";
-    case IpClass::ThisNetwork:
-      return "this-network";
-    case IpClass::Private:
-      return "private";
-    case IpClass::Shared:
-      return "shared";
-    case IpClass::Loopback:
-      return "loopback";
-    case IpClass::LinkLocal:
-      return "link-local";
-    case IpClass::Documentation:
-      return "documentation";
-    case IpClass::Benchmarking:
-      return "benchmarking";
-    case IpClass::Multicast:
-      return "multicast";
-    case IpClass::Broadcast:
-      return "broadcast";
-    case IpClass::Reserved:
-      return "reserved";
-    case IpClass::Protocol:
-      return "protocol";
-    case IpClass::Translation:
-      return "translation";
-    case IpClass::Discard:
-      return "discard";
-    case IpClass::SegmentRouting:
-      return "segment-routing";
-  }
-  return "global";
+  static constexpr std::string_view kNames[] = {
+      "global",     "unspecified",   "this-network", "private",         "shared",    "loopback",
+      "link-local", "documentation", "benchmarking", "multicast",       "broadcast", "reserved",
+      "protocol",   "translation",   "discard",      "segment-routing",
+  };
+  static_assert(std::size(kNames) == static_cast<std::size_t>(IpClass::SegmentRouting) + 1);
+  return kNames[static_cast<std::size_t>(c)];
 }
 
 std::span<const IpBlock> special_purpose_blocks() {

@@ -50,7 +50,9 @@ void write_statistics_text(std::ostream& out, std::span<const FileReport> report
 void write_statistics_json(std::ostream& out, std::span<const FileReport> reports);
 
 // The one-line summary printed on stderr after log formats.
-std::string summary_line(const Totals& totals, std::size_t excluded = 0);
+// `not_digests`: Markdown files skipped because no schema claims them.
+std::string summary_line(const Totals& totals, std::size_t excluded = 0,
+                         std::size_t not_digests = 0);
 
 // "N fixable with `--fix` (M more with `--unsafe-fixes`)" after the text
 // output; empty when no finding has a fix. With `unsafe_fixes` every fix

@@ -62,6 +62,12 @@ struct FileReport {
   // whole file.
   std::uint32_t error_line = 0;
   std::uint32_t error_column = 0;
+  // No schema claims the file (automatic schema choice): skipped, not
+  // linted; never written by --fix (lint/cli/inputs.h).
+  bool not_a_digest = false;
+  // The schema it was linted against and why ("daily-security-info,
+  // claimed by its title"), for --verbose.
+  std::string linted_as;
 };
 
 ReportedRange report_range(const SourceText& source, ByteRange range);

@@ -89,7 +89,7 @@ std::string fixable_line(std::span<const FileReport> reports, bool unsafe_fixes)
   return line;
 }
 
-std::string summary_line(const Totals& t, std::size_t excluded) {
+std::string summary_line(const Totals& t, std::size_t excluded, std::size_t not_digests) {
   auto plural = [](std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
@@ -97,6 +97,10 @@ std::string summary_line(const Totals& t, std::size_t excluded) {
       fmt::format("{}, {}, {} in {}", plural(t.errors, "error"), plural(t.warnings, "warning"),
                   plural(t.infos, "info"), plural(t.files, "file"));
   if (excluded > 0) line += fmt::format(" ({} excluded by configuration)", excluded);
+  if (not_digests > 0) {
+    line += fmt::format("; {} {} not {}", plural(not_digests, "Markdown file"),
+                        not_digests == 1 ? "is" : "are", not_digests == 1 ? "a digest" : "digests");
+  }
   if (t.fixes > 0) line += fmt::format("; {} fixed", plural(t.fixes, "finding"));
   if (t.failed_files > 0)
     line += fmt::format("; {} could not be processed", plural(t.failed_files, "file"));

@@ -17,6 +17,7 @@ Needs python3-yaml (Debian).
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unittest
@@ -77,6 +78,19 @@ class Shape(unittest.TestCase):
         used = set(re.findall(r"\b(INPUT_[A-Z_]+)\b", script))
         self.assertEqual(used, {k for k in step("Lint digests")["env"] if k.startswith("INPUT_")})
 
+    def test_the_build_is_cached_by_action_version_and_runner_os(self):
+        cache = step("Cache the digestlint build")
+        self.assertTrue(cache["uses"].startswith("actions/cache@"))
+        self.assertEqual(cache["with"]["key"], "${{ steps.cache-key.outputs.key }}")
+        self.assertEqual(cache["with"]["path"], "${{ steps.cache-key.outputs.dir }}")
+        self.assertEqual(step("Cache key")["env"]["ACTION_REF"], "${{ github.action_ref }}")
+        build = step("Build digestlint")
+        self.assertEqual(build["env"]["CACHE_HIT"], "${{ steps.cache.outputs.cache-hit }}")
+        for name in ("Cache key", "Cache the digestlint build", "Build digestlint"):
+            self.assertEqual(step(name)["if"], "inputs.digestlint == ''", name)
+        names = [s["name"] for s in action()["runs"]["steps"]]
+        self.assertLess(names.index("Cache the digestlint build"), names.index("Build digestlint"))
+
     def test_sarif_is_uploaded_with_a_category(self):
         upload = step("Upload SARIF to code scanning")
         self.assertTrue(upload["uses"].startswith("github/codeql-action/upload-sarif@"))
@@ -111,7 +125,7 @@ class Run(it.TempDirTest):
         return subprocess.run(["git", *args], cwd=self.repo, env=env, check=True,
                               capture_output=True, text=True).stdout
 
-    def run_step(self, name, inputs=None, base=None, outputs=None):
+    def run_step(self, name, inputs=None, base=None, outputs=None, context=None, extra_env=None):
         """Runs a shell step: its `env` with the expressions evaluated, then
         its `run` with bash, in the repository. Returns (code, stdout,
         stderr, outputs written)."""
@@ -122,6 +136,7 @@ class Run(it.TempDirTest):
         known = {"github.event.pull_request.base.sha || github.event.before": base or ""}
         for k, v in (outputs or {}).items():
             known["steps.lint.outputs." + k] = v
+        known.update(context or {})
 
         def evaluate(text):
             def one(m):
@@ -141,6 +156,7 @@ class Run(it.TempDirTest):
         env.update({"GITHUB_ACTION_PATH": it.SOURCE, "GITHUB_OUTPUT": output_file,
                     "GITHUB_STEP_SUMMARY": self.path("summary.md"),
                     "GITHUB_ENV": self.path("github_env")})
+        env.update(extra_env or {})
         p = subprocess.run(["bash", "-e", "-c", s["run"]], cwd=self.repo, env=env,
                            capture_output=True, text=True)
         written = dict(line.split("=", 1) for line in it.read(output_file).decode().splitlines())
@@ -205,6 +221,47 @@ class Run(it.TempDirTest):
         self.assertEqual(code, 0, err)
         self.assertIn("no Markdown file changed", out)
         self.assertEqual(outputs["exit-code"], "0")
+
+    def test_only_non_digests_changed_or_a_changed_digest_deleted(self):
+        # A README edit: named to digestlint, skipped as not a digest.
+        it.write(os.path.join(self.repo, "README.md"), "# Project\n\n-x\n")
+        self.git("commit", "-q", "-am", "readme")
+        code, out, err, outputs = self.run_step("Lint digests", base=self.git(
+            "rev-parse", "HEAD~1").strip())
+        self.assertEqual((code, outputs["exit-code"]), (0, "0"), out + err)
+        # A changed digest deleted: left out of the list, not a missing file.
+        head = self.git("rev-parse", "HEAD").strip()
+        self.git("rm", "-q", "reports/old.md")
+        self.git("commit", "-q", "-m", "delete a digest")
+        code, out, err, outputs = self.run_step("Lint digests", base=head)
+        self.assertEqual((code, outputs["exit-code"]), (0, "0"), out + err)
+        self.assertIn("no Markdown file changed", out)
+
+    def test_cache_key_and_a_cached_build(self):
+        ref = {"github.action_ref": "v0.2.0"}
+        _, _, err, first = self.run_step("Cache key", context=ref, extra_env={"RUNNER_OS": "Linux"})
+        self.assertIn("key", first, err)
+        self.assertRegex(first["key"], r"^digestlint-Linux-[^-]+-.+-v0\.2\.0-[0-9a-f]{16}$")
+        self.assertTrue(os.path.isabs(first["dir"]))
+        _, _, _, again = self.run_step("Cache key", context=ref, extra_env={"RUNNER_OS": "Linux"})
+        self.assertEqual(first, again)  # stable: a cache hit on the next run
+        _, _, _, other = self.run_step("Cache key", context={"github.action_ref": "v0.3.0"},
+                                       extra_env={"RUNNER_OS": "Linux"})
+        self.assertNotEqual(first["key"], other["key"])
+        _, _, _, macos = self.run_step("Cache key", context=ref, extra_env={"RUNNER_OS": "macOS"})
+        self.assertNotEqual(first["key"], macos["key"])
+        # A cache hit: the restored binary is used, nothing is built.
+        bin_dir = self.path("restored")
+        os.makedirs(bin_dir)
+        shutil.copy(it.BINARY, os.path.join(bin_dir, "digestlint"))
+        code, out, err, _ = self.run_step(
+            "Build digestlint",
+            context={"steps.cache.outputs.cache-hit": "true",
+                     "steps.cache-key.outputs.dir": bin_dir})
+        self.assertEqual(code, 0, err)
+        self.assertIn("using the cached build", out)
+        self.assertEqual(it.read(self.path("github_env")).decode(),
+                         "DIGESTLINT_BIN=%s/digestlint\n" % bin_dir)
 
     def test_hostile_inputs_stay_data(self):
         code, out, err, outputs = self.run_step(

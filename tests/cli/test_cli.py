@@ -73,7 +73,7 @@ https://example.com/news/vpn-auth-bypass
     - 細工したリクエストを送るだけで管理者として操作できる
     - ベンダーは修正版を公開し、早期の更新を呼びかけている
 - IOCの列挙
-    - 198.51.100[.]7,IPアドレス,知られていない,C2サーバーとして言及,グローバル
+    - 154.90.58[.]164,IPアドレス,知られていない,C2サーバーとして言及,グローバル
 - 推奨事項
     - 修正版へ速やかに更新する
     - 管理画面をインターネットに公開しない
@@ -644,7 +644,11 @@ class TheFormatFiles(TempDirTest):
     def test_template_fix_fills_the_news_section_with_na(self):
         with open(os.path.join(self.format, "template.md"), "rb") as src:
             f = write(self.path("template.md"), src.read())
+        # Inserting N/A is unsafe: an empty section may be one not yet written.
         r = run("--fix", f)
+        self.assertEqual(r.code, 1, r)
+        self.assertNotIn("### 日々のニュース要約\nN/A\n", read(f).decode())
+        r = run("--fix", "--unsafe-fixes", f)
         self.assertEqual(r.code, 0, r)
         self.assertIn("### 日々のニュース要約\nN/A\n", read(f).decode())
 

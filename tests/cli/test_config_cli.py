@@ -90,7 +90,7 @@ class Errors(it.TempDirTest):
         self.assertEqual(r.code, 2)
         lines = r.out.splitlines()
         self.assertIn("bad/.digestlint.toml:2:1: error: unknown key 'includes' in the config "
-                      "(expected one of 'schema', 'include', 'exclude', 'rules') "
+                      "(expected one of 'schema', 'include', 'exclude', 'schemas', 'rules', 'iocs') "
                       "(2 files under it not linted)", lines)
         self.assertEqual(findings(r.out), [("good/g.md", 10, 1, "error", "DL201")])
         self.assertIn("1 file could not be processed", r.err)
@@ -132,11 +132,18 @@ class Selection(it.TempDirTest):
         r = it.run(".", cwd=self.dir)
         self.assertEqual([f[0] for f in findings(r.out)], ["reports/2024/a.md"])
         self.assertIn("in 1 file (4 excluded by configuration)", r.err)
-        # Files named on the command line (as pre-commit passes them) too.
+        # Files named on the command line are linted whatever the config
+        # says (as ruff does)...
         r = it.run("README.md", "reports/2024/a.md", "notes/c.md", cwd=self.dir)
+        self.assertEqual([f[0] for f in findings(r.out)],
+                         ["README.md", "notes/c.md", "reports/2024/a.md"])
+        # ...unless --force-exclude (as pre-commit's hook passes them).
+        r = it.run("--force-exclude", "README.md", "reports/2024/a.md", "notes/c.md",
+                   cwd=self.dir)
         self.assertEqual([f[0] for f in findings(r.out)], ["reports/2024/a.md"])
+        self.assertIn("in 1 file (2 excluded by configuration)", r.err)
         # Nothing left to lint is not an error.
-        r = it.run("README.md", cwd=self.dir)
+        r = it.run("--force-exclude", "README.md", cwd=self.dir)
         self.assertEqual((r.code, r.out), (0, ""))
 
     def test_a_config_can_name_a_schema_file_next_to_it(self):

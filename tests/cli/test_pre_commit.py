@@ -82,7 +82,7 @@ class PreCommit(it.TempDirTest):
         return int(r.stdout.strip()) if r.returncode == 0 else 0
 
     def test_bad_digest_blocked_good_digest_committed(self):
-        self.configure("digestlint")
+        self.configure("digestlint-check")
         # Many files: pre-commit splits them into batches run in parallel.
         for i in range(24):
             it.write(os.path.join(self.project, "reports", "2024-05-%02d.md" % (i + 1)), CLEAN)
@@ -90,7 +90,7 @@ class PreCommit(it.TempDirTest):
         self.git(self.project, "add", ".")
         r = self.commit("good digests")
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-        self.assertRegex(r.stdout + r.stderr, r"digestlint\.+Passed")
+        self.assertRegex(r.stdout + r.stderr, r"digestlint-check\.+Passed")
         self.assertEqual(self.commits(), 1)
 
         it.write(os.path.join(self.project, "reports", "bad.md"), BAD)
@@ -98,7 +98,7 @@ class PreCommit(it.TempDirTest):
         r = self.commit("a bad digest")
         output = r.stdout + r.stderr
         self.assertNotEqual(r.returncode, 0, output)
-        self.assertRegex(output, r"digestlint\.+Failed")
+        self.assertRegex(output, r"digestlint-check\.+Failed")
         self.assertIn("reports/bad.md:10:1: error: no space after '-'", output)
         self.assertEqual(self.commits(), 1)  # blocked
 
@@ -109,7 +109,7 @@ class PreCommit(it.TempDirTest):
         self.assertEqual(self.commits(), 2)
 
     def test_fix_hook_fixes_in_place_then_the_commit_goes_through(self):
-        self.configure("digestlint-fix", "digestlint")
+        self.configure("digestlint")
         for i in range(12):
             it.write(os.path.join(self.project, "d%02d.md" % i), BAD)
         self.git(self.project, "add", ".")
@@ -118,6 +118,8 @@ class PreCommit(it.TempDirTest):
         # pre-commit stops the commit because the hook changed files...
         self.assertNotEqual(r.returncode, 0, output)
         self.assertIn("files were modified by this hook", output)
+        # What was fixed is not reported as a finding too.
+        self.assertNotIn("no space after '-'", output)
         self.assertEqual(self.commits(), 0)
         # ...which are now fixed in the working tree.
         for i in range(12):
@@ -128,13 +130,53 @@ class PreCommit(it.TempDirTest):
         self.assertEqual(self.commits(), 1)
 
     def test_fix_hook_still_blocks_what_it_cannot_fix(self):
-        self.configure("digestlint-fix")
+        self.configure("digestlint")
         it.write(os.path.join(self.project, "a.md"), UNFIXABLE)
         self.git(self.project, "add", ".")
         r = self.commit("missing section")
         self.assertNotEqual(r.returncode, 0)
-        self.assertIn("a.md:3:1: error: section 'Tools' is missing", r.stdout + r.stderr)
+        output = r.stdout + r.stderr
+        # Reported once, by the one hook.
+        self.assertEqual(output.count("a.md:3:1: error: section 'Tools' is missing"), 1, output)
         self.assertEqual(it.read(os.path.join(self.project, "a.md")).decode(), UNFIXABLE)
+
+    def test_a_readme_edit_passes_and_stays_untouched(self):
+        self.configure("digestlint")
+        readme = "# My team repo\n\n-[setup](docs/setup.md)\n- trailing  \n\n## Tools\n"
+        it.write(os.path.join(self.project, "README.md"), readme)
+        it.write(os.path.join(self.project, "notes", "2024-05-01.md"), "# 作業ログ\n\n-誤字\n")
+        # Excluded by the config: --force-exclude applies it to staged files.
+        it.write(os.path.join(self.project, ".digestlint.toml"), 'exclude = ["drafts/"]\n')
+        it.write(os.path.join(self.project, "drafts", "d.md"), BAD)
+        self.git(self.project, "add", ".")
+        r = self.commit("docs")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertRegex(r.stdout + r.stderr, r"digestlint\.+Passed")
+        self.assertEqual(it.read(os.path.join(self.project, "README.md")).decode(), readme)
+        self.assertEqual(it.read(os.path.join(self.project, "drafts", "d.md")).decode(), BAD)
+        self.assertEqual(self.commits(), 1)
+
+    def test_the_readme_local_hook_works_offline(self):
+        # The `repo: local` block of README.md, as written there.
+        readme = it.read(it.source("README.md")).decode()
+        blocks = [b.split("\n", 1)[1] for b in readme.split("```yaml")[1:]]
+        local = [b.split("```")[0] for b in blocks if "repo: local" in b]
+        self.assertEqual(len(local), 1, "README.md shows one `repo: local` block")
+        it.write(os.path.join(self.project, ".pre-commit-config.yaml"), local[0])
+        self.git(self.project, "add", ".pre-commit-config.yaml")
+        r = subprocess.run([PRE_COMMIT, "install"], cwd=self.project, env=self.env,
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        it.write(os.path.join(self.project, "d.md"), BAD)
+        it.write(os.path.join(self.project, "README.md"), "# Project\n\n-x\n")
+        self.git(self.project, "add", ".")
+        r = self.commit("with the local hook")
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("files were modified by this hook", r.stdout + r.stderr)
+        self.assertEqual(it.read(os.path.join(self.project, "d.md")).decode(), CLEAN)
+        self.git(self.project, "add", ".")
+        r = self.commit("fixed")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
 
 def main():

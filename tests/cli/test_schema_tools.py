@@ -91,6 +91,11 @@ class JsonSchemas(it.TempDirTest):
 schema = "daily-security-info"
 include = ["reports/**/*.md"]
 exclude = ["drafts/", "README.md"]
+[[schemas]]
+paths = ["archive/2023/**"]
+schema = "daily-security-info-2023"
+[iocs]
+date-pattern = "YYYY/MM/DD"
 [rules]
 DL208 = "off"
 trailing-whitespace = { severity = "info", allow-hard-break = false }

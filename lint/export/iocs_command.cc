@@ -1,0 +1,259 @@
+// `digestlint iocs`: each digest is read, modelled and written out before
+// the next is read, so memory stays at one digest (plus the --dedupe set).
+#include "export/iocs_command.h"
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "base/files.h"
+#include "config/config.h"
+#include "digestlint/digest.h"
+#include "digestlint/document.h"
+#include "digestlint/schema.h"
+#include "digestlint/source.h"
+#include "export/date_pattern.h"
+#include "export/ioc_record.h"
+#include "export/writers.h"
+#include "parse/scanner.h"
+
+namespace digestlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFailure = 2;
+
+struct IocsOptions {
+  std::vector<std::string> paths;
+  std::string format = "csv";
+  std::string output_file;
+  std::string schema;
+  std::string config;
+  bool no_config = false;
+  bool dedupe = false;
+};
+
+struct Input {
+  std::string display;
+  fs::path path;
+  const Config* config = nullptr;
+};
+
+// Schemas by name, loaded once each.
+class Schemas {
+ public:
+  const Schema* get(const std::string& name, std::string& error) {
+    if (auto it = loaded_.find(name); it != loaded_.end()) return it->second.get();
+    SchemaError e;
+    std::shared_ptr<const Schema> s = load_schema(name, e);
+    if (!s) {
+      error = e.message;
+      return nullptr;
+    }
+    return loaded_.emplace(name, std::move(s)).first->second.get();
+  }
+
+ private:
+  std::map<std::string, std::shared_ptr<const Schema>> loaded_;
+};
+
+// --schema, else the config's, else "auto": an export wants the entries of
+// legacy digests too, which the default (modern) schema does not find.
+std::string schema_name(const IocsOptions& o, const Config* config, std::string_view bytes) {
+  std::string name(kAutoSchema);
+  if (!o.schema.empty()) {
+    name = o.schema;
+  } else if (config != nullptr && !config->schema.empty()) {
+    name = config->schema;
+  }
+  if (name == kAutoSchema) return std::string(resolve_schema_for(bytes));
+  return name;
+}
+
+}  // namespace
+
+int run_iocs(int argc, char** argv) {
+  IocsOptions o;
+  CLI::App app{"digestlint iocs: export the IOC entries of digests as CSV, JSON Lines or STIX 2.1",
+               "digestlint iocs"};
+  app.footer(R"(Each entry that passes the IOC grammar becomes one indicator: typed, refanged,
+with its digest's date (from a YYYYMMDD file name, or [iocs] date-pattern in
+.digestlint.toml), its article's title and URL, and its path and line. An
+entry repeated within one digest is written once; --dedupe also drops one
+written for an earlier digest. Skipped entries are counted on stderr.
+
+Examples:
+  digestlint iocs reports/ > iocs.csv
+  digestlint iocs --format stix --dedupe --output-file bundle.json reports/)");
+  app.add_option("paths", o.paths, "Digest files or directories (*.md, recursively)")->required();
+  app.add_option("--format", o.format, "csv, jsonl or stix")
+      ->check(CLI::IsMember({"csv", "jsonl", "stix"}))
+      ->capture_default_str();
+  app.add_option("--output-file", o.output_file, "Write here instead of standard output");
+  app.add_flag("--dedupe", o.dedupe, "Write each indicator once over all digests");
+  app.add_option("--schema", o.schema,
+                 "Built-in schema name, TOML file, or 'auto' (default: the config's, else auto)");
+  auto* config_option =
+      app.add_option("--config", o.config, "Use this config file for every input");
+  app.add_flag("--no-config", o.no_config, "Ignore .digestlint.toml files")
+      ->excludes(config_option);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitClean : kExitFailure;
+  }
+  const IocFormat format = *parse_ioc_format(o.format);
+  // A schema named on the command line must load before anything is read.
+  Schemas schemas;
+  if (!o.schema.empty() && o.schema != kAutoSchema) {
+    std::string error;
+    if (schemas.get(o.schema, error) == nullptr) {
+      std::cerr << error << '\n';
+      return kExitFailure;
+    }
+  }
+
+  ConfigFinder finder;
+  std::shared_ptr<const Config> forced;
+  if (!o.config.empty()) {
+    ConfigError config_error;
+    forced = load_config(o.config, display_path(o.config), config_error);
+    if (!forced) {
+      std::cerr << config_error.to_string() << '\n';
+      return kExitFailure;
+    }
+  }
+  int status = kExitClean;
+  auto fail = [&status](std::string_view message) {
+    std::cerr << "digestlint iocs: " << message << '\n';
+    status = kExitFailure;
+  };
+
+  std::vector<Input> inputs;
+  std::set<const ConfigError*> broken;
+  for (const std::string& p : o.paths) {
+    std::vector<fs::path> found;
+    WalkNotes notes;  // a walk's FIFOs and ignored files are nothing to export
+    std::string error;
+    if (!expand_path(p, WalkOptions{}, found, notes, error)) {
+      fail(fmt::format("{}: {}", p, error));
+      continue;
+    }
+    for (const fs::path& f : found) {
+      const Config* config = forced.get();
+      if (!forced && !o.no_config) {
+        const ConfigFinder::Result r = finder.find_for(f);
+        if (r.error != nullptr) {
+          if (broken.insert(r.error).second) fail(r.error->to_string());
+          continue;
+        }
+        config = r.config.get();
+      }
+      std::error_code ec;
+      if (config != nullptr && !config->selects(fs::absolute(f, ec))) continue;
+      inputs.push_back(Input{display_path(f), f, config});
+    }
+  }
+  std::sort(inputs.begin(), inputs.end(),
+            [](const Input& a, const Input& b) { return a.display < b.display; });
+  inputs.erase(std::unique(inputs.begin(), inputs.end(),
+                           [](const Input& a, const Input& b) { return a.display == b.display; }),
+               inputs.end());
+
+  std::ofstream file;
+  if (!o.output_file.empty()) {
+    file.open(o.output_file, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      fail(fmt::format("cannot write {}", o.output_file));
+      return kExitFailure;
+    }
+  }
+  std::ostream& out = o.output_file.empty() ? std::cout : file;
+  WriterOptions writer_options;
+  writer_options.dedupe = o.dedupe;
+  for (const Input& in : inputs)
+    writer_options.bundle_seed += in.display + '\n';
+  std::unique_ptr<IocWriter> writer = make_ioc_writer(format, out, writer_options);
+
+  std::string buffer;  // reused: memory stays at the largest file
+  SourceText source;
+  Scanner scanner;
+  Document doc;
+  Digest digest;
+  std::vector<IocRecord> records;
+  std::vector<bool> fresh;
+  std::set<std::pair<IocType, std::string>> exported;  // --dedupe
+  SkipCounts skipped;
+  std::map<IocType, std::size_t> by_type;
+  std::size_t written = 0;
+  std::size_t digests = 0;
+  for (const Input& in : inputs) {
+    std::string error;
+    if (!read_file(in.path, buffer, error)) {
+      fail(fmt::format("{}: {}", in.display, error));
+      continue;
+    }
+    const Schema* schema = schemas.get(schema_name(o, in.config, buffer), error);
+    if (schema == nullptr) {
+      fail(fmt::format("{}: {}", in.display, error));
+      continue;
+    }
+    source.reset(buffer);
+    scanner.scan(source, doc);
+    build_digest(doc, source, *schema, digest);
+    const std::string_view pattern = in.config != nullptr && !in.config->iocs_date_pattern.empty()
+                                         ? std::string_view(in.config->iocs_date_pattern)
+                                         : kDefaultDatePattern;
+    const std::string date = date_from_path(pattern, in.display);
+    extract_records(digest, buffer, in.display, date, records, skipped);
+    fresh.assign(records.size(), true);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      if (o.dedupe) fresh[i] = exported.emplace(records[i].type, records[i].value).second;
+      if (fresh[i]) {
+        ++by_type[records[i].type];
+        ++written;
+      }
+    }
+    writer->write_digest(DigestRecords{in.display, date, records, fresh});
+    ++digests;
+  }
+  writer->finish();
+  if (!out)
+    fail(fmt::format("cannot write {}",
+                     o.output_file.empty() ? "to standard output" : o.output_file));
+
+  std::string types;
+  for (const auto& [type, n] : by_type)
+    types += fmt::format("{}{} {}", types.empty() ? "" : ", ", to_string(type), n);
+  std::cerr << fmt::format("digestlint iocs: {} {} from {} {}{}\n", written,
+                           written == 1 ? "indicator" : "indicators", digests,
+                           digests == 1 ? "digest" : "digests",
+                           types.empty() ? "" : fmt::format(" ({})", types));
+  if (skipped.total() > 0) {
+    std::vector<std::pair<std::size_t, std::string>> reasons;
+    for (const auto& [reason, n] : skipped.reasons)
+      reasons.emplace_back(n, reason);
+    std::sort(reasons.begin(), reasons.end(), std::greater<>());
+    std::cerr << fmt::format(
+        "digestlint iocs: {} IOC {} skipped (digestlint --select DL4 says "
+        "more):\n",
+        skipped.total(), skipped.total() == 1 ? "entry" : "entries");
+    for (const auto& [n, reason] : reasons)
+      std::cerr << fmt::format("  {:>6}  {}\n", n, reason);
+  }
+  if (const std::string notes = writer->notes(); !notes.empty())
+    std::cerr << "digestlint iocs: " << notes << '\n';
+  return status;
+}
+
+}  // namespace digestlint

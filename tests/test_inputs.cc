@@ -1,0 +1,234 @@
+// Which files are digests (lint/config/schema_select.h), which are text
+// (not_text_reason) and which a directory walk finds (expand_path with
+// .gitignore through libgit2).
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "base/files.h"
+#include "config/schema_select.h"
+#include "digestlint/schema.h"
+
+using namespace digestlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string claimed(std::string_view text) {
+  const auto claim = claim_schema(text);
+  return claim ? std::string(claim->schema) : std::string("-");
+}
+
+ClaimBasis basis(std::string_view text) {
+  const auto claim = claim_schema(text);
+  REQUIRE(claim);
+  return claim->basis;
+}
+
+constexpr std::string_view kModernSections =
+    "### Tools\nN/A\n\n### malware campaign\nN/A\n\n### security report\nN/A\n\n"
+    "### cybercrime topics\nN/A\n\n### 日々のニュース要約\n\n### 日本のインシデント事例\nN/A\n\n"
+    "### その他のメモ\nN/A\n";
+
+}  // namespace
+
+TEST_CASE("a schema claims a file by its title", "[claim]") {
+  CHECK(claimed("# Daily Security Info\n\n### Tools\n") == "daily-security-info");
+  CHECK(claimed("# 日々のニュース要約\n\n## 課題\n") == "daily-security-info-2023");
+  CHECK(claimed("\xEF\xBB\xBF\n# 日々のニュース要約 #\r\n") == "daily-security-info-2023");
+  CHECK(claimed("Daily Security Info\n===\n") == "daily-security-info");  // setext
+  // Code is not a heading; the H1 after it is the title.
+  CHECK(claimed("```\n# 日々のニュース要約\n```\n# Daily Security Info\n") ==
+        "daily-security-info");
+  CHECK(basis("# Daily Security Info\n") == ClaimBasis::Title);
+  // Case and width do not matter (fold_for_match).
+  CHECK(basis("# daily security info\n") == ClaimBasis::Title);
+  CHECK(basis("# Ｄａｉｌｙ Security Info\n") == ClaimBasis::Title);
+  // A title at the wrong level is still the title when there is no H1.
+  CHECK(claimed("## Daily Security Info\n") == "daily-security-info");
+}
+
+TEST_CASE("a near miss of a schema's title claims the file", "[claim]") {
+  CHECK(claimed("# Daily Securty Info\n") == "daily-security-info");
+  CHECK(basis("# Daily Securty Info\n") == ClaimBasis::NearTitle);
+  CHECK(claimed("# 日々のニュース要約。\n") == "daily-security-info-2023");
+  // Far from every title: not a digest.
+  CHECK(claimed("# Daily Standup Notes\n") == "-");
+}
+
+TEST_CASE("without a schema's title, most of its sections claim the file", "[claim]") {
+  // The template with its title deleted, and a dated title.
+  CHECK(claimed(kModernSections) == "daily-security-info");
+  CHECK(basis(kModernSections) == ClaimBasis::Sections);
+  CHECK(claimed("# 2024-05-01\n\n" + std::string(kModernSections)) == "daily-security-info");
+  CHECK(claimed("## 課題\n## 概要\n## ニュース\n## 日本の侵害事例\n") ==
+        "daily-security-info-2023");
+  // Half the sections or fewer: a note about the format, not a digest.
+  CHECK(claimed("# Team notes\n\n## Tools\n\n## security report\n\n## malware campaign\n") == "-");
+}
+
+TEST_CASE("long files: the title is looked for early, then in the whole file", "[claim]") {
+  const std::string body(9000, 'x');
+  CHECK(claimed("# 日々のニュース要約\n\n" + body + "\n") == "daily-security-info-2023");
+  CHECK(claimed("Daily Security Info\n===\n\n" + body + "\n") == "daily-security-info");
+  // The first H1 after the first 4 KiB still decides.
+  CHECK(claimed(body + "\n\n# 日々のニュース要約\n") == "daily-security-info-2023");
+  // A fence opened early and closed late hides a title-looking line.
+  CHECK(claimed("```\n" + body + "\n# Daily Security Info\n```\n# Changelog\n") == "-");
+  // A non-claiming early H1 falls back to the sections.
+  CHECK(claimed("# 2024-05-01\n" + body + "\n" + std::string(kModernSections)) ==
+        "daily-security-info");
+}
+
+TEST_CASE("non-digests are claimed by no schema", "[claim]") {
+  CHECK(claimed("") == "-");
+  CHECK(claimed("no title at all\n") == "-");
+  CHECK(claimed("#日々のニュース要約\n") == "-");  // not a heading
+  CHECK(claimed("# My team repo\n\nHow we write the Daily Security Info digests.\n") == "-");
+  CHECK(claimed("# Changelog\n\n## 0.2.0\n\n- security report section renamed\n") == "-");
+  CHECK(claimed("# Security notes\n\n## Tools we use\n\n## Incidents\n") == "-");
+  // A digest quoted in a fence is an example, not the file's own headings.
+  CHECK(claimed("# Writing guide\n\n```markdown\n# Daily Security Info\n" +
+                std::string(kModernSections) + "```\n") == "-");
+  // resolve_schema_for keeps answering with the default for them.
+  CHECK(resolve_schema_for("# Changelog\n") == builtin_schema_names().front());
+}
+
+TEST_CASE("binary files are not text; damaged UTF-8 digests are", "[text]") {
+  CHECK(not_text_reason("# Daily Security Info\n\n- 日本語\n").empty());
+  CHECK(not_text_reason("").empty());
+  // A few stray bytes are invalid-utf8's findings, not a binary file.
+  CHECK(not_text_reason("# Daily Security Info\n- 攻撃者は\x82\xa0を使用した\n").empty());
+  CHECK(not_text_reason("tab\tform\f escape\x1b[0m\r\n").empty());
+  // A stray NUL is invisible-character's finding; a file of them is binary.
+  CHECK(not_text_reason(std::string("# Title\n\0rest of the digest\n", 30)).empty());
+  CHECK(not_text_reason(std::string(100, '\0')).find("100% of its first 100 bytes") !=
+        std::string::npos);
+  // UTF-16: NUL bytes. Shift_JIS: mostly not UTF-8.
+  std::string utf16 = "\xFF\xFE";
+  for (const char c : std::string_view("# Daily Security Info\n"))
+    utf16 += std::string{c, '\0'};
+  CHECK_FALSE(not_text_reason(utf16).empty());
+  std::string sjis;
+  for (int i = 0; i < 40; ++i)
+    sjis += "\x93\xfa\x96\x7b\x8c\xea ";  // 日本語 in Shift_JIS
+  CHECK(not_text_reason(sjis).find("Shift_JIS") != std::string::npos);
+  // Control characters that are no text.
+  std::string controls;
+  for (int i = 0; i < 64; ++i)
+    controls += std::string("a\x01\x02\x03", 4);
+  CHECK_FALSE(not_text_reason(controls).empty());
+}
+
+namespace {
+
+class WalkDir {
+ public:
+  WalkDir() {
+    std::string pattern = (fs::temp_directory_path() / "digestlint-walk-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path_ = fs::canonical(pattern);
+  }
+  ~WalkDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  void write(const fs::path& relative, std::string_view text = "# x\n") const {
+    fs::create_directories((path_ / relative).parent_path());
+    std::ofstream(path_ / relative, std::ios::binary) << text;
+  }
+  std::vector<std::string> walk(const WalkOptions& options, WalkNotes& notes) const {
+    std::vector<fs::path> found;
+    std::string error;
+    REQUIRE(expand_path(path_.string(), options, found, notes, error));
+    std::vector<std::string> out;
+    for (const fs::path& p : found)
+      out.push_back(p.lexically_relative(path_).generic_string());
+    return out;
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+}  // namespace
+
+TEST_CASE("a walk skips what git ignores, asking before it descends", "[walk]") {
+  WalkDir dir;
+  REQUIRE(std::system(("git init -q " + dir.path().string()).c_str()) == 0);
+  dir.write(".gitignore", "node_modules\n*.log.md\n!keep.log.md\nbuild/\n");
+  dir.write("sub/.gitignore", "local.md\n");
+  dir.write(".git/info/exclude", "private.md\n");
+  for (const char* f : {"a.md", "node_modules/pkg/README.md", "x.log.md", "keep.log.md",
+                        "build/out.md", "sub/local.md", "sub/b.md", "private.md", ".hidden/c.md"})
+    dir.write(f);
+  WalkNotes notes;
+  CHECK(dir.walk({}, notes) == std::vector<std::string>{"a.md", "keep.log.md", "sub/b.md"});
+  CHECK(notes.ignored == 5);  // node_modules/, build/, x.log.md, sub/local.md, private.md
+  // --no-respect-gitignore: everything but hidden directories.
+  WalkNotes all;
+  CHECK(dir.walk(WalkOptions{.respect_gitignore = false}, all) ==
+        std::vector<std::string>{"a.md", "build/out.md", "keep.log.md",
+                                 "node_modules/pkg/README.md", "private.md", "sub/b.md",
+                                 "sub/local.md", "x.log.md"});
+  CHECK(all.ignored == 0);
+  // An ignored directory named outright is walked whole.
+  std::vector<fs::path> found;
+  std::string error;
+  WalkNotes named;
+  REQUIRE(expand_path((dir.path() / "node_modules").string(), {}, found, named, error));
+  CHECK(found.size() == 1);
+}
+
+TEST_CASE("outside a git repository nothing is ignored", "[walk]") {
+  WalkDir dir;
+  dir.write(".gitignore", "*.md\n");
+  dir.write("a.md");
+  WalkNotes notes;
+  // Unless the temporary directory itself is inside a repository.
+  if (std::system(("git -C " + dir.path().string() + " rev-parse 2>/dev/null").c_str()) == 0) {
+    WARN("skipped: the temporary directory is inside a git repository");
+    return;
+  }
+  CHECK(dir.walk({}, notes) == std::vector<std::string>{"a.md"});
+}
+
+TEST_CASE("a walk skips FIFOs and sockets with a note; named outright they are inputs", "[walk]") {
+  WalkDir dir;
+  dir.write("a.md");
+  REQUIRE(mkfifo((dir.path() / "pipe.md").c_str(), 0600) == 0);
+  const int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string socket_path = (dir.path() / "sock.md").string();
+  REQUIRE(socket_path.size() < sizeof addr.sun_path);
+  std::strcpy(addr.sun_path, socket_path.c_str());
+  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  fs::create_symlink(dir.path() / "gone.md", dir.path() / "dangling.md");
+  WalkNotes notes;
+  CHECK(dir.walk({}, notes) == std::vector<std::string>{"a.md"});
+  close(fd);
+  REQUIRE(notes.skipped.size() == 3);
+  std::vector<std::string> seen;
+  for (const SkippedEntry& s : notes.skipped)
+    seen.push_back(fs::path(s.path).filename().string() + ": " + s.why);
+  std::sort(seen.begin(), seen.end());
+  CHECK(seen == std::vector<std::string>{"dangling.md: a broken symbolic link, not a regular file",
+                                         "pipe.md: a FIFO, not a regular file",
+                                         "sock.md: a socket, not a regular file"});
+  std::vector<fs::path> found;
+  std::string error;
+  REQUIRE(expand_path((dir.path() / "pipe.md").string(), {}, found, notes, error));
+  CHECK(found.size() == 1);
+}
