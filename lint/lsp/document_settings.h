@@ -1,0 +1,63 @@
+// Which linter applies to an open document: what the command line would
+// use for the same path. Kept in one function (document_settings) so it
+// can follow the command line's own resolution when that is shared.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "config/config.h"
+#include "engine/linter.h"
+
+namespace digestlint::lsp {
+
+struct DocumentSettings {
+  std::shared_ptr<const Config> config;  // nullptr: no .digestlint.toml above the file
+  std::string schema;                    // a built-in name or a schema file's path
+  // False: the file gets no findings (excluded by its config, or a
+  // Markdown file that no schema claims).
+  bool linted = true;
+  std::string error;  // a broken config: nothing is linted, this is shown
+};
+
+// The nearest config walking up from `path` (none for a document that is
+// not a file), its schema, else the schema chosen from the text as
+// `--schema auto` chooses it. With the schema chosen automatically, a
+// document is a digest only when a built-in schema claims it (see
+// claimed_by_builtin_schema).
+DocumentSettings document_settings(const std::filesystem::path& path, std::string_view text,
+                                   ConfigFinder& finder);
+
+// Whether a built-in schema claims the text: its first H1 is a built-in
+// schema's title, or one of its headings is a built-in schema's section.
+// A Markdown file with neither (a README, notes) is not a digest.
+bool claimed_by_builtin_schema(std::string_view text);
+
+// Linters per (config, schema), built on first use; thread-safe.
+// forget() drops them all and the configs found, after a config or
+// schema file changed.
+class LinterCache {
+ public:
+  struct Result {
+    // nullptr: not linted (see error). Shared: forget() may run while a
+    // document is being linted.
+    std::shared_ptr<const Linter> linter;
+    std::string error;  // a config or schema that does not load
+  };
+  Result for_document(const std::filesystem::path& path, std::string_view text);
+  void forget();
+
+ private:
+  std::mutex mutex_;
+  ConfigFinder finder_;
+  std::map<std::pair<const Config*, std::string>, std::shared_ptr<const Linter>> linters_;
+  // Keeps the configs the linters' keys point to alive.
+  std::map<const Config*, std::shared_ptr<const Config>> configs_;
+};
+
+}  // namespace digestlint::lsp
