@@ -9,6 +9,7 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   catch2 python3 python3-jsonschema pre-commit  # tests
   python3-yaml                                  # tests: the GitHub Action's definition
+  neovim                                        # tests: a real LSP client (digestlint lsp)
 )
 if [ "${CI:-}" = "true" ]; then
   packages+=(clang libclang-rt-14-dev)          # the fuzz job of .ci/run (libFuzzer)
