@@ -11,6 +11,11 @@ packages=(
   python3-yaml                                  # tests: the GitHub Action's definition
   neovim                                        # tests: a real LSP client (digestlint lsp)
 )
+# The VS Code extension's packaging test (npm registry). A node from
+# elsewhere (NodeSource) brings its own npm: Debian's would conflict.
+if ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 if [ "${CI:-}" = "true" ]; then
   packages+=(clang libclang-rt-14-dev)          # the fuzz job of .ci/run (libFuzzer)
 fi
