@@ -65,9 +65,20 @@ bool contains(const std::vector<std::string>& list, std::string_view s) {
   return false;
 }
 
+// A digest's first line is its title, as a rule: then no parse is needed.
+bool starts_with_builtin_title(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (!text.starts_with("# ")) return false;
+  std::string_view first = text.substr(2, text.find_first_of("\r\n") - 2);
+  while (!first.empty() && (first.back() == ' ' || first.back() == '\t'))
+    first.remove_suffix(1);
+  return contains(builtin_headings().titles, first);
+}
+
 }  // namespace
 
 bool claimed_by_builtin_schema(std::string_view text) {
+  if (starts_with_builtin_title(text)) return true;
   // The scanner's headings: fenced code, setext and closing #s handled as
   // for linting.
   thread_local Scanner scanner;

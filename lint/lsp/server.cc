@@ -358,6 +358,11 @@ struct Server::Impl {
         flag(capabilities, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
     const json& docs = at_path(params, {"initializationOptions", "docsBaseUri"});
     if (docs.is_string()) client.docs_base = docs.get<std::string>();
+    const json& debounce = at_path(params, {"initializationOptions", "debounceMs"});
+    if (debounce.is_number_integer()) {
+      options.debounce = std::chrono::milliseconds(
+          std::clamp<std::int64_t>(debounce.get<std::int64_t>(), 0, 1000));
+    }
     initialized = true;
 
     json caps = {

@@ -14,8 +14,12 @@ namespace digestlint::lsp {
 struct ServerOptions {
   // Lint on a worker thread, `debounce` after the last change of a
   // document; false: lint at once, on the caller's thread (the fuzz target).
+  // Short: it only merges a burst of messages (a paste, an undo of many
+  // edits); while a lint runs, the changes arriving are merged anyway, so
+  // fast typing costs one lint per lint time, not one per keystroke.
+  // initializationOptions.debounceMs sets it (0 to 1000).
   bool background = true;
-  std::chrono::milliseconds debounce{5};
+  std::chrono::milliseconds debounce{2};
 };
 
 class Server {
