@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <condition_variable>
+#include <csignal>
 #include <cstdint>
 #include <exception>
 #include <filesystem>
@@ -564,10 +568,22 @@ int run_language_server(int argc, char** argv) {
                              arg);
     return 2;
   }
+  // A client gone mid-write is an EPIPE (then the end of stdin), not a
+  // signal that kills the server.
+  std::signal(SIGPIPE, SIG_IGN);
   std::ios::sync_with_stdio(false);
+  // Not tied to std::cout: reading stdin on this thread must not flush
+  // stdout while the worker writes. Frames go out with write(2), whole.
+  std::cin.tie(nullptr);
   Server server([](const std::string& body) {
-    std::cout << frame(body);
-    std::cout.flush();
+    const std::string message = frame(body);
+    std::size_t written = 0;
+    while (written < message.size()) {
+      const ssize_t n = ::write(STDOUT_FILENO, message.data() + written, message.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return;  // the client is gone; end of input follows
+      written += static_cast<std::size_t>(n);
+    }
   });
   FrameReader reader(std::cin);
   std::string body;

@@ -371,7 +371,8 @@ def config_session(workspace):
     client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": file_uri(project / ".digestlint.toml"), "type": 2}]})
     broken = publish_for(client, uri, 1)["diagnostics"]
     check(len(broken) == 1 and broken[0]["message"].startswith("not linted:") and ".digestlint.toml" in broken[0]["message"],
-          f"a broken config is shown, not linted around: {broken}")
+          f"a broken config is shown, not linted around: {[d.get('code') for d in broken]} "
+          f"(all: {[[d.get('code') for d in m['params']['diagnostics']] for m in client.received if m.get('method') == 'textDocument/publishDiagnostics']})")
     (project / ".digestlint.toml").unlink()
 
     readme = workspace / "README.md"
