@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <set>
@@ -185,7 +186,7 @@ json lsp_diagnostics(std::string_view uri, std::string_view text, const LintOutc
   return out;
 }
 
-json lsp_code_actions(const DocumentView& doc, const LintOutcome& outcome, LspPosition start,
+json lsp_code_actions(const DocumentView& doc, LintOutcome& outcome, LspPosition start,
                       LspPosition end, const json& only, const ClientFeatures& client) {
   const auto wanted = [&](std::string_view kind) {
     if (!only.is_array()) return true;
@@ -232,14 +233,21 @@ json lsp_code_actions(const DocumentView& doc, const LintOutcome& outcome, LspPo
            {"edit", workspace_edit(doc, text_edits(cursor, {comment}, client.encoding), client)}});
     }
   }
-  if (wanted(kFixAllKind) && outcome.linter) {
+  const bool any_safe_fix = std::any_of(
+      outcome.diagnostics.begin(), outcome.diagnostics.end(),
+      [](const Diagnostic& d) { return d.fix && d.fix->applicability == Applicability::Safe; });
+  if (wanted(kFixAllKind) && outcome.linter && any_safe_fix) {
     // Safe fixes only, as --fix applies them, pass after pass; one edit
-    // for the whole text, since one fix can enable another.
-    const FixOutcome fixed = fix_until_stable(*outcome.linter, doc.text, false, doc.path.string());
-    if (fixed.applied > 0 && fixed.text != doc.text) {
+    // for the whole text, since one fix can enable another. Kept with the
+    // outcome: editors ask for code actions at every move of the cursor.
+    if (!outcome.fixed_text) {
+      outcome.fixed_text =
+          fix_until_stable(*outcome.linter, doc.text, false, doc.path.string()).text;
+    }
+    if (*outcome.fixed_text != doc.text) {
       const json whole = {
           {"range", lsp_range(cursor, ByteRange{0, source.size()}, client.encoding)},
-          {"newText", fixed.text}};
+          {"newText", *outcome.fixed_text}};
       actions.push_back({{"title", "Fix all digestlint findings (safe fixes)"},
                          {"kind", kFixAllKind},
                          {"edit", workspace_edit(doc, json::array({whole}), client)}});

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,8 +35,9 @@ struct ClientFeatures {
 struct LintOutcome {
   std::uint64_t revision = 0;
   std::vector<Diagnostic> diagnostics;
-  std::shared_ptr<const Linter> linter;  // nullptr: not linted (not a digest, or `error`)
-  std::string error;                     // a config or schema that does not load
+  std::shared_ptr<const Linter> linter;   // nullptr: not linted (not a digest, or `error`)
+  std::string error;                      // a config or schema that does not load
+  std::optional<std::string> fixed_text;  // the safe fixes applied, once asked for
 };
 
 struct DocumentView {
@@ -58,9 +60,10 @@ nlohmann::json lsp_diagnostics(std::string_view uri, std::string_view text,
                                const LintOutcome& outcome, const ClientFeatures& client);
 
 // Code actions for the findings on the lines of [start, end], filtered by
-// the request's context.only (kinds, hierarchical).
-nlohmann::json lsp_code_actions(const DocumentView& doc, const LintOutcome& outcome,
-                                LspPosition start, LspPosition end, const nlohmann::json& only,
+// the request's context.only (kinds, hierarchical). Fills
+// outcome.fixed_text for fix-all.
+nlohmann::json lsp_code_actions(const DocumentView& doc, LintOutcome& outcome, LspPosition start,
+                                LspPosition end, const nlohmann::json& only,
                                 const ClientFeatures& client);
 
 // The --explain page of each rule with a finding at `at`; null if none.

@@ -182,7 +182,7 @@ struct Server::Impl {
 
   // The findings of the document's current text (linted here when the
   // worker has not yet). Caller holds `mutex`.
-  const LintOutcome& current(OpenDocument& doc) {
+  LintOutcome& current(OpenDocument& doc) {
     if (!doc.linted || doc.linted->revision != doc.revision) doc.linted = lint(doc);
     return *doc.linted;
   }
@@ -513,7 +513,7 @@ struct Server::Impl {
     auto it = documents.find(uri);
     if (it == documents.end()) return json::array();
     OpenDocument& doc = it->second;
-    const LintOutcome& outcome = current(doc);
+    LintOutcome& outcome = current(doc);
     return lsp_code_actions(DocumentView{uri, doc.path, doc.text, doc.version}, outcome, start, end,
                             only, client);
   }
