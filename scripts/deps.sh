@@ -12,11 +12,19 @@ packages=(
   libgit2-dev                                   # .gitignore in directory walks
   catch2 python3 python3-jsonschema pre-commit  # tests
   python3-yaml                                  # tests: the GitHub Action's definition
+  neovim                                        # tests: a real LSP client (digestlint lsp)
 )
 if [ "${1:-}" = "--runtime" ]; then
-  packages=(libmd4c0 libfmt9 libicu72 libgit2-1.5)
-elif [ "${CI:-}" = "true" ]; then
-  packages+=(clang libclang-rt-14-dev)          # the fuzz job of .ci/run (libFuzzer)
+  packages=(libmd4c0 libfmt9 libicu72 libgit2-1.5 libuuid1)
+else
+  # The VS Code extension's packaging test (npm registry). A node from
+  # elsewhere (NodeSource) brings its own npm: Debian's would conflict.
+  if ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+  fi
+  if [ "${CI:-}" = "true" ]; then
+    packages+=(clang libclang-rt-14-dev)        # the fuzz job of .ci/run (libFuzzer)
+  fi
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -333,16 +333,15 @@ none_marker = "推奨事項なし"
   CHECK_FALSE(s->articles.holds_leaked_text(""));
 }
 
-TEST_CASE("a phrase set finds any of its phrases anywhere in a line, as whole tokens",
-          "[schema]") {
+TEST_CASE("a phrase set finds any of its phrases anywhere in a line, as whole tokens", "[schema]") {
   const PhraseSet none;
   CHECK_FALSE(none.found_in("anything"));
   const PhraseSet set({"needle in a haystack", "ニードル", "ab"});
   CHECK(set.found_in("needle in a haystack"));  // whole
   CHECK(set.found_in("xx needle in a haystack, xx"));
   CHECK_FALSE(set.found_in("xxneedle in a haystackxx"));  // inside a longer word
-  CHECK(set.found_in("これはニードルです"));  // 12 bytes: a long phrase
-  CHECK(set.found_in("c ab"));                // short, searched whole
+  CHECK(set.found_in("これはニードルです"));              // 12 bytes: a long phrase
+  CHECK(set.found_in("c ab"));                            // short, searched whole
   CHECK_FALSE(set.found_in("cab"));
   CHECK_FALSE(set.found_in("needle in a haystac"));
   CHECK_FALSE(set.found_in("a b"));

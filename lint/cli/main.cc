@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/schema_command.h"
 #include "export/iocs_command.h"
+#include "lsp/server.h"
 
 namespace {
 
@@ -17,6 +18,7 @@ struct Subcommand {
 
 constexpr Subcommand kSubcommands[] = {
     {"iocs", digestlint::run_iocs},
+    {"lsp", digestlint::lsp::run_language_server},
     {"schema", digestlint::run_schema_command},
 };
 
