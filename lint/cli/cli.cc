@@ -23,9 +23,11 @@
 #include "digestlint/rule.h"
 #include "digestlint/schema.h"
 #include "engine/linter.h"
+#include "engine/ordered_run.h"
 #include "engine/registry.h"
 #include "output/explain.h"
 #include "output/formats.h"
+#include "output/writer.h"
 #include "version.h"
 
 namespace digestlint {
@@ -267,6 +269,17 @@ FileReport config_failure(const ConfigError& e, std::size_t files) {
   return r;
 }
 
+// What --statistics counts of a report: rules, severities, safe fixes.
+FileReport strip_for_statistics(FileReport&& r) {
+  for (ReportedDiagnostic& d : r.diagnostics) {
+    d.message = {};
+    d.source_line = {};
+    d.notes = {};
+    if (d.fix) d.fix = ReportedFix{{}, d.fix->safe, {}};
+  }
+  return std::move(r);
+}
+
 bool use_color(std::string_view mode, int fd) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -506,67 +519,75 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
     std::erase_if(inputs, [&](const Input& in) { return bad_schema.count(in.config) > 0; });
   }
 
-  std::vector<FileReport> reports(inputs.size());
   std::string fixed_stdin;
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
   const unsigned jobs =
       std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
                            static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    std::string buffer;  // reused: memory stays at the largest file
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      reports[i] = process(inputs[i], linters, o, buffer, &fixed_stdin);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t)
-    threads.emplace_back(worker);
-  worker();
-  for (std::thread& t : threads)
-    t.join();
-
-  reports.insert(reports.end(), std::make_move_iterator(failures.begin()),
-                 std::make_move_iterator(failures.end()));
-  std::stable_sort(reports.begin(), reports.end(),
-                   [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
-
   const bool stdin_fixed = o.fix && std::any_of(inputs.begin(), inputs.end(),
                                                 [](const Input& i) { return i.path.empty(); });
   // With --fix on stdin the fixed text goes to stdout, findings to stderr.
   std::ostream& out = stdin_fixed ? std::cerr : std::cout;
   const int out_fd = stdin_fixed ? STDERR_FILENO : STDOUT_FILENO;
-  const std::vector<const RuleInfo*> ran = linters.enabled_rules();
   OutputOptions output;
   output.color = *format == OutputFormat::Text && use_color(o.color, out_fd);
   output.context = *format == OutputFormat::Text && isatty(out_fd) != 0;
-  output.rules = ran;
-  if (o.statistics) {
+  const Severity threshold = *parse_severity(o.fail_on);
+  // Reports stream to the writer in path order as files are linted.
+  std::stable_sort(failures.begin(), failures.end(),
+                   [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
+  std::unique_ptr<ReportWriter> writer;
+  std::vector<FileReport> counted;  // --statistics: findings without their text
+  if (!o.statistics) writer = make_report_writer(*format, out, std::cerr, output);
+  if (writer) writer->begin();
+  Totals totals;
+  bool over_threshold = false;
+  auto deliver = [&](FileReport&& r) {
+    totals.add(r);
+    for (const ReportedDiagnostic& d : r.diagnostics)
+      over_threshold = over_threshold || d.severity >= threshold;
+    if (writer) {
+      writer->file(r);
+      return;
+    }
+    counted.push_back(strip_for_statistics(std::move(r)));
+  };
+  std::size_t next_failure = 0;
+  std::vector<std::string> buffers(jobs);  // per worker: memory stays at the largest file
+  run_in_order(OrderedRun{inputs.size(), jobs, 0,
+                          [&](std::size_t i, unsigned w) {
+                            return process(inputs[i], linters, o, buffers[w], &fixed_stdin);
+                          },
+                          [&](FileReport&& r) {
+                            while (next_failure < failures.size() &&
+                                   failures[next_failure].path < r.path)
+                              deliver(std::move(failures[next_failure++]));
+                            deliver(std::move(r));
+                          }});
+  while (next_failure < failures.size())
+    deliver(std::move(failures[next_failure++]));
+
+  const std::vector<const RuleInfo*> ran = linters.enabled_rules();
+  if (writer) {
+    writer->end(RunEnd{totals, ran});
+  } else {
     std::vector<FileReport> unreadable;
-    for (const FileReport& r : reports) {
+    for (const FileReport& r : counted) {
       if (!r.error.empty()) unreadable.push_back(r);
     }
     write_text(std::cerr, unreadable, OutputOptions{});
     if (*format == OutputFormat::Json) {
-      write_statistics_json(out, reports);
+      write_statistics_json(out, counted);
     } else {
-      write_statistics_text(out, reports);
+      write_statistics_text(out, counted);
     }
-  } else {
-    write_report(*format, out, std::cerr, reports, output);
   }
   out.flush();
   if (stdin_fixed) std::cout << fixed_stdin;
 
-  const Totals totals = count(reports);
   if (is_log_format(*format) && !o.quiet) std::cerr << summary_line(totals, excluded) << '\n';
   if (totals.failed_files > 0) return kExitFailure;
-  const Severity threshold = *parse_severity(o.fail_on);
-  for (const FileReport& r : reports) {
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      if (d.severity >= threshold) return kExitFindings;
-    }
-  }
+  if (over_threshold) return kExitFindings;
   return kExitClean;
 }
 

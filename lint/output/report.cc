@@ -79,28 +79,31 @@ FileReport make_report(std::string path, const SourceText& source,
   return report;
 }
 
-Totals count(std::span<const FileReport> reports) {
-  Totals t;
-  for (const FileReport& r : reports) {
-    ++t.files;
-    if (!r.error.empty()) ++t.failed_files;
-    t.fixes += r.fixes_applied;
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      switch (d.severity) {
-        case Severity::Error:
-          ++t.errors;
-          break;
-        case Severity::Warning:
-          ++t.warnings;
-          break;
-        case Severity::Info:
-          ++t.infos;
-          break;
-        case Severity::Off:
-          break;
-      }
+void Totals::add(const FileReport& r) {
+  ++files;
+  if (!r.error.empty()) ++failed_files;
+  fixes += r.fixes_applied;
+  for (const ReportedDiagnostic& d : r.diagnostics) {
+    switch (d.severity) {
+      case Severity::Error:
+        ++errors;
+        break;
+      case Severity::Warning:
+        ++warnings;
+        break;
+      case Severity::Info:
+        ++infos;
+        break;
+      case Severity::Off:
+        break;
     }
   }
+}
+
+Totals count(std::span<const FileReport> reports) {
+  Totals t;
+  for (const FileReport& r : reports)
+    t.add(r);
   return t;
 }
 
