@@ -21,7 +21,9 @@ void range_fields(JsonEmitter& j, const ReportedRange& r) {
 }
 
 // A file's object, as an element of the "files" array (two levels deep).
-void file_json(std::string& out, const FileReport& r) {
+// `written` is called after each finding, to pass on what is done.
+template <typename Written>
+void file_json(std::string& out, const FileReport& r, Written written) {
   JsonEmitter j(out, 2, 2);
   j.begin_object();
   j.field("path", r.path);
@@ -73,11 +75,14 @@ void file_json(std::string& out, const FileReport& r) {
       j.end_object();
     }
     j.end_object();
+    written();
   }
   j.end_array();
   if (r.fixes_applied > 0) j.field("fixed", static_cast<std::uint64_t>(r.fixes_applied));
   j.end_object();
 }
+
+constexpr std::size_t kFlushBytes = 1 << 16;
 
 class JsonWriter final : public ReportWriter {
  public:
@@ -94,7 +99,10 @@ class JsonWriter final : public ReportWriter {
   void file(const FileReport& r) override {
     buffer_ += any_ ? ",\n    " : "\n    ";
     any_ = true;
-    file_json(buffer_, r);
+    // A file with a million findings is written as it is serialised.
+    file_json(buffer_, r, [this] {
+      if (buffer_.size() >= kFlushBytes) flush();
+    });
     flush();
   }
 

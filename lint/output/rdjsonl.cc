@@ -80,12 +80,17 @@ class RdjsonlWriter final : public ReportWriter {
       }
       j.end_object();
       buffer_ += '\n';
+      if (buffer_.size() >= (1 << 16)) flush();
     }
+    flush();
+  }
+
+ private:
+  void flush() {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     buffer_.clear();
   }
 
- private:
   std::ostream& out_;
   std::ostream& errors_;
   std::string buffer_;

@@ -162,6 +162,10 @@ class SarifWriter final : public ReportWriter {
         j.end_array();
       }
       j.end_object();
+      if (buffer_.size() >= (1 << 16)) {
+        results_.write(buffer_);
+        buffer_.clear();
+      }
     }
     results_.write(buffer_);
     buffer_.clear();
