@@ -60,6 +60,8 @@ struct Options {
   bool quiet = false;
   bool statistics = false;
   unsigned jobs = 0;
+  std::string max_file_size;  // --max-file-size as given
+  std::uint64_t max_file_bytes = kDefaultMaxFileSize;
 };
 
 // One input: a file on disk, or standard input, and the config it falls under.
@@ -186,8 +188,8 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
   FileReport report;
   report.path = input.display;
   std::string error;
-  const bool ok =
-      input.path.empty() ? read_stdin(buffer, error) : read_file(input.path, buffer, error);
+  const bool ok = input.path.empty() ? read_stdin(buffer, error, o.max_file_bytes)
+                                     : read_file(input.path, buffer, error, o.max_file_bytes);
   if (!ok) {
     report.error = error;
     return report;
@@ -347,6 +349,10 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
   app.add_flag("--statistics", o.statistics,
                "Print how many findings each rule has instead of the findings (text or json)");
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: number of CPUs)");
+  app.add_option("--max-file-size", o.max_file_size,
+                 fmt::format("Larger files are reported as errors, not read (e.g. 16MiB, 512K; "
+                             "default {})",
+                             format_byte_size(kDefaultMaxFileSize)));
   app.add_flag("--list-rules", o.list_rules, "List every rule with its severity and exit");
   app.add_option("--explain", o.explain, "Print a rule's documentation (code or name) and exit");
   app.set_version_flag("--version", fmt::format("digestlint {}", kVersion));
@@ -367,6 +373,16 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
   if (o.statistics && *format != OutputFormat::Text && *format != OutputFormat::Json) {
     std::cerr << "digestlint: --statistics prints text or json, not " << o.format << '\n';
     return kExitFailure;
+  }
+  if (!o.max_file_size.empty()) {
+    const auto bytes = parse_byte_size(o.max_file_size);
+    if (!bytes || *bytes == 0) {
+      std::cerr << fmt::format(
+          "digestlint: error: --max-file-size '{}' is not a size (e.g. 16MiB, 512K, 1000000)\n",
+          o.max_file_size);
+      return kExitFailure;
+    }
+    o.max_file_bytes = *bytes;
   }
   if (o.init) return write_starter_config(o.quiet);
   if (!o.explain.empty()) {
