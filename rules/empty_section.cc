@@ -37,7 +37,9 @@ N/A
 
 ## Fix
 
-Inserts `N/A` under the heading (safe).
+Inserts `N/A` under the heading (unsafe: an empty section may be one the
+author has not written yet, and `N/A` says there is nothing to report;
+empty-label's fix is unsafe for the same reason).
 )md";
 
 class EmptySection final : public Rule {
@@ -70,7 +72,7 @@ class EmptySection final : public Rule {
                   "section '{}' is empty; write '{}' when there is nothing to report",
                   ctx.schema.sections[s.spec].heading, marker)
           .fix(fmt::format("insert '{}'", marker), ByteRange{at, at},
-               has_eol ? marker + eol + (joins ? eol : "") : eol + marker);
+               has_eol ? marker + eol + (joins ? eol : "") : eol + marker, Applicability::Unsafe);
     }
   }
 };

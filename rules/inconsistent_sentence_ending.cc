@@ -11,10 +11,12 @@ constexpr std::string_view kDoc = R"md(
 
 Compares the items of one list: either all of them end with `。` or none
 does. Reports the items that differ from the list's majority, and names
-the majority. By default only a clear majority counts: at least three
+the majority. By default only a clear majority counts: at least two
 items agree (option `min-majority`) and they are at least twice as many as
-the others; set `min-majority = 1` to report any mix (on a tie, the items
-that differ from the first one).
+the others, so in the most common real mix, a three-item list where one
+item differs, that item is reported, while a two-against-two tie is not;
+set `min-majority = 1` to report any mix (on a tie, the items that differ
+from the first one).
 
 Only items that are Japanese sentences take part: an item is set aside
 when it has nested items (a label such as `- 要約`), is an IOC entry or a
@@ -141,7 +143,7 @@ extern const RuleInfo kInconsistentSentenceEnding{
     .documentation = kDoc,
     .options = {OptionSpec{"ignore-multi-sentence-items", true,
                            "set aside items holding more than one sentence"},
-                OptionSpec{"min-majority", std::int64_t{3},
+                OptionSpec{"min-majority", std::int64_t{2},
                            "report only when at least this many items agree, and at least twice "
                            "as many as the others (1: any mix)"}},
     .create = make_rule<InconsistentSentenceEnding>,

@@ -34,8 +34,14 @@ Notes for today
 
 ## Fix
 
-A title with the wrong text is replaced by the schema's (safe). A missing
-title is inserted at the top (unsafe: review it).
+A title that is a near miss of the schema's (`# Daily security info`,
+`# Daily Security Infо` with a Cyrillic `о`: equal once case, width and
+spaces are folded, or a few letters apart) is replaced by it (safe: the
+author meant this title). Any other title gets no fix: it may be another
+schema's title (`# 日々のニュース要約`, a legacy digest) or a document that
+is not a digest at all (`# My team repo`), and rewriting it would change
+what the file is. A missing title is inserted at the top (unsafe: review
+it).
 )md";
 
 class InvalidTitle final : public Rule {
@@ -67,10 +73,13 @@ class InvalidTitle final : public Rule {
     }
     const std::string_view text = ctx.text(title.text);
     if (text != schema.title) {
-      report
-          .report(rules::heading_line_range(ctx, title), "document title is '{}', expected '{}'",
-                  quote_for_message(text), schema.title)
-          .fix(fmt::format("replace with '{}'", schema.title), title.text, schema.title);
+      auto diag = report.report(rules::heading_line_range(ctx, title),
+                                "document title is '{}', expected '{}'", quote_for_message(text),
+                                schema.title);
+      // Only a misspelling of this schema's own title is corrected.
+      if (is_near_miss(text, schema.title)) {
+        diag.fix(fmt::format("replace with '{}'", schema.title), title.text, schema.title);
+      }
     }
     for (std::size_t i = 0; i < ctx.doc.headings.size(); ++i) {
       const Heading& h = ctx.doc.headings[i];

@@ -15,7 +15,10 @@ instructions (`推奨事項が１つもない場合は、推奨事項なしと�
 output template's placeholders (`{{…}}`, `要約1行目`, `xxxxx`), and the
 model talking about the format (`推奨事項が2つしかないため、3つ目はなし`).
 The phrases are the schema's `[articles] leaked_text`, matched as
-written in article titles and label blocks. `[記事のURL](…)` on the URL
+written in article titles and label blocks, as whole tokens: a phrase
+that starts or ends with an ASCII letter, digit or `_` does not match
+inside a longer word (`dev_xxxxxx`, `0xxxxxx`), while a longer run of a
+repeated placeholder (`xxxxxxx`) still does. `[記事のURL](…)` on the URL
 line is malformed-article-url's.
 
 ## Why is this bad?
@@ -51,7 +54,7 @@ class LeakedPromptText final : public Rule {
     const std::vector<std::string>& phrases = ctx.schema.articles.leaked_text;
     auto phrase_in = [&](std::string_view s) -> std::string_view {
       for (const std::string& p : phrases) {
-        if (s.find(p) != std::string_view::npos) return p;
+        if (contains_as_token(s, p)) return p;
       }
       return {};
     };

@@ -36,11 +36,22 @@ N/A
 
 ## Fix
 
-Replaces the line with `N/A` (safe).
+Replaces the line with `N/A`: safe for the ways of saying "nothing"
+(`なし`, `n/a`, `-`), unsafe for placeholders and to-do notes (`xxxxx`,
+`TBD`, `TODO`), which say the section was not written yet rather than
+that there is nothing to report.
 )md";
 
 class NonstandardEmptyMarker final : public Rule {
  public:
+  // Variants that mean "not written yet" rather than "nothing to report":
+  // a template's placeholder (xxxxx) or a to-do note.
+  static bool is_placeholder(std::string_view written) {
+    std::string folded = fold_loosely(written);
+    if (!folded.empty() && folded.rfind("- ", 0) == 0) folded = folded.substr(2);
+    return folded == "x" || folded == "tbd" || folded == "todo";
+  }
+
   explicit NonstandardEmptyMarker(const RuleOptions&) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
@@ -53,11 +64,12 @@ class NonstandardEmptyMarker final : public Rule {
       const rules::EmptyMarker kind = rules::match_empty_marker(ctx, l);
       if (kind != rules::EmptyMarker::Variant && kind != rules::EmptyMarker::AsListItem) continue;
       const ByteRange range = ctx.line_range(l);
+      const std::string_view written = trim_ascii_space(ctx.text(range));
       report
           .report(range, "section '{}' says '{}'; an empty section holds exactly '{}'",
-                  ctx.schema.sections[s.spec].heading,
-                  quote_for_message(trim_ascii_space(ctx.text(range))), marker)
-          .fix(fmt::format("replace with '{}'", marker), range, marker);
+                  ctx.schema.sections[s.spec].heading, quote_for_message(written), marker)
+          .fix(fmt::format("replace with '{}'", marker), range, marker,
+               is_placeholder(written) ? Applicability::Unsafe : Applicability::Safe);
     }
   }
 };

@@ -39,7 +39,10 @@ input-method slip.
 
 ## Fix
 
-Deletes the trailing whitespace (safe).
+Deletes the trailing whitespace (safe). Where two or more spaces end a
+line whose paragraph goes on (a Markdown line break), deleting them would
+join the lines: with `allow-hard-break` the fix keeps exactly two (safe),
+and without it, or on a label, deleting them is an unsafe fix.
 )md";
 
 class TrailingWhitespace final : public Rule {
@@ -82,8 +85,18 @@ class TrailingWhitespace final : public Rule {
       if (line.blank()) {
         report.report(ws, "line of only whitespace ({}); leave it empty", describe(tail))
             .fix("delete the whitespace", ws, "");
-      } else {
+      } else if (!breaks_line(ctx, l, tail)) {
         report.report(ws, "trailing whitespace ({})", describe(tail)).fix("delete it", ws, "");
+      } else if (allow_hard_break_ && !label) {
+        // Two or more spaces before a paragraph's next line render a line
+        // break: deleting them would join the lines, so keep exactly two.
+        report
+            .report(ws, "trailing whitespace ({}); a line break is exactly two spaces",
+                    describe(tail))
+            .fix("keep two spaces (the line break)", ws, "  ");
+      } else {
+        report.report(ws, "trailing whitespace ({})", describe(tail))
+            .fix("delete it (the line joins the next one)", ws, "", Applicability::Unsafe);
       }
     }
   }
@@ -113,6 +126,17 @@ class TrailingWhitespace final : public Rule {
     add(tabs, "tab", "tabs");
     add(ideographic, "U+3000 ideographic space", "U+3000 ideographic spaces");
     return out;
+  }
+
+  // Whether trailing `tail` on line `l` is a Markdown hard line break:
+  // at least two spaces at the end of paragraph text that continues on the
+  // next line.
+  static bool breaks_line(const LintContext& ctx, std::uint32_t l, std::string_view tail) {
+    const Line& line = ctx.doc.lines[l];
+    if (line.role != LineRole::Paragraph && line.role != LineRole::ItemStart) return false;
+    if (tail.size() < 2 || tail.substr(tail.size() - 2) != "  ") return false;
+    return l + 1 < ctx.doc.lines.size() && ctx.doc.lines[l + 1].role == LineRole::Paragraph &&
+           !ctx.doc.lines[l + 1].blank();
   }
 
   // Blank lines blank-line-in-list reports (inside an outermost list, when

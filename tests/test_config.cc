@@ -225,3 +225,31 @@ TEST_CASE("the --init template is a valid config, and so is every line it commen
     CHECK(config->settings.rules.at(std::string(r->code)).severity == r->default_severity);
   }
 }
+
+TEST_CASE("[rules] takes code prefixes and any case; the more specific entry wins") {
+  ConfigError error;
+  // Written before the prefix, DL201's own entry still wins over DL2's.
+  const auto config =
+      parse("[rules]\ndl201 = \"error\"\nDL2 = \"off\"\nTrailing-Whitespace = \"info\"\n", error);
+  REQUIRE(config != nullptr);
+  const auto severity = [&](const char* code) { return config->settings.rules.at(code).severity; };
+  CHECK(severity("DL201") == Severity::Error);
+  CHECK(severity("DL202") == Severity::Off);
+  CHECK(severity("DL208") == Severity::Info);
+  // An opt-in rule is switched on only by its own name, never by a prefix.
+  const auto on = parse("[rules]\nDL5 = \"warning\"\n", error);
+  REQUIRE(on != nullptr);
+  CHECK(on->settings.rules.count("DL510") == 0);
+  CHECK(on->settings.rules.at("DL507").severity == Severity::Warning);
+}
+
+TEST_CASE("a prefix takes a severity only; a misspelt rule gets a 'did you mean'") {
+  ConfigError error;
+  CHECK(parse("[rules]\nDL2 = { severity = \"off\" }\n", error) == nullptr);
+  CHECK(error.message.rfind("rule prefix 'DL2' takes a severity", 0) == 0);
+  CHECK(parse("[rules]\nDL8 = \"off\"\n", error) == nullptr);
+  CHECK(error.message == "unknown rule prefix 'DL8' (see digestlint --list-rules)");
+  CHECK(parse("[rules]\ntrailing-whitespce = \"off\"\n", error) == nullptr);
+  CHECK(error.message ==
+        "unknown rule 'trailing-whitespce'; did you mean DL208 (trailing-whitespace)?");
+}

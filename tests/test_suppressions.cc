@@ -334,3 +334,38 @@ TEST_CASE("find_directives reads kinds, lines, rule lists and reasons") {
   CHECK(directives[2].entries[1].rule->code == "DL201");
   CHECK(source.slice(directives[2].list) == "trailing-whitespace, DL201");
 }
+
+TEST_CASE("a code prefix names every rule it starts, in any case") {
+  // DL2 covers DL201 and DL208: both suppressed on the next line.
+  CHECK(summary(lint_body("<!-- digestlint-disable-next-line DL2 -->\n"
+                          "-[a](https://example.com/a) \n"
+                          "-[b](https://example.com/b)")) == Lines{"3 DL201"});
+  CHECK(summary(lint_body("<!-- digestlint-disable-next-line dl201 -->\n"
+                          "-[a](https://example.com/a)")) == Lines{});
+  CHECK(summary(lint_body("<!-- digestlint-disable-next-line Missing-Space-After-Marker -->\n"
+                          "-[a](https://example.com/a)")) == Lines{});
+}
+
+TEST_CASE("an unused prefix is reported once, by the prefix as written") {
+  const auto found = lint_body(
+      "<!-- digestlint-disable-next-line DL2, DL201 -->\n"
+      "- [a](https://example.com/a)");
+  REQUIRE(summary(found) == Lines{"1 DL701"});
+  CHECK(found[0].message.find("DL2* or DL201") != std::string::npos);
+  // Used through one of its rules, a prefix is not stale.
+  CHECK(summary(lint_body("<!-- digestlint-disable-next-line DL2 -->\n"
+                          "-[a](https://example.com/a)")) == Lines{});
+  const auto partly = lint_body(
+      "<!-- digestlint-disable-next-line DL2, DL7 -->\n"
+      "-[a](https://example.com/a)");
+  REQUIRE(summary(partly) == Lines{"1 DL701"});
+  CHECK(partly[0].message.rfind("DL7 in ", 0) == 0);
+}
+
+TEST_CASE("a misspelt rule in a directive gets a 'did you mean'") {
+  const auto found = lint_body(
+      "<!-- digestlint-disable-next-line trailing-whitespce -->\n"
+      "- [a](https://example.com/a) ");
+  REQUIRE(summary(found) == Lines{"1 DL702", "2 DL208"});
+  CHECK(found[0].message.find("did you mean DL208 (trailing-whitespace)?") != std::string::npos);
+}

@@ -35,6 +35,16 @@ bool is_near_miss(std::string_view candidate, std::string_view target);
 // when comparing one against many).
 bool is_near_miss_folded(std::string_view candidate, std::string_view target);
 
+// Whether `phrase` occurs in `text` as a whole token: where the phrase
+// starts or ends with an ASCII letter, digit or '_', the byte beyond that
+// edge is none of those ("xxxxx" is not in "dev_xxxxxx"). A phrase that is
+// one character repeated may run longer ("xxxxxxx" holds "xxxxx").
+// Edges in other scripts (Japanese has no spaces between words) need no
+// boundary.
+bool contains_as_token(std::string_view text, std::string_view phrase);
+// The same for one occurrence at `at` (text.substr(at) starts with phrase).
+bool is_token_at(std::string_view text, std::size_t at, std::string_view phrase);
+
 // The line ending a fix should write: the file's first one, else LF.
 std::string_view preferred_eol(std::string_view text);
 

@@ -122,6 +122,39 @@ bool is_near_miss_folded(std::string_view c, std::string_view t) {
   return edit_distance(c, t) <= allowed;
 }
 
+namespace {
+
+bool is_ascii_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+}  // namespace
+
+bool is_token_at(std::string_view text, std::size_t at, std::string_view phrase) {
+  if (phrase.empty()) return true;
+  const bool one_char =
+      std::all_of(phrase.begin(), phrase.end(), [&](char c) { return c == phrase.front(); });
+  std::size_t begin = at;
+  std::size_t end = at + phrase.size();
+  if (one_char) {
+    while (begin > 0 && text[begin - 1] == phrase.front())
+      --begin;
+    while (end < text.size() && text[end] == phrase.front())
+      ++end;
+  }
+  if (is_ascii_word(phrase.front()) && begin > 0 && is_ascii_word(text[begin - 1])) return false;
+  if (is_ascii_word(phrase.back()) && end < text.size() && is_ascii_word(text[end])) return false;
+  return true;
+}
+
+bool contains_as_token(std::string_view text, std::string_view phrase) {
+  for (std::size_t at = text.find(phrase); at != std::string_view::npos;
+       at = text.find(phrase, at + 1)) {
+    if (is_token_at(text, at, phrase)) return true;
+  }
+  return false;
+}
+
 std::string_view preferred_eol(std::string_view text) {
   // Two memchr calls: find_first_of would call memchr once per byte, and
   // rules ask once per fix that inserts a line.

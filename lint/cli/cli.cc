@@ -1,394 +1,108 @@
-// The command line: parse options, find each file's configuration, lint
-// (in parallel), fix (atomically), print, exit 0 / 1 / 2.
+// The command line, stage by stage: options, inputs (each file with its
+// config), lint (in parallel, fixing atomically), report; exit 0 / 1 / 2.
 #include "cli/cli.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
-#include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <mutex>
-#include <set>
-#include <thread>
+#include <iterator>
 
-#include "base/files.h"
-#include "config/config.h"
-#include "digestlint/rule.h"
-#include "digestlint/schema.h"
-#include "engine/linter.h"
-#include "engine/ordered_run.h"
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/lint_run.h"
+#include "cli/options.h"
+#include "cli/report_run.h"
 #include "engine/registry.h"
 #include "output/explain.h"
-#include "output/formats.h"
-#include "output/writer.h"
-#include "version.h"
 
 namespace digestlint {
 
-namespace fs = std::filesystem;
-
 namespace {
 
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitFailure = 2;
-
-struct Options {
-  std::vector<std::string> paths;
-  std::string format = "text";
-  std::string schema;  // empty: the file's config decides, else the default
-  std::string stdin_filename;
-  std::string explain;
-  std::vector<std::string> select;
-  std::vector<std::string> ignore;
-  std::string config;  // --config PATH
-  bool no_config = false;
-  bool init = false;
-  bool print_schema = false;
-  bool list_rules = false;
-  bool fix = false;
-  bool unsafe_fixes = false;
-  std::string color = "auto";
-  std::string fail_on = "warning";
-  bool quiet = false;
-  bool statistics = false;
-  unsigned jobs = 0;
-  std::string max_file_size;  // --max-file-size as given
-  std::uint64_t max_file_bytes = kDefaultMaxFileSize;
-};
-
-// One input: a file on disk, or standard input, and the config it falls under.
-struct Input {
-  std::string display;  // the path as reported
-  fs::path path;        // empty for stdin
-  const Config* config = nullptr;
-};
-
-void print_rules(std::ostream& out, const Linter& linter, OutputFormat format) {
-  if (format == OutputFormat::Json) {
-    write_rules_json(out, linter);
-    return;
-  }
-  for (const RuleInfo* r : all_rules()) {
-    out << fmt::format("{:<6} {:<28} {:<8} {}{}\n", r->code, r->name,
-                       to_string(linter.severity(*r)), r->summary, r->has_fix ? " (fix)" : "");
+// "PATH:LINE:COL: error: MESSAGE", "PATH: error: MESSAGE" or, when no file
+// is at fault, "digestlint: error: MESSAGE": the shapes the problem
+// matchers read.
+void print_error(const ConfigError& e) {
+  if (e.path.empty()) {
+    std::cerr << fmt::format("digestlint: error: {}\n", e.message);
+  } else if (e.line == 0) {
+    std::cerr << fmt::format("{}: error: {}\n", e.path, e.message);
+  } else {
+    std::cerr << fmt::format("{}:{}:{}: error: {}\n", e.path, e.line, e.column, e.message);
   }
 }
 
-// --select / --ignore: codes, names, or code prefixes ("DL2").
-bool matches(const RuleInfo& r, std::string_view pattern) {
-  return r.name == pattern || r.code.substr(0, pattern.size()) == pattern;
+// A schema that does not load: located in its file when it is one, else
+// the name given is at fault.
+void print_schema_error(const SchemaError& error, const std::string& name) {
+  ConfigError e = located_error(error.message, name);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(name, ec)) {
+    e.message = fmt::format("--schema {}: {}", name, e.message);
+    e.path.clear();
+  }
+  print_error(e);
 }
 
-bool apply_selection(const Options& o, Settings& settings, std::string& error) {
-  for (const auto* list : {&o.select, &o.ignore}) {
-    for (const std::string& p : *list) {
-      bool any = false;
-      for (const RuleInfo* r : all_rules())
-        any = any || matches(*r, p);
-      if (!any) {
-        error = fmt::format("unknown rule or prefix '{}' (see --list-rules)", p);
-        return false;
-      }
-    }
-  }
-  for (const RuleInfo* r : all_rules()) {
-    bool off = !o.select.empty();
-    for (const std::string& p : o.select)
-      off = off && !matches(*r, p);
-    for (const std::string& p : o.ignore)
-      off = off || matches(*r, p);
-    if (off) {
-      settings.rules[std::string(r->code)].severity = Severity::Off;
-      continue;
-    }
-    // An opt-in rule named outright (not by a prefix) is switched on.
-    for (const std::string& p : o.select) {
-      if (r->opt_in && (p == r->code || p == r->name)) {
-        settings.rules[std::string(r->code)].severity = r->default_severity;
-      }
-    }
-  }
-  return true;
-}
-
-// The schema a file is checked against: --schema, else its config's, else
-// the default. `bytes` is the file's text, for a schema chosen per file
-// from its content ("auto").
-std::string schema_for(const Options& o, const Config* config, std::string_view bytes) {
-  std::string name = std::string(builtin_schema_names().front());
-  if (!o.schema.empty()) {
-    name = o.schema;
-  } else if (config != nullptr && !config->schema.empty()) {
-    name = config->schema;
-  }
-  if (name == kAutoSchema) return std::string(resolve_schema_for(bytes));
-  return name;
-}
-
-// One Linter per (config, schema): the files sharing both share it. Built
-// on first use, from any worker thread.
-class Linters {
- public:
-  explicit Linters(Settings command_line) : command_line_(std::move(command_line)) {}
-
-  // nullptr, with `error` set, when the schema cannot be loaded.
-  const Linter* get(const Config* config, const std::string& schema, SchemaError& error) {
-    const std::lock_guard lock(mutex_);
-    const auto key = std::make_pair(config, schema);
-    if (auto it = linters_.find(key); it != linters_.end()) return it->second.get();
-    auto found = schemas_.find(schema);
-    if (found == schemas_.end()) {
-      std::shared_ptr<const Schema> loaded = load_schema(schema, error);
-      if (!loaded) return nullptr;
-      found = schemas_.emplace(schema, std::move(loaded)).first;
-    }
-    // Defaults, then the schema's [rules], then the config's, then the
-    // command line's --select / --ignore.
-    Settings overrides = config != nullptr ? config->settings : Settings{};
-    overrides.merge(command_line_);
-    auto linter = std::make_unique<Linter>(found->second, overrides);
-    const Linter* result = linter.get();
-    linters_.emplace(key, std::move(linter));
-    return result;
-  }
-
-  // Every rule enabled by some linter built so far, in code order.
-  std::vector<const RuleInfo*> enabled_rules() {
-    const std::lock_guard lock(mutex_);
-    std::vector<const RuleInfo*> out;
-    for (const RuleInfo* r : all_rules()) {
-      for (const auto& [key, linter] : linters_) {
-        if (linter->severity(*r) != Severity::Off) {
-          out.push_back(r);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
- private:
-  std::mutex mutex_;
-  Settings command_line_;
-  std::map<std::pair<const Config*, std::string>, std::unique_ptr<Linter>> linters_;
-  std::map<std::string, std::shared_ptr<const Schema>> schemas_;
-};
-
-// Lints (and fixes) one input. Runs on worker threads.
-FileReport process(const Input& input, Linters& linters, const Options& o, std::string& buffer,
-                   std::string* fixed_stdin) {
-  FileReport report;
-  report.path = input.display;
-  std::string error;
-  const bool ok = input.path.empty() ? read_stdin(buffer, error, o.max_file_bytes)
-                                     : read_file(input.path, buffer, error, o.max_file_bytes);
-  if (!ok) {
-    report.error = error;
-    return report;
-  }
-  SchemaError schema_error;
-  const Linter* linter =
-      linters.get(input.config, schema_for(o, input.config, buffer), schema_error);
-  if (linter == nullptr) {
-    report.error = schema_error.message;
-    return report;
-  }
-  SourceText source;
-  if (!o.fix) {
-    source.reset(buffer);
-    return make_report(input.display, source, linter->lint(buffer, input.display));
-  }
-  FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
-  if (input.path.empty()) {
-    *fixed_stdin = outcome.text;
-  } else if (outcome.applied > 0 && !write_file_atomically(input.path, outcome.text, error)) {
-    // Nothing was written: report the original findings with the error.
-    source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display));
-    report.error = error;
-    return report;
-  }
-  buffer = std::move(outcome.text);
-  source.reset(buffer);
-  report = make_report(input.display, source, std::move(outcome.remaining));
-  report.fixes_applied = outcome.applied;
-  return report;
-}
-
-// --init: a commented .digestlint.toml in the working directory, never
-// over an existing one.
-int write_starter_config(bool quiet) {
-  const std::string text = starter_config();
-  const std::string name(kConfigFileName);
-  const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    if (errno == EEXIST) {
-      std::cerr << fmt::format(
-          "digestlint: {} already exists here; edit it, or remove it to "
-          "start from the template again\n",
-          name);
-    } else {
-      std::cerr << fmt::format("digestlint: cannot create {}: {}\n", name, std::strerror(errno));
-    }
+// --list-rules and --print-schema: what applies to a file in the working
+// directory.
+int print_settings(const Options& o, OutputFormat format, ConfigLookup& configs, Linters& linters) {
+  const ConfigError* broken = nullptr;
+  const Config* config = configs.for_file(std::filesystem::current_path() / "-", &broken);
+  if (broken != nullptr) {
+    print_error(*broken);
     return kExitFailure;
   }
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      std::cerr << fmt::format("digestlint: cannot write {}: {}\n", name, std::strerror(errno));
-      ::close(fd);
-      ::unlink(name.c_str());
-      return kExitFailure;
-    }
-    written += static_cast<std::size_t>(n);
+  SchemaError schema_error;
+  const std::string schema = schema_for(o, config, {});
+  const Linter* linter = linters.get(config, schema, schema_error);
+  if (linter == nullptr) {
+    print_schema_error(schema_error, schema);
+    return kExitFailure;
   }
-  ::close(fd);
-  if (!quiet) {
-    std::cerr << fmt::format(
-        "digestlint: wrote {}: every rule is listed with its default, commented out\n", name);
+  if (o.list_rules) {
+    print_rules(std::cout, *linter, format);
+  } else {
+    const std::string& text = linter->schema().text;
+    std::cout << text;
+    if (!text.empty() && text.back() != '\n') std::cout << '\n';
   }
   return kExitClean;
-}
-
-FileReport config_failure(const ConfigError& e, std::size_t files) {
-  FileReport r;
-  r.path = e.path;
-  r.error = files > 0 ? fmt::format("{} ({} {} under it not linted)", e.message, files,
-                                    files == 1 ? "file" : "files")
-                      : e.message;
-  r.error_line = e.line;
-  r.error_column = e.column;
-  return r;
-}
-
-// What --statistics counts of a report: rules, severities, safe fixes.
-FileReport strip_for_statistics(FileReport&& r) {
-  for (ReportedDiagnostic& d : r.diagnostics) {
-    d.message = {};
-    d.source_line = {};
-    d.notes = {};
-    if (d.fix) d.fix = ReportedFix{{}, d.fix->safe, {}};
-  }
-  return std::move(r);
-}
-
-bool use_color(std::string_view mode, int fd) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* term = std::getenv("TERM");
-  return isatty(fd) != 0 && std::getenv("NO_COLOR") == nullptr &&
-         (term == nullptr || std::string_view(term) != "dumb");
 }
 
 }  // namespace
 
 int run_cli(int argc, char** argv) {
   Options o;
-  CLI::App app{"digestlint: lint Markdown security digests against their schema", "digestlint"};
-  app.footer(R"(Examples:
-  digestlint digest.md                   lint one digest
-  digestlint reports/                    every *.md below a directory
-  digestlint --fix reports/              fix what is safe to fix, in place, then report the rest
-  digestlint --format sarif . > digestlint.sarif      for GitHub code scanning
-  digestlint --format github $(git diff --name-only -- '*.md')   annotations in a workflow
-  digestlint --statistics reports/       findings per rule
-  cat a.md | digestlint - --stdin-filename a.md
-  digestlint --init                      write a commented .digestlint.toml
-  digestlint --explain DL201             what a rule checks, why, and how to fix it
-
-Configuration: the .digestlint.toml nearest to each file (its directory, then
-upwards); --config PATH uses one file for all, --no-config none.
-Suppress a finding with <!-- digestlint-disable-next-line DL201 --> (also
--disable / -enable, -disable-line, -disable-file; no rule: every rule).
-
-Exit status: 0 no finding at or above --fail-on, 1 such findings,
-2 usage, schema, config or I/O error (the other files are still linted).)");
-  app.add_option("paths", o.paths, "Files or directories (*.md, recursively); '-' reads stdin");
-  app.add_option("--format", o.format, fmt::format("Output format: {}", format_names()))
-      ->capture_default_str();
-  app.add_option(
-      "--schema", o.schema,
-      fmt::format("Built-in schema name, TOML file, or 'auto' (per file, from its "
-                  "title) (built in: {}; default: the config's, else {})",
-                  fmt::join(builtin_schema_names(), ", "), builtin_schema_names().front()));
-  auto* config_option = app.add_option(
-      "--config", o.config, "Use this config file for every input instead of the nearest one");
-  app.add_flag("--no-config", o.no_config, "Ignore .digestlint.toml files")
-      ->excludes(config_option);
-  app.add_flag("--init", o.init, "Write a commented starter .digestlint.toml here and exit");
-  app.add_flag("--print-schema", o.print_schema, "Print the schema in effect and exit");
-  app.add_option("--stdin-filename", o.stdin_filename, "Path to report for '-'");
-  app.add_flag("--fix", o.fix, "Apply safe fixes in place (atomically), then report what is left");
-  app.add_flag("--unsafe-fixes", o.unsafe_fixes, "With --fix, also apply fixes marked unsafe");
-  // One value per occurrence ("--select DL2 file.md" must not take the
-  // file for a rule); commas separate several.
-  app.add_option("--select", o.select, "Only these rules (codes, names or prefixes like DL2)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  app.add_option("--ignore", o.ignore, "Skip these rules (codes, names or prefixes)")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  app.add_option("--fail-on", o.fail_on,
-                 "Lowest severity that makes the exit status 1: error, warning or info")
-      ->check(CLI::IsMember({"error", "warning", "info"}))
-      ->capture_default_str();
-  app.add_option("--color", o.color, "Colour the text output: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  app.add_flag("-q,--quiet", o.quiet, "Print the findings only: no summary line");
-  app.add_flag("--statistics", o.statistics,
-               "Print how many findings each rule has instead of the findings (text or json)");
-  app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: number of CPUs)");
-  app.add_option("--max-file-size", o.max_file_size,
-                 fmt::format("Larger files are reported as errors, not read (e.g. 16MiB, 512K; "
-                             "default {})",
-                             format_byte_size(kDefaultMaxFileSize)));
-  app.add_flag("--list-rules", o.list_rules, "List every rule with its severity and exit");
-  app.add_option("--explain", o.explain, "Print a rule's documentation (code or name) and exit");
-  app.set_version_flag("--version", fmt::format("digestlint {}", kVersion));
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? kExitClean : kExitFailure;
-  }
+  if (const auto exit_status = parse_options(argc, argv, o)) return *exit_status;
 
   const auto format = parse_output_format(o.format);
   if (!format) {
-    std::cerr << fmt::format("digestlint: unknown --format '{}' (expected one of: {})\n", o.format,
-                             format_names());
+    std::cerr << fmt::format("digestlint: error: unknown --format '{}' (expected one of: {})\n",
+                             o.format, format_names());
     return kExitFailure;
   }
   if (o.statistics && *format != OutputFormat::Text && *format != OutputFormat::Json) {
-    std::cerr << "digestlint: --statistics prints text or json, not " << o.format << '\n';
+    std::cerr << "digestlint: error: --statistics prints text or json, not " << o.format << '\n';
     return kExitFailure;
   }
-  if (!o.max_file_size.empty()) {
-    const auto bytes = parse_byte_size(o.max_file_size);
-    if (!bytes || *bytes == 0) {
-      std::cerr << fmt::format(
-          "digestlint: error: --max-file-size '{}' is not a size (e.g. 16MiB, 512K, 1000000)\n",
-          o.max_file_size);
-      return kExitFailure;
-    }
-    o.max_file_bytes = *bytes;
+  if (o.diff && (*format != OutputFormat::Text || o.statistics)) {
+    std::cerr << fmt::format("digestlint: error: --diff prints a unified diff, not {}\n",
+                             o.statistics ? "--statistics" : o.format);
+    return kExitFailure;
+  }
+  if (o.unsafe_fixes && !o.fix && !o.diff) {
+    // Not silently ignored: the text output then counts unsafe fixes as
+    // fixable (marked [*]), but nothing is applied.
+    std::cerr << "digestlint: warning: --unsafe-fixes applies nothing without --fix or --diff\n";
   }
   if (o.init) return write_starter_config(o.quiet);
   if (!o.explain.empty()) {
     const RuleInfo* rule = find_rule(o.explain);
     if (rule == nullptr) {
-      std::cerr << fmt::format("digestlint: unknown rule '{}' (see --list-rules)\n", o.explain);
+      std::cerr << fmt::format("digestlint: error: {}\n", unknown_rule_message(o.explain));
       return kExitFailure;
     }
     std::cout << explain_rule(*rule);
@@ -399,212 +113,60 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
   if (!o.schema.empty() && o.schema != kAutoSchema) {
     SchemaError schema_error;
     if (!load_schema(o.schema, schema_error)) {
-      std::cerr << schema_error.message << '\n';
+      print_schema_error(schema_error, o.schema);
       return kExitFailure;
     }
   }
-  Settings command_line;
+  RuleSelection command_line;
   std::string error;
-  if (!apply_selection(o, command_line, error)) {
-    std::cerr << "digestlint: " << error << '\n';
+  if (!select_rules(o, command_line, error)) {
+    std::cerr << "digestlint: error: " << error << '\n';
     return kExitFailure;
   }
   Linters linters(command_line);
-
-  // Configurations: one for all (--config), none, or the nearest per file.
-  ConfigFinder finder;
-  std::shared_ptr<const Config> forced;
-  if (!o.config.empty()) {
-    ConfigError config_error;
-    forced = load_config(o.config, display_path(o.config), config_error);
-    if (!forced) {
-      std::cerr << config_error.to_string() << '\n';
-      return kExitFailure;
-    }
+  ConfigLookup configs;
+  if (ConfigError config_error; !configs.load(o, config_error)) {
+    print_error(config_error);
+    return kExitFailure;
   }
-  auto config_for = [&](const fs::path& file, const ConfigError** broken) -> const Config* {
-    if (forced) return forced.get();
-    if (o.no_config) return nullptr;
-    const ConfigFinder::Result found = finder.find_for(file);
-    *broken = found.error;
-    return found.config.get();
-  };
-
-  if (o.print_schema || o.list_rules) {
-    // What applies to a file in the working directory.
-    const ConfigError* broken = nullptr;
-    const Config* config = config_for(fs::current_path() / "-", &broken);
-    if (broken != nullptr) {
-      std::cerr << broken->to_string() << '\n';
-      return kExitFailure;
-    }
-    SchemaError schema_error;
-    const Linter* linter = linters.get(config, schema_for(o, config, {}), schema_error);
-    if (linter == nullptr) {
-      std::cerr << schema_error.message << '\n';
-      return kExitFailure;
-    }
-    if (o.list_rules) {
-      print_rules(std::cout, *linter, *format);
-    } else {
-      const std::string& text = linter->schema().text;
-      std::cout << text;
-      if (!text.empty() && text.back() != '\n') std::cout << '\n';
-    }
-    return kExitClean;
-  }
+  if (o.print_schema || o.list_rules) return print_settings(o, *format, configs, linters);
   if (o.paths.empty()) {
-    std::cerr << "digestlint: no input; give files, directories or '-' (see --help)\n";
+    std::cerr << "digestlint: error: no input; give files, directories or '-' (see --help)\n";
     return kExitFailure;
   }
 
-  // Inputs, in the order they are reported: sorted by path.
-  std::vector<Input> inputs;
-  std::vector<FileReport> failures;
-  std::map<const ConfigError*, std::size_t> broken_configs;  // -> files not linted
-  std::size_t excluded = 0;
-  for (const std::string& p : o.paths) {
-    if (p == "-") {
-      const ConfigError* broken = nullptr;
-      const Config* config = config_for(
-          o.stdin_filename.empty() ? fs::current_path() / "-" : fs::path(o.stdin_filename),
-          &broken);
-      if (broken != nullptr) {
-        ++broken_configs[broken];
-        continue;
-      }
-      inputs.push_back(Input{o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename, {}, config});
-      continue;
-    }
-    std::vector<fs::path> found;
-    if (!expand_path(p, found, error)) {
-      FileReport missing;
-      missing.path = p;
-      missing.error = error;
-      failures.push_back(std::move(missing));
-      continue;
-    }
-    for (const fs::path& f : found) {
-      const ConfigError* broken = nullptr;
-      const Config* config = config_for(f, &broken);
-      if (broken != nullptr) {
-        ++broken_configs[broken];
-        continue;
-      }
-      std::error_code ec;
-      if (config != nullptr && !config->selects(fs::absolute(f, ec))) {
-        ++excluded;
-        continue;
-      }
-      inputs.push_back(Input{display_path(f), f, config});
+  InputList inputs = collect_inputs(o, configs);
+  // "--select DL2 DL7 file.md": the option takes one value, so DL7 is a
+  // path; say how to list several rules.
+  for (FileReport& failure : inputs.failures) {
+    if (failure.error_line == 0 && !match_rules(failure.path).empty()) {
+      failure.error += fmt::format(" (a rule? list several as --select DL2,{})", failure.path);
     }
   }
-  for (const auto& [config_error, files] : broken_configs)
-    failures.push_back(config_failure(*config_error, files));
-  std::sort(inputs.begin(), inputs.end(),
-            [](const Input& a, const Input& b) { return a.display < b.display; });
-  // A file named twice ("./d/a.md" and "d/a.md") is linted once.
-  inputs.erase(std::unique(inputs.begin(), inputs.end(),
-                           [](const Input& a, const Input& b) {
-                             return !a.path.empty() && !b.path.empty() && a.display == b.display;
-                           }),
-               inputs.end());
-
-  // A config naming a schema that does not load is one error, reported
-  // once, rather than one per file under it.
-  {
-    std::map<const Config*, std::size_t> bad_schema;
-    std::map<const Config*, SchemaError> why;
-    for (const Input& in : inputs) {
-      if (in.config == nullptr || !o.schema.empty() || in.config->schema.empty() ||
-          in.config->schema == "auto") {
-        continue;
-      }
-      SchemaError schema_error;
-      if (bad_schema.count(in.config) > 0 ||
-          linters.get(in.config, in.config->schema, schema_error) == nullptr) {
-        if (!why.count(in.config)) why[in.config] = schema_error;
-        ++bad_schema[in.config];
-      }
-    }
-    for (const auto& [config, files] : bad_schema) {
-      ConfigError e = located_error(why[config].message, config->schema);
-      e.message += fmt::format(" (the schema of {})", config->display);
-      failures.push_back(config_failure(e, files));
-    }
-    std::erase_if(inputs, [&](const Input& in) { return bad_schema.count(in.config) > 0; });
-  }
-
-  std::string fixed_stdin;
-  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-  const unsigned jobs =
-      std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
-                           static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
-  const bool stdin_fixed = o.fix && std::any_of(inputs.begin(), inputs.end(),
+  drop_inputs_of_unloadable_schemas(o, linters, inputs.inputs, inputs.failures);
+  // Reports stream out in path order as the files are linted; the few
+  // failures found before linting join them in order.
+  const bool stdin_fixed = o.fix && std::any_of(inputs.inputs.begin(), inputs.inputs.end(),
                                                 [](const Input& i) { return i.path.empty(); });
-  // With --fix on stdin the fixed text goes to stdout, findings to stderr.
-  std::ostream& out = stdin_fixed ? std::cerr : std::cout;
-  const int out_fd = stdin_fixed ? STDERR_FILENO : STDOUT_FILENO;
-  OutputOptions output;
-  output.color = *format == OutputFormat::Text && use_color(o.color, out_fd);
-  output.context = *format == OutputFormat::Text && isatty(out_fd) != 0;
-  const Severity threshold = *parse_severity(o.fail_on);
-  // Reports stream to the writer in path order as files are linted.
+  ReportRun report(o, *format, stdin_fixed);
+  if (!report.open()) return kExitFailure;
+  std::vector<FileReport>& failures = inputs.failures;
   std::stable_sort(failures.begin(), failures.end(),
                    [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
-  std::unique_ptr<ReportWriter> writer;
-  std::vector<FileReport> counted;  // --statistics: findings without their text
-  if (!o.statistics) writer = make_report_writer(*format, out, std::cerr, output);
-  if (writer) writer->begin();
-  Totals totals;
-  bool over_threshold = false;
-  auto deliver = [&](FileReport&& r) {
-    totals.add(r);
-    for (const ReportedDiagnostic& d : r.diagnostics)
-      over_threshold = over_threshold || d.severity >= threshold;
-    if (writer) {
-      writer->file(r);
-      return;
-    }
-    counted.push_back(strip_for_statistics(std::move(r)));
-  };
   std::size_t next_failure = 0;
-  std::vector<std::string> buffers(jobs);  // per worker: memory stays at the largest file
-  run_in_order(OrderedRun{inputs.size(), jobs, 0,
-                          [&](std::size_t i, unsigned w) {
-                            return process(inputs[i], linters, o, buffers[w], &fixed_stdin);
-                          },
-                          [&](FileReport&& r) {
-                            while (next_failure < failures.size() &&
-                                   failures[next_failure].path < r.path)
-                              deliver(std::move(failures[next_failure++]));
-                            deliver(std::move(r));
-                          }});
+  std::string fixed_stdin;
+  lint_inputs(
+      o, linters, inputs.inputs,
+      [&](std::size_t i, FileReport&& r, std::string&& diff) {
+        while (next_failure < failures.size() && failures[next_failure].path < r.path)
+          report.file(std::move(failures[next_failure++]));
+        if (!diff.empty()) report.diff(inputs.inputs[i].display, std::move(diff));
+        report.file(std::move(r));
+      },
+      fixed_stdin);
   while (next_failure < failures.size())
-    deliver(std::move(failures[next_failure++]));
-
-  const std::vector<const RuleInfo*> ran = linters.enabled_rules();
-  if (writer) {
-    writer->end(RunEnd{totals, ran});
-  } else {
-    std::vector<FileReport> unreadable;
-    for (const FileReport& r : counted) {
-      if (!r.error.empty()) unreadable.push_back(r);
-    }
-    write_text(std::cerr, unreadable, OutputOptions{});
-    if (*format == OutputFormat::Json) {
-      write_statistics_json(out, counted);
-    } else {
-      write_statistics_text(out, counted);
-    }
-  }
-  out.flush();
-  if (stdin_fixed) std::cout << fixed_stdin;
-
-  if (is_log_format(*format) && !o.quiet) std::cerr << summary_line(totals, excluded) << '\n';
-  if (totals.failed_files > 0) return kExitFailure;
-  if (over_threshold) return kExitFindings;
-  return kExitClean;
+    report.file(std::move(failures[next_failure++]));
+  return report.finish(linters.enabled_rules(), inputs.excluded, fixed_stdin);
 }
 
 }  // namespace digestlint

@@ -2,6 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include "digestlint/rule.h"
 #include "engine/registry.h"
 
@@ -123,11 +128,39 @@ OptionValue read_option(const TomlReader& reader, const OptionSpec& spec, const 
 }  // namespace
 
 void TomlReader::rule_settings(const toml::table& rules, Settings& out) const {
-  for (auto&& [key, node] : rules) {
-    const RuleInfo* rule = find_rule(key.str());
-    if (rule == nullptr) {
-      fail(key.source(), fmt::format("unknown rule '{}' (see digestlint --list-rules)", key.str()));
+  // Prefixes ("DL2") first, shortest first, then codes and names: the more
+  // specific entry wins whatever the order in the file.
+  std::vector<std::pair<const toml::key*, const toml::node*>> ordered;
+  for (auto&& [key, node] : rules)
+    ordered.emplace_back(&key, &node);
+  auto prefix_length = [](const toml::key& key) {
+    return is_rule_prefix(key.str()) ? key.str().size() : std::size_t{1000};
+  };
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) {
+    return prefix_length(*a.first) < prefix_length(*b.first);
+  });
+  for (const auto& [key_pointer, node_pointer] : ordered) {
+    const toml::key& key = *key_pointer;
+    const toml::node& node = *node_pointer;
+    if (is_rule_prefix(key.str())) {
+      const std::vector<const RuleInfo*> matched = match_rules(key.str());
+      if (matched.empty()) fail(key.source(), unknown_rule_message(key.str()));
+      const auto severity =
+          node.is_string() ? parse_severity(node.as_string()->get()) : std::optional<Severity>{};
+      if (!severity) {
+        fail(node, fmt::format("rule prefix '{}' takes a severity: 'error', 'warning', 'info' "
+                               "or 'off' (options belong to one rule)",
+                               key.str()));
+      }
+      for (const RuleInfo* rule : matched) {
+        // An opt-in rule is switched on only by its own code or name.
+        if (rule->opt_in && *severity != Severity::Off) continue;
+        out.rules[std::string(rule->code)].severity = severity;
+      }
+      continue;
     }
+    const RuleInfo* rule = find_rule(key.str());
+    if (rule == nullptr) fail(key.source(), unknown_rule_message(key.str()));
     RuleSetting& setting = out.rules[std::string(rule->code)];
     if (node.is_string()) {  // shorthand: rule = "warning"
       const auto severity = parse_severity(node.as_string()->get());

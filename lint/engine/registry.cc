@@ -1,5 +1,11 @@
 #include "engine/registry.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "digestlint/text.h"
+
 namespace digestlint {
 
 #define DIGESTLINT_RULE(id) extern const RuleInfo id;
@@ -14,6 +20,20 @@ const RuleInfo* const kRules[] = {
 #undef DIGESTLINT_RULE
 };
 
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && equal_ignoring_case(text.substr(0, prefix.size()), prefix);
+}
+
 }  // namespace
 
 std::span<const RuleInfo* const> all_rules() {
@@ -22,9 +42,61 @@ std::span<const RuleInfo* const> all_rules() {
 
 const RuleInfo* find_rule(std::string_view code_or_name) {
   for (const RuleInfo* rule : kRules) {
-    if (rule->code == code_or_name || rule->name == code_or_name) return rule;
+    if (equal_ignoring_case(rule->code, code_or_name) ||
+        equal_ignoring_case(rule->name, code_or_name)) {
+      return rule;
+    }
   }
   return nullptr;
+}
+
+bool is_rule_prefix(std::string_view pattern) {
+  if (pattern.size() < 3 || !starts_with_ignoring_case(pattern, "DL")) return false;
+  if (!std::all_of(pattern.begin() + 2, pattern.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  return find_rule(pattern) == nullptr;
+}
+
+std::vector<const RuleInfo*> match_rules(std::string_view pattern) {
+  if (const RuleInfo* rule = find_rule(pattern)) return {rule};
+  std::vector<const RuleInfo*> out;
+  if (!is_rule_prefix(pattern)) return out;
+  for (const RuleInfo* rule : kRules) {
+    if (starts_with_ignoring_case(rule->code, pattern)) out.push_back(rule);
+  }
+  return out;
+}
+
+const RuleInfo* nearest_rule(std::string_view pattern) {
+  std::string lower(pattern);
+  std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
+  const RuleInfo* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const RuleInfo* rule : kRules) {
+    for (std::string_view candidate : {rule->code, rule->name}) {
+      std::string folded(candidate);
+      std::transform(folded.begin(), folded.end(), folded.begin(), ascii_lower);
+      if (!is_near_miss(lower, folded)) continue;
+      const std::size_t distance = edit_distance(lower, folded);
+      if (best == nullptr || distance < best_distance) {
+        best = rule;
+        best_distance = distance;
+      }
+    }
+  }
+  return best;
+}
+
+std::string unknown_rule_message(std::string_view pattern) {
+  const bool prefix_shaped =
+      pattern.size() >= 3 && starts_with_ignoring_case(pattern, "DL") &&
+      std::all_of(pattern.begin() + 2, pattern.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const std::string what = fmt::format(
+      "unknown rule {}'{}'", prefix_shaped && pattern.size() < 5 ? "prefix " : "", pattern);
+  if (const RuleInfo* near = nearest_rule(pattern)) {
+    return fmt::format("{}; did you mean {} ({})?", what, near->code, near->name);
+  }
+  return fmt::format("{} (see digestlint --list-rules)", what);
 }
 
 }  // namespace digestlint

@@ -35,14 +35,6 @@ bool is_keyword_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 }
 
-// A rule code or name close to `token`, for "did you mean".
-const RuleInfo* near_rule(std::string_view token) {
-  for (const RuleInfo* r : all_rules()) {
-    if (is_near_miss(token, r->code) || is_near_miss(token, r->name)) return r;
-  }
-  return nullptr;
-}
-
 // Parses the comment [open, close) (close: where "-->" starts, or the end
 // of the buffer); `end` is past "-->".
 void parse_comment(const SourceText& source, Offset open, Offset close, Offset end,
@@ -122,14 +114,16 @@ void parse_comment(const SourceText& source, Offset open, Offset close, Offset e
   }
   for (const ByteRange& t : d.tokens) {
     const std::string_view token = source.slice(t);
-    if (const RuleInfo* rule = find_rule(token)) {
+    const std::vector<const RuleInfo*> matched = match_rules(token);
+    for (const RuleInfo* rule : matched) {
       DirectiveEntry e;
       e.rule = rule;
       e.token = t;
+      e.by_prefix = is_rule_prefix(token);
       d.entries.push_back(std::move(e));
-      continue;
     }
-    const RuleInfo* near = near_rule(token);
+    if (!matched.empty()) continue;
+    const RuleInfo* near = nearest_rule(token);
     problems.push_back(DirectiveProblem{
         t, near != nullptr
                ? fmt::format("unknown rule '{}' in '{}' suppresses nothing; did you mean {} ({})?",
@@ -267,18 +261,23 @@ Fix drop_token(const SourceText& source, const Directive& d, const ByteRange& to
              Applicability::Safe};
 }
 
-std::string names(const Directive& d) {
+std::string names(const SourceText& source, const Directive& d) {
   std::string out;
+  const DirectiveEntry* previous = nullptr;
   for (const DirectiveEntry& e : d.entries) {
     if (e.rule == nullptr) return "";
-    out += fmt::format("{}{}", out.empty() ? "" : " or ", e.rule->code);
+    const bool same_prefix = previous != nullptr && e.by_prefix && previous->token == e.token;
+    previous = &e;
+    if (same_prefix) continue;
+    out += fmt::format("{}{}", out.empty() ? "" : " or ",
+                       e.by_prefix ? fmt::format("{}*", source.slice(e.token)) : e.rule->code);
   }
   return out + " ";
 }
 
 std::string unused_message(const SourceText& source, const Directive& d) {
   const std::string text = quote_for_message(source.slice(d.text));
-  const std::string what = names(d);
+  const std::string what = names(source, d);
   switch (d.kind) {
     case DirectiveKind::DisableLine:
       return fmt::format("'{}' suppresses nothing: line {} has no {}finding; remove it", text,
@@ -351,15 +350,27 @@ void apply_suppressions(const SourceText& source, const Document& doc,
   const Severity unused = severity_of(kUnusedSuppression);
   for (const Directive& d : directives) {
     if (unused == Severity::Off) break;
+    // Entries of one prefix count as one: stale when none was used.
     std::vector<const DirectiveEntry*> stale;
     bool all_stale = true;
-    for (const DirectiveEntry& e : d.entries) {
-      const bool counted = e.rule == nullptr || severity_of(*e.rule) != Severity::Off;
-      if (counted && !e.used) {
-        stale.push_back(&e);
+    for (std::size_t i = 0; i < d.entries.size();) {
+      std::size_t group_end = i + 1;
+      while (group_end < d.entries.size() && d.entries[i].by_prefix &&
+             d.entries[group_end].token == d.entries[i].token)
+        ++group_end;
+      bool counted = false;
+      bool used = false;
+      for (std::size_t j = i; j < group_end; ++j) {
+        const DirectiveEntry& e = d.entries[j];
+        counted = counted || e.rule == nullptr || severity_of(*e.rule) != Severity::Off;
+        used = used || e.used;
+      }
+      if (counted && !used) {
+        stale.push_back(&d.entries[i]);
       } else {
         all_stale = false;
       }
+      i = group_end;
     }
     if (stale.empty()) continue;
     if (all_stale) {
@@ -377,8 +388,9 @@ void apply_suppressions(const SourceText& source, const Document& doc,
           Diagnostic{&kUnusedSuppression,
                      unused,
                      e->token,
-                     fmt::format("{} in '{}' {} nothing; remove it from the list", e->rule->code,
-                                 text, d.kind == DirectiveKind::Enable ? "enables" : "suppresses"),
+                     fmt::format("{} in '{}' {} nothing; remove it from the list",
+                                 e->by_prefix ? source.slice(e->token) : e->rule->code, text,
+                                 d.kind == DirectiveKind::Enable ? "enables" : "suppresses"),
                      {},
                      drop_token(source, d, e->token)});
     }

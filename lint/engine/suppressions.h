@@ -46,10 +46,13 @@ enum class DirectiveKind : std::uint8_t {
 };
 
 // One rule named by a directive; `rule == nullptr` stands for "every rule"
-// (a directive without a list).
+// (a directive without a list). A code prefix ("DL2") gives one entry per
+// rule it covers, all with the same token; the prefix is unused only when
+// all of them are.
 struct DirectiveEntry {
   const RuleInfo* rule = nullptr;
   ByteRange token;  // the name as written (the keyword for "every rule")
+  bool by_prefix = false;
   bool used = false;
   // Disable only: the 0-based line of the enable that ends it for every
   // rule, and for an every-rule entry, rules re-enabled one by one.

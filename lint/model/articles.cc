@@ -358,13 +358,13 @@ class ArticleBuilder {
                                  std::make_pair(key, std::uint32_t{0}));
       for (; it != cache_.by_prefix.end() && it->first == key; ++it) {
         const std::string& phrase = cache_.phrases[it->second];
-        if (s.compare(i, phrase.size(), phrase) == 0) return true;
+        if (s.compare(i, phrase.size(), phrase) == 0 && is_token_at(s, i, phrase)) return true;
       }
       ++end;
     }
     // Short phrases ("{{", "xxxxx"), searched whole.
     for (const std::string& phrase : cache_.short_phrases) {
-      if (s.find(phrase) != std::string_view::npos) return true;
+      if (contains_as_token(s, phrase)) return true;
     }
     return false;
   }

@@ -23,8 +23,9 @@ std::string_view format_names();  // for --help: "text, json, ..."
 bool is_log_format(OutputFormat format);
 
 struct OutputOptions {
-  bool color = false;    // ANSI colours (text)
-  bool context = false;  // the source line and a caret under the finding (text)
+  bool color = false;         // ANSI colours (text)
+  bool context = false;       // the source line and a caret under the finding (text)
+  bool unsafe_fixes = false;  // "[*]" marks unsafe fixes too (text)
   // The rules that ran, in code order (SARIF's tool.driver.rules).
   std::span<const RuleInfo* const> rules;
 };
@@ -50,5 +51,10 @@ void write_statistics_json(std::ostream& out, std::span<const FileReport> report
 
 // The one-line summary printed on stderr after log formats.
 std::string summary_line(const Totals& totals, std::size_t excluded = 0);
+
+// "N fixable with `--fix` (M more with `--unsafe-fixes`)" after the text
+// output; empty when no finding has a fix. With `unsafe_fixes` every fix
+// counts as fixable.
+std::string fixable_line(std::span<const FileReport> reports, bool unsafe_fixes);
 
 }  // namespace digestlint

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "digestlint/rule.h"
+#include "digestlint/settings.h"
 #include "output/formats.h"
 
 namespace digestlint {
@@ -14,7 +15,8 @@ namespace {
 struct RuleCount {
   const RuleInfo* rule = nullptr;
   std::size_t count = 0;
-  bool fixable = false;
+  std::size_t fixable = 0;             // findings with a safe fix
+  Severity severity = Severity::Info;  // the highest reported
 };
 
 std::vector<RuleCount> rule_counts(std::span<const FileReport> reports) {
@@ -24,7 +26,8 @@ std::vector<RuleCount> rule_counts(std::span<const FileReport> reports) {
       RuleCount& c = by_code[d.rule->code];
       c.rule = d.rule;
       ++c.count;
-      c.fixable = c.fixable || (d.fix && d.fix->safe);
+      c.fixable += d.fix && d.fix->safe ? 1 : 0;
+      c.severity = std::max(c.severity, d.severity);
     }
   }
   std::vector<RuleCount> out;
@@ -38,10 +41,24 @@ std::vector<RuleCount> rule_counts(std::span<const FileReport> reports) {
 }  // namespace
 
 void write_statistics_text(std::ostream& out, std::span<const FileReport> reports) {
-  for (const RuleCount& c : rule_counts(reports)) {
-    out << fmt::format("{:>6}  {}  {}{}\n", c.count, c.rule->code, c.rule->name,
-                       c.fixable ? "  [*]" : "");
+  const std::vector<RuleCount> counts = rule_counts(reports);
+  if (counts.empty()) return;
+  std::size_t name_width = 4;
+  for (const RuleCount& c : counts)
+    name_width = std::max(name_width, c.rule->name.size());
+  out << fmt::format("{:>6}  {:<5}  {:<{}}  {:<8}  {}\n", "count", "rule", "name", name_width,
+                     "severity", "fixable");
+  std::size_t total = 0;
+  std::size_t fixable = 0;
+  for (const RuleCount& c : counts) {
+    out << fmt::format("{:>6}  {:<5}  {:<{}}  {:<8}  {}\n", c.count, c.rule->code, c.rule->name,
+                       name_width, to_string(c.severity),
+                       c.fixable > 0 ? fmt::format("[*] {}", c.fixable) : std::string("-"));
+    total += c.count;
+    fixable += c.fixable;
   }
+  out << fmt::format("{:>6}  total in {} {}; {} fixable with `--fix`\n", total, counts.size(),
+                     counts.size() == 1 ? "rule" : "rules", fixable);
 }
 
 void write_statistics_json(std::ostream& out, std::span<const FileReport> reports) {
@@ -49,11 +66,29 @@ void write_statistics_json(std::ostream& out, std::span<const FileReport> report
   for (const RuleCount& c : rule_counts(reports)) {
     list.push_back({{"rule", c.rule->code},
                     {"name", c.rule->name},
+                    {"severity", to_string(c.severity)},
                     {"count", c.count},
-                    {"fixable", c.fixable}});
+                    {"fixable", c.fixable > 0},
+                    {"fixable_count", c.fixable}});
   }
   out << list.dump(2) << '\n';
 }
+
+std::string fixable_line(std::span<const FileReport> reports, bool unsafe_fixes) {
+  std::size_t safe = 0;
+  std::size_t unsafe = 0;
+  for (const FileReport& r : reports) {
+    for (const ReportedDiagnostic& d : r.diagnostics) {
+      if (!d.fix) continue;
+      ++(d.fix->safe || unsafe_fixes ? safe : unsafe);
+    }
+  }
+  if (safe + unsafe == 0) return {};
+  std::string line = fmt::format("{} fixable with `--fix`", safe);
+  if (unsafe > 0) line += fmt::format(" ({} more with `--unsafe-fixes`)", unsafe);
+  return line;
+}
+
 std::string summary_line(const Totals& t, std::size_t excluded) {
   auto plural = [](std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");

@@ -1,5 +1,6 @@
 // --format text: "path:line:col: severity: message [CODE name]", the shape
-// compilers print, which editors and problem matchers already parse. On a
+// compilers print, which editors and problem matchers already parse; " [*]"
+// after it marks a finding --fix fixes (as ruff marks them). On a
 // terminal each finding is followed by its line and a caret under it;
 // those lines start with a space, so no matcher takes them for findings.
 #include <fmt/format.h>
@@ -110,9 +111,11 @@ void TextWriter::file(const FileReport& r) {
   }
   for (const ReportedDiagnostic& d : r.diagnostics) {
     const std::string_view color = options.color ? severity_color(d.severity) : "";
-    out << fmt::format("{}{}:{}:{}{}: {}{}{}: {} {}[{} {}]{}\n", bold, path, d.range.start.line,
+    const bool fixable = d.fix && (d.fix->safe || options.unsafe_fixes);
+    out << fmt::format("{}{}:{}:{}{}: {}{}{}: {} {}[{} {}]{}{}\n", bold, path, d.range.start.line,
                        d.range.start.column, reset, color, to_string(d.severity), reset,
-                       printable(d.message), dim, d.rule->code, d.rule->name, reset);
+                       printable(d.message), dim, d.rule->code, d.rule->name, reset,
+                       fixable ? " [*]" : "");
     if (!options.context) continue;
     const std::size_t skipped = d.source_line_skipped;
     const std::size_t from = d.range.start_byte.column - 1 - skipped;

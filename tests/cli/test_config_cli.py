@@ -32,7 +32,7 @@ def findings(out):
     """(path, line, column, severity, code) of each finding line."""
     found = []
     for line in out.splitlines():
-        m = re.match(r"^(\S.*?):(\d+):(\d+): (error|warning|info): .* \[(DL\d+) [a-z0-9-]+\]$",
+        m = re.match(r"^(\S.*?):(\d+):(\d+): (error|warning|info): .* \[(DL\d+) [a-z0-9-]+\](?: \[\*\])?$",
                      line)
         if m:
             found.append((m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5)))
@@ -118,7 +118,7 @@ class Errors(it.TempDirTest):
         it.write(self.path("a.md"), DEFECT)
         r = it.run("--config", "c.toml", "a.md", cwd=self.dir)
         self.assertEqual(r.code, 2)
-        self.assertEqual(r.err, "c.toml:1:10: 'schema' must be a string\n")
+        self.assertEqual(r.err, "c.toml:1:10: error: 'schema' must be a string\n")
         self.assertEqual(r.out, "")
 
 
@@ -215,13 +215,17 @@ class Options(it.TempDirTest):
         r = it.run("--no-config", "--statistics", "error.md", "warning.md", "info.md",
                    cwd=self.dir)
         self.assertEqual(r.code, 1)
-        self.assertEqual(r.out, "     1  DL114  unlinked-item\n"
-                                "     1  DL201  missing-space-after-marker  [*]\n"
-                                "     1  DL208  trailing-whitespace  [*]\n")
+        # A header, each rule's severity and fixable count, a total.
+        self.assertEqual(r.out, " count  rule   name                        severity  fixable\n"
+                                "     1  DL114  unlinked-item               info      -\n"
+                                "     1  DL201  missing-space-after-marker  error     [*] 1\n"
+                                "     1  DL208  trailing-whitespace         warning   [*] 1\n"
+                                "     3  total in 3 rules; 2 fixable with `--fix`\n")
         r = it.run("--no-config", "--statistics", "--format", "json", "error.md", "error.md",
                    cwd=self.dir)
         self.assertEqual(json.loads(r.out), [{"rule": "DL201", "name": "missing-space-after-marker",
-                                              "count": 1, "fixable": True}])
+                                              "severity": "error", "count": 1, "fixable": True,
+                                              "fixable_count": 1}])
         r = it.run("--statistics", "--format", "sarif", "error.md", cwd=self.dir)
         self.assertEqual(r.code, 2)
 

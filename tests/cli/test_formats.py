@@ -100,9 +100,12 @@ class Agreement(unittest.TestCase):
 
     def test_text(self):
         lines = run_golden("text").out.splitlines()
-        expected = ["%s:%d:%d: %s: %s [%s %s]" % (p, d["line"], d["column"], d["severity"],
-                                                  it.printable(d["message"]), d["rule"],
-                                                  d["name"])
+        # " [*]": the finding has a safe fix (JSON's fix.applicability).
+        expected = ["%s:%d:%d: %s: %s [%s %s]%s" % (p, d["line"], d["column"], d["severity"],
+                                                    it.printable(d["message"]), d["rule"],
+                                                    d["name"],
+                                                    " [*]" if d.get("fix", {}).get("applicability")
+                                                    == "safe" else "")
                     for p, d in self.findings]
         self.assertEqual([l for l in lines if " [DL" in l], expected)
         self.assertIn("inputs/missing.md: error: no such file or directory", lines)

@@ -1,0 +1,171 @@
+#include "cli/report_run.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string_view>
+
+#include "digestlint/settings.h"
+
+namespace digestlint {
+
+namespace {
+
+bool set_in_environment(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';
+}
+
+// --color auto: NO_COLOR (no-color.org) wins, then FORCE_COLOR
+// (force-color.org), then whether `fd` is a terminal that shows colours.
+bool use_color(std::string_view mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (set_in_environment("NO_COLOR")) return false;
+  if (set_in_environment("FORCE_COLOR")) return true;
+  const char* term = std::getenv("TERM");
+  return fd >= 0 && isatty(fd) != 0 && (term == nullptr || std::string_view(term) != "dumb");
+}
+
+std::vector<FileReport> failed_only(const std::vector<FileReport>& reports) {
+  std::vector<FileReport> failed;
+  for (const FileReport& r : reports) {
+    if (!r.error.empty()) {
+      failed.push_back(r);
+      failed.back().diagnostics.clear();
+    }
+  }
+  return failed;
+}
+
+// What --statistics counts of a report: rules, severities, fixes.
+FileReport strip_for_statistics(FileReport&& r) {
+  for (ReportedDiagnostic& d : r.diagnostics) {
+    d.message = {};
+    d.source_line = {};
+    d.notes = {};
+    if (d.fix) d.fix = ReportedFix{{}, d.fix->safe, {}};
+  }
+  return std::move(r);
+}
+
+// fixable_line's text from counts kept as the reports streamed past.
+std::string fixable_line_of(std::size_t safe, std::size_t unsafe) {
+  if (safe + unsafe == 0) return {};
+  std::string line = fmt::format("{} fixable with `--fix`", safe);
+  if (unsafe > 0) line += fmt::format(" ({} more with `--unsafe-fixes`)", unsafe);
+  return line;
+}
+
+}  // namespace
+
+ReportRun::ReportRun(const Options& o, OutputFormat format, bool stdin_fixed)
+    : o_(o), format_(format), stdin_fixed_(stdin_fixed), threshold_(*parse_severity(o.fail_on)) {}
+
+bool ReportRun::open() {
+  // The report goes to --output-file, else stdout; with --fix on stdin the
+  // fixed text takes stdout and the findings go to stderr.
+  if (!o_.output_file.empty()) {
+    file_.open(o_.output_file, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      std::cerr << fmt::format("digestlint: error: cannot write {}: {}\n", o_.output_file,
+                               std::strerror(errno));
+      return false;
+    }
+  }
+  out_ = file_.is_open() ? &file_ : stdin_fixed_ ? &std::cerr : &std::cout;
+  const int out_fd = file_.is_open() ? -1 : stdin_fixed_ ? STDERR_FILENO : STDOUT_FILENO;
+  if (o_.diff || o_.statistics) return true;
+  OutputOptions output;
+  output.color = format_ == OutputFormat::Text && use_color(o_.color, out_fd);
+  output.context =
+      format_ == OutputFormat::Text && o_.show_source.value_or(out_fd >= 0 && isatty(out_fd) != 0);
+  output.unsafe_fixes = o_.unsafe_fixes;
+  writer_ = make_report_writer(format_, *out_, std::cerr, output);
+  writer_->begin();
+  return true;
+}
+
+void ReportRun::file(FileReport&& r) {
+  totals_.add(r);
+  for (const ReportedDiagnostic& d : r.diagnostics) {
+    over_threshold_ = over_threshold_ || d.severity >= threshold_;
+    if (d.fix) ++(d.fix->safe || o_.unsafe_fixes ? safe_fixable_ : unsafe_fixable_);
+  }
+  if (writer_) {
+    writer_->file(r);
+  } else if (o_.statistics) {
+    kept_.push_back(strip_for_statistics(std::move(r)));
+  } else if (!r.error.empty()) {
+    r.diagnostics.clear();
+    kept_.push_back(std::move(r));
+  }
+}
+
+void ReportRun::diff(std::string path, std::string diff) {
+  diffs_.emplace_back(std::move(path), std::move(diff));
+}
+
+// --diff: the diffs on `out`, file errors on stderr; exit 1 when a file
+// would change.
+int ReportRun::write_diffs() {
+  std::size_t files = 0;
+  for (const auto& [path, diff] : diffs_) {
+    *out_ << diff;
+    ++files;
+  }
+  const std::size_t fixes = totals_.fixes;
+  write_text(std::cerr, kept_, OutputOptions{});
+  if (!o_.quiet) {
+    std::cerr << (files == 0 ? std::string("no fix to apply\n")
+                             : fmt::format("would fix {} {} in {} {}\n", fixes,
+                                           fixes == 1 ? "finding" : "findings", files,
+                                           files == 1 ? "file" : "files"));
+  }
+  if (!kept_.empty()) return kExitFailure;
+  return files > 0 ? kExitFindings : kExitClean;
+}
+
+int ReportRun::finish(const std::vector<const RuleInfo*>& rules_run, std::size_t excluded,
+                      const std::string& fixed_stdin) {
+  int status = kExitClean;
+  if (o_.diff) {
+    status = write_diffs();
+  } else if (writer_) {
+    writer_->end(RunEnd{totals_, rules_run});
+  } else {
+    write_text(std::cerr, failed_only(kept_), OutputOptions{});
+    if (format_ == OutputFormat::Json) {
+      write_statistics_json(*out_, kept_);
+    } else {
+      write_statistics_text(*out_, kept_);
+    }
+  }
+  out_->flush();
+  if (file_.is_open() && !file_) {
+    std::cerr << fmt::format("digestlint: error: cannot write {}: {}\n", o_.output_file,
+                             std::strerror(errno));
+    return kExitFailure;
+  }
+  if (stdin_fixed_) std::cout << fixed_stdin;
+  if (o_.diff) return status;
+
+  if (is_log_format(format_) && !o_.quiet) {
+    std::cerr << summary_line(totals_, excluded) << '\n';
+    if (format_ == OutputFormat::Text && !o_.statistics) {
+      const std::string fixable = fixable_line_of(safe_fixable_, unsafe_fixable_);
+      if (!fixable.empty()) std::cerr << fixable << '\n';
+    }
+  }
+  if (totals_.failed_files > 0) return kExitFailure;
+  if (o_.exit_zero) return kExitClean;
+  return over_threshold_ ? kExitFindings : kExitClean;
+}
+
+}  // namespace digestlint
