@@ -36,7 +36,7 @@ void print_error(const ConfigError& e) {
 
 // A schema that does not load: located in its file when it is one, else
 // the name given is at fault.
-void print_schema_error(const SchemaError& error, const std::string& name) {
+ConfigError print_schema_error(const SchemaError& error, const std::string& name) {
   ConfigError e = located_error(error.message, name);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(name, ec)) {
@@ -44,6 +44,7 @@ void print_schema_error(const SchemaError& error, const std::string& name) {
     e.path.clear();
   }
   print_error(e);
+  return e;
 }
 
 // --list-rules and --print-schema: what applies to a file in the working
@@ -113,7 +114,7 @@ int run_cli(int argc, char** argv) {
   if (!o.schema.empty() && o.schema != kAutoSchema) {
     SchemaError schema_error;
     if (!load_schema(o.schema, schema_error)) {
-      print_schema_error(schema_error, o.schema);
+      write_error_document(o, *format, print_schema_error(schema_error, o.schema));
       return kExitFailure;
     }
   }
@@ -127,6 +128,7 @@ int run_cli(int argc, char** argv) {
   ConfigLookup configs;
   if (ConfigError config_error; !configs.load(o, config_error)) {
     print_error(config_error);
+    write_error_document(o, *format, config_error);
     return kExitFailure;
   }
   if (o.print_schema || o.list_rules) return print_settings(o, *format, configs, linters);

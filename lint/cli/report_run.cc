@@ -168,4 +168,23 @@ int ReportRun::finish(const std::vector<const RuleInfo*>& rules_run, std::size_t
   return over_threshold_ ? kExitFindings : kExitClean;
 }
 
+void write_error_document(const Options& o, OutputFormat format, const ConfigError& error) {
+  if (format != OutputFormat::Json && format != OutputFormat::Sarif &&
+      format != OutputFormat::Junit && format != OutputFormat::Checkstyle) {
+    return;
+  }
+  Options quiet = o;
+  quiet.diff = false;
+  quiet.statistics = false;
+  ReportRun run(quiet, format, false);
+  if (!run.open()) return;
+  FileReport report;
+  report.path = error.path;
+  report.error = error.message;
+  report.error_line = error.line;
+  report.error_column = error.column;
+  run.file(std::move(report));
+  run.finish({}, 0, {});
+}
+
 }  // namespace digestlint

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/options.h"
+#include "config/config.h"
 #include "digestlint/rule.h"
 #include "output/formats.h"
 #include "output/report.h"
@@ -52,5 +53,11 @@ class ReportRun {
   std::vector<FileReport> kept_;  // --statistics: findings without their text; --diff: failures
   std::vector<std::pair<std::string, std::string>> diffs_;
 };
+
+// A run that fails before any file is linted (a --schema or --config that
+// does not load): the error is printed on stderr by the caller, and with
+// an output that is one document (json, sarif, junit, checkstyle) it is
+// also that whole document, so a CI consumer always parses one.
+void write_error_document(const Options& options, OutputFormat format, const ConfigError& error);
 
 }  // namespace digestlint

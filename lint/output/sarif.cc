@@ -102,8 +102,11 @@ class SarifWriter final : public ReportWriter {
         loc["physicalLocation"]["region"] = {{"startLine", r.error_line},
                                              {"startColumn", r.error_column}};
       }
-      notifications_.push_back(
-          {{"level", "error"}, {"message", {{"text", r.error}}}, {"locations", {loc}}});
+      json notification = {{"level", "error"}, {"message", {{"text", r.error}}}};
+      // An error of the run as a whole (a --schema that does not load) has
+      // no file to point at.
+      if (!r.path.empty()) notification["locations"] = {loc};
+      notifications_.push_back(std::move(notification));
     }
     for (const ReportedDiagnostic& d : r.diagnostics) {
       buffer_ += any_ ? ",\n        " : "\n        ";

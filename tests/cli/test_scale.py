@@ -92,6 +92,21 @@ class Scale(unittest.TestCase):
             rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
             self.assertEqual(rule["id"], result["ruleId"])
 
+    def test_a_run_that_fails_before_linting_is_still_one_document(self):
+        it.write(os.path.join(self.dir, "bad.toml"), "[rules\n")
+        for args, where in ((["--schema", "no-such-schema"], ""),
+                            (["--config", "bad.toml"], "bad.toml")):
+            r = self.lint("--format", "json", *args, "d")
+            self.assertEqual(r.code, 2, args)
+            doc = json.loads(r.out)
+            self.assertEqual([f["path"] for f in doc["files"]], [where])
+            self.assertTrue(doc["files"][0]["error"])
+            self.assertIn("error:", r.err)  # the line problem matchers read
+            r = self.lint("--format", "sarif", *args, "d")
+            invocation = json.loads(r.out)["runs"][0]["invocations"][0]
+            self.assertFalse(invocation["executionSuccessful"])
+            self.assertEqual(len(invocation["toolExecutionNotifications"]), 1)
+
 
 if __name__ == "__main__":
     it.setup()
