@@ -94,15 +94,15 @@ class Scale(unittest.TestCase):
 
     def test_a_run_that_fails_before_linting_is_still_one_document(self):
         it.write(os.path.join(self.dir, "bad.toml"), "[rules\n")
-        for args, where in ((["--schema", "no-such-schema"], ""),
+        for args, where in ((["--no-config", "--schema", "no-such-schema"], ""),
                             (["--config", "bad.toml"], "bad.toml")):
-            r = self.lint("--format", "json", *args, "d")
+            r = it.run("--format", "json", *args, "d", cwd=self.dir)
             self.assertEqual(r.code, 2, args)
             doc = json.loads(r.out)
             self.assertEqual([f["path"] for f in doc["files"]], [where])
             self.assertTrue(doc["files"][0]["error"])
             self.assertIn("error:", r.err)  # the line problem matchers read
-            r = self.lint("--format", "sarif", *args, "d")
+            r = it.run("--format", "sarif", *args, "d", cwd=self.dir)
             invocation = json.loads(r.out)["runs"][0]["invocations"][0]
             self.assertFalse(invocation["executionSuccessful"])
             self.assertEqual(len(invocation["toolExecutionNotifications"]), 1)
