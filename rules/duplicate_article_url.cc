@@ -4,7 +4,7 @@
 #include "article_support.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
-#include "model/articles.h"
+#include "digestlint/url.h"
 
 namespace digestlint {
 namespace {

@@ -38,12 +38,10 @@ EmptyMarker match_empty_marker(const LintContext& ctx, std::uint32_t line) {
   }
   // Markers are short; anything long is content, and folding is skipped.
   if (text.empty() || text.size() > 64) return EmptyMarker::None;
-  const std::string folded = fold_loosely(text);
-  if (folded == fold_loosely(schema.empty_marker)) return EmptyMarker::Variant;
-  for (const std::string& v : schema.empty_marker_variants) {
-    if (folded == fold_loosely(v)) return EmptyMarker::Variant;
-  }
-  return EmptyMarker::None;
+  const std::vector<std::string>& markers = schema.folded_empty_markers();
+  const bool variant =
+      std::find(markers.begin(), markers.end(), fold_loosely(text)) != markers.end();
+  return variant ? EmptyMarker::Variant : EmptyMarker::None;
 }
 
 }  // namespace digestlint::rules

@@ -65,8 +65,9 @@ class UnknownHeading final : public Rule {
                       "unknown section '{}'; this schema has no such section",
                       quote_for_message(text));
       } else if (!s.exact) {
-        const std::string& want = schema.sections[s.spec].heading;
-        const bool same_when_folded = fold_for_match(text) == fold_for_match(want);
+        const SectionSpec& section = schema.sections[s.spec];
+        const std::string& want = section.heading;
+        const bool same_when_folded = fold_for_match(text) == section.folded_heading();
         report
             .report(rules::heading_line_range(ctx, h),
                     "section heading '{}' does not match the schema; did you mean '{}'?",

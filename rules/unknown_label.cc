@@ -51,8 +51,9 @@ class UnknownLabel final : public Rule {
     for (const ArticleLabel& l : ctx.digest.labels) {
       const std::string_view written = ctx.text(l.name);
       if (l.match == LabelMatch::NearMiss) {
-        const std::string& want = spec.labels[l.spec].name;
-        const bool same = fold_for_match(written) == fold_for_match(want);
+        const LabelSpec& label = spec.labels[l.spec];
+        const std::string& want = label.name;
+        const bool same = fold_for_match(written) == label.folded_name();
         report
             .report(l.name, "'{}' is not a label; did you mean '{}'?", quote_for_message(written),
                     want)

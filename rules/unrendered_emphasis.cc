@@ -4,6 +4,7 @@
 #include "digestlint/prose.h"
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
+#include "digestlint/url.h"
 
 namespace digestlint {
 namespace {
@@ -210,17 +211,17 @@ class UnrenderedEmphasis final : public Rule {
   struct UrlTokens {
     std::int32_t run = -1;
     std::string_view text;
-    prose::Token token{std::string_view::npos, std::string_view::npos};
+    UrlToken token;
 
     bool covers(std::string_view bytes, std::int32_t at_run, ByteRange range, Offset at) {
       if (at_run != run) {
         run = at_run;
         text = bytes.substr(range.begin, range.size());
-        token = prose::find_url_token(text, 0);
+        token = find_url_token(text, 0);
       }
       const std::size_t local = at - range.begin;
       while (token.begin != std::string_view::npos && token.end <= local)
-        token = prose::find_url_token(text, token.end);
+        token = find_url_token(text, token.end);
       return token.begin != std::string_view::npos && local >= token.begin && local < token.end;
     }
   };

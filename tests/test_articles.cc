@@ -202,21 +202,6 @@ TEST_CASE("values are classified once refanged, with their live dots", "[ioc]") 
   CHECK(live.entry.live_dots == 2);
 }
 
-TEST_CASE("refang and the TLD list", "[ioc]") {
-  CHECK(refang("hxxps[:]//a[.]example[.]com/x") == "https://a.example.com/x");
-  CHECK(refang("HXXP://a(.)example{.}com") == "http://a.example.com");
-  CHECK(refang("user[at]example[dot]org") == "user@example.org");
-  CHECK(is_known_tld("com"));
-  CHECK(is_known_tld("IO"));
-  CHECK(is_known_tld("onion"));
-  CHECK(is_known_tld("bond"));
-  CHECK_FALSE(is_known_tld("dll"));
-  CHECK_FALSE(is_known_tld("exe"));
-  CHECK_FALSE(is_known_tld("fileexplorer"));
-  CHECK(find_live_scheme("see HTTPS://x") == 4);
-  CHECK(find_live_scheme("hxxps://x") == std::string_view::npos);
-}
-
 TEST_CASE("articles, labels and items are read once into the digest", "[articles]") {
   const Built b(
       digest_with("#### 記事の題名\nhttps://example.com/a\n\n"

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "engine/linter.h"
 #include "engine/registry.h"
@@ -46,12 +47,23 @@ struct Found {
   std::string message;
 };
 
+// DIGESTLINT_UPDATE_FIXTURES rewrites the .fixed.md files when set to
+// anything but "" or "0": the convention of DIGESTLINT_UPDATE_GOLDEN too
+// (tests/cli/integration.py, updating_golden).
+bool updating_fixtures() {
+  const char* value = std::getenv("DIGESTLINT_UPDATE_FIXTURES");
+  return value != nullptr && std::string_view(value) != "" && std::string_view(value) != "0";
+}
+
 bool has_applicable_fix(const Diagnostic& d, bool unsafe) {
   return d.fix && !d.fix->edits.empty() && (unsafe || d.fix->applicability == Applicability::Safe);
 }
 
 // The check for one fixture; returns a description of every mismatch.
-std::string check_fixture(const fs::path& path, std::set<std::string>& rules_seen) {
+// `rules_seen` collects the codes of the rules that fire, `rules_fixed`
+// those of the rules with a finding that carries a fix (safe or unsafe).
+std::string check_fixture(const fs::path& path, std::set<std::string>& rules_seen,
+                          std::set<std::string>& rules_fixed) {
   const std::string text = read_all(path);
   std::string error;
   const auto fixture = testing::parse_fixture(text, path.string(), error);
@@ -76,6 +88,7 @@ std::string check_fixture(const fs::path& path, std::set<std::string>& rules_see
     found.push_back(Found{p.line, p.column, std::string(d.rule->code), d.message});
     fixable = fixable || has_applicable_fix(d, fixture->unsafe_fixes);
     rules_seen.insert(std::string(d.rule->code));
+    if (d.fix && !d.fix->edits.empty()) rules_fixed.insert(std::string(d.rule->code));
   }
 
   std::string problems;
@@ -105,7 +118,7 @@ std::string check_fixture(const fs::path& path, std::set<std::string>& rules_see
   fixed_path.replace_extension(".fixed.md");
   if (fixable) {
     const FixOutcome outcome = fix_until_stable(linter, text, fixture->unsafe_fixes);
-    if (std::getenv("DIGESTLINT_UPDATE_FIXTURES") != nullptr) {
+    if (updating_fixtures()) {
       std::ofstream(fixed_path, std::ios::binary) << outcome.text;
     }
     if (!fs::exists(fixed_path)) {
@@ -135,8 +148,9 @@ TEST_CASE("every fixture reports exactly its expected findings, and its fixes ho
   const std::vector<fs::path> files = fixture_files();
   REQUIRE(!files.empty());
   std::set<std::string> rules_seen;
+  std::set<std::string> rules_fixed;
   for (const fs::path& f : files) {
-    const std::string problems = check_fixture(f, rules_seen);
+    const std::string problems = check_fixture(f, rules_seen, rules_fixed);
     INFO(fmt::format("{}:\n{}", fs::relative(f, DIGESTLINT_FIXTURES_DIR).string(), problems));
     CHECK(problems.empty());
   }
@@ -144,5 +158,14 @@ TEST_CASE("every fixture reports exactly its expected findings, and its fixes ho
   for (const RuleInfo* r : all_rules()) {
     INFO(fmt::format("rule {} {} fires in no fixture", r->code, r->name));
     CHECK(rules_seen.count(std::string(r->code)) == 1);
+  }
+  // RuleInfo::has_fix (shown by --list-rules, the docs and SARIF) says what
+  // the rule does: some fixture finding of a rule with has_fix carries a
+  // fix, and none of a rule without.
+  for (const RuleInfo* r : all_rules()) {
+    const bool fixed = rules_fixed.count(std::string(r->code)) == 1;
+    INFO(fmt::format("rule {} {} has has_fix = {} but {} of its fixture findings carries a fix",
+                     r->code, r->name, r->has_fix, fixed ? "one" : "none"));
+    CHECK(r->has_fix == fixed);
   }
 }

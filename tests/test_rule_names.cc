@@ -87,3 +87,19 @@ TEST_CASE("unified diffs: hunks with three lines of context, nothing when equal"
         "@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n"
         "@@ -16,5 +16,5 @@\n 16\n 17\n 18\n-19\n+nineteen\n 20\n");
 }
+
+TEST_CASE("unified diffs of files changed everywhere stay linear") {
+  // Every line changes (a fix rewriting every line end): one replacement
+  // between the unchanged head and tail, not a quadratic search.
+  std::string before = "# head\n";
+  std::string after = "# head\n";
+  for (int i = 0; i < 5000; ++i) {
+    before += "line " + std::to_string(i) + "\n";
+    after += "line " + std::to_string(i) + "\r\n";
+  }
+  before += "tail\n";
+  after += "tail\n";
+  const std::string diff = unified_diff("big.md", before, after);
+  CHECK(diff.rfind("--- big.md\n+++ big.md\n@@ -1,5002 +1,5002 @@\n # head\n-line 0\n", 0) == 0);
+  CHECK(diff.ends_with("+line 4999\r\n tail\n"));
+}

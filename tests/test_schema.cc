@@ -1,6 +1,7 @@
 // Schemas: the embedded one loads and says what DIGEST-FORMAT.md says, the
 // text --print-schema shows reads back to the same schema, and every error
 // in a schema file is "origin:LINE:COL: message" at the offending place.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -11,7 +12,9 @@
 #include <fstream>
 #include <string>
 
+#include "digestlint/phrase_set.h"
 #include "digestlint/schema.h"
+#include "digestlint/text.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
 
@@ -260,4 +263,96 @@ TEST_CASE("a schema's [rules] set the linter's severities and options", "[schema
   Settings overrides;
   overrides.rules["DL208"].severity = Severity::Off;
   CHECK(Linter(s, overrides).severity(*find_rule("DL208")) == Severity::Off);
+}
+
+TEST_CASE("a built-in schema is parsed once and shared", "[schema]") {
+  for (std::string_view name : builtin_schema_names()) {
+    INFO(name);
+    SchemaError error;
+    const auto first = load_schema(name, error);
+    const auto second = load_schema(name, error);
+    REQUIRE(first);
+    CHECK(first == second);
+    CHECK(first->origin == fmt::format("<built-in {}>", name));
+  }
+  // --schema auto picks among the same objects.
+  CHECK(resolve_schema_for("# 日々のニュース要約\n") == "daily-security-info-2023");
+}
+
+TEST_CASE("compiling a schema derives its folded spellings and matchers", "[schema]") {
+  SchemaError error;
+  const auto s = parse_schema(
+      R"(name = "derived"
+[empty_section]
+marker = "N/A"
+variants = ["ＮＡ", "なし"]
+[[sections]]
+heading = "Security  Report"
+level = 2
+[[sections]]
+heading = "Notes"
+level = 4
+[articles]
+leaked_text = ["{{", "ここに要約を書いてください", "write the summary here"]
+[[articles.labels]]
+name = "要約"
+aliases = ["Summary"]
+accepted = ["ＳＵＭ"]
+[[articles.labels]]
+name = "IOC"
+none_marker = "IOC情報なし"
+none_variants = ["IOCなし"]
+[[articles.labels]]
+name = "推奨事項"
+none_marker = "推奨事項なし"
+)",
+      "derived.toml", error);
+  INFO(error.message);
+  REQUIRE(s);
+  CHECK(s->section_level() == 4);
+  CHECK(s->sections[0].folded_heading() == fold_for_match("Security  Report"));
+  CHECK(s->sections[0].folded_heading() == "securityreport");
+  CHECK(s->folded_empty_markers() ==
+        std::vector<std::string>{fold_loosely("N/A"), fold_loosely("ＮＡ"), fold_loosely("なし")});
+
+  const auto& labels = s->articles.labels;
+  CHECK(labels[0].folded_spellings() ==
+        std::vector<std::string>{"要約", fold_for_match("Summary"), fold_for_match("ＳＵＭ")});
+  CHECK(labels[0].folded_name() == "要約");
+  CHECK(labels[0].folded_none_variants().empty());  // no marker, no variants
+  // A label's own variants, then the other labels' different markers.
+  CHECK(labels[1].folded_none_marker() == fold_loosely("IOC情報なし"));
+  CHECK(labels[1].folded_none_variants() ==
+        std::vector<std::string>{fold_loosely("IOCなし"), fold_loosely("推奨事項なし")});
+  CHECK(labels[2].folded_none_variants() == std::vector<std::string>{fold_loosely("IOC情報なし")});
+
+  CHECK(s->articles.holds_leaked_text("- ここに要約を書いてください。"));
+  CHECK(s->articles.holds_leaked_text("Please write the summary here"));
+  CHECK(s->articles.holds_leaked_text("a {{placeholder}}"));  // a short phrase
+  CHECK_FALSE(s->articles.holds_leaked_text("ここに要約を書いた"));
+  CHECK_FALSE(s->articles.holds_leaked_text(""));
+}
+
+TEST_CASE("a phrase set finds any of its phrases in a line, as whole tokens", "[schema]") {
+  const PhraseSet none;
+  CHECK_FALSE(none.found_in("anything"));
+  const PhraseSet set({"needle in a haystack", "ニードル", "ab"});
+  CHECK(set.found_in("needle in a haystack"));  // whole
+  CHECK(set.found_in("xx needle in a haystack, xx"));
+  CHECK(set.found_in("これはニードルです"));  // 12 bytes: a long phrase
+  CHECK(set.found_in("c ab"));                // short, searched whole
+  CHECK_FALSE(set.found_in("needle in a haystac"));
+  CHECK_FALSE(set.found_in("a b"));
+  // Inside a longer word a phrase with ASCII word edges is not found.
+  CHECK_FALSE(set.found_in("xxneedle in a haystackxx"));
+  CHECK_FALSE(set.found_in("cab"));
+  CHECK(set.found_in("cab ab"));  // a later occurrence is a token
+  // Every position of the long phrase in a long line.
+  const std::string phrase = "needle in a haystack";
+  for (std::size_t at = 1; at < 40; ++at) {
+    std::string line(60, 'z');
+    line.replace(at - 1, phrase.size() + 2, " " + phrase + " ");
+    INFO(at);
+    CHECK(set.found_in(line));
+  }
 }

@@ -51,24 +51,6 @@ class Segments {
   bool open_ = false;
 };
 
-// URL-like tokens inside text: a scheme (http, https, hxxp, hxxps, ftp, in
-// any case) then "://" or the defanged "[:]//", then URL characters up to
-// url_end(). Returns the first token in [from, text.size()) as [begin,
-// end), or begin == npos.
-struct Token {
-  std::size_t begin = std::string_view::npos;
-  std::size_t end = std::string_view::npos;
-};
-Token find_url_token(std::string_view text, std::size_t from);
-// Whether a byte may appear in a URL (RFC 3986 characters and '%').
-bool is_url_byte(unsigned char c);
-// Where a URL starting before `from` ends: at the first ASCII byte that
-// cannot be in a URL, or the first Japanese character, full-width form or
-// space, so `https://localhost/にアクセス` ends before に and `…/BlackLotus）`
-// before ）. Other non-ASCII characters stay in the URL: `over‑46` with
-// U+2011 is a damaged URL, not prose.
-std::size_t url_end(std::string_view text, std::size_t from);
-
 // --- The per-file index ---------------------------------------------------
 
 // What a character in prose is of interest for. A character may be several

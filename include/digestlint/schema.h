@@ -1,4 +1,8 @@
-// The digest format as data: loaded from TOML (built in, or a user's file).
+// The digest format as data: loaded from TOML (built in, or a user's file)
+// and compiled once into an immutable Schema. The public fields say what
+// the TOML says; the const accessors give what is derived from it (folded
+// spellings, the leaked-text matcher), computed when the schema is parsed,
+// never while linting.
 #pragma once
 
 #include <cstdint>
@@ -8,9 +12,13 @@
 #include <string_view>
 #include <vector>
 
+#include "digestlint/phrase_set.h"
 #include "digestlint/settings.h"
 
 namespace digestlint {
+
+// Fills in the derived data of a freshly read schema (schema.cc).
+class SchemaCompiler;
 
 enum class SectionContent : std::uint8_t {
   Links,     // "- [title](url)" items, free nested sub-bullets
@@ -30,6 +38,14 @@ struct SectionSpec {
   SectionContent content = SectionContent::Free;
 
   bool accepts_level(std::uint8_t l) const;
+
+  // fold_for_match(heading): a heading that nearly names the section is
+  // compared folded.
+  const std::string& folded_heading() const { return folded_heading_; }
+
+ private:
+  friend class SchemaCompiler;
+  std::string folded_heading_;
 };
 
 // One label of an article ("- 要約"), in schema order.
@@ -48,6 +64,23 @@ struct LabelSpec {
   std::int64_t max_items = 0;        // 0: no limit
   std::int64_t max_item_length = 0;  // graphemes per first-level item; 0: no limit
   bool ioc = false;                  // its items are IOC entries
+
+  // fold_for_match of the name, then of each alias and accepted spelling:
+  // what a misspelt label is measured against.
+  const std::vector<std::string>& folded_spellings() const { return folded_spellings_; }
+  const std::string& folded_name() const { return folded_spellings_.front(); }
+  // fold_loosely(none_marker).
+  const std::string& folded_none_marker() const { return folded_none_marker_; }
+  // Loose ways of saying none_marker, folded with fold_loosely: the
+  // none_variants, and the other labels' different none markers (an item
+  // saying another label's "nothing"). Empty when the label has no marker.
+  const std::vector<std::string>& folded_none_variants() const { return folded_none_variants_; }
+
+ private:
+  friend class SchemaCompiler;
+  std::vector<std::string> folded_spellings_;
+  std::string folded_none_marker_;
+  std::vector<std::string> folded_none_variants_;
 };
 
 // The articles of an `articles` section.
@@ -64,6 +97,13 @@ struct ArticleSpec {
 
   // Index of the label named exactly `name`, or -1.
   int find_label(std::string_view name) const;
+
+  // Whether `text` holds any of the leaked_text phrases.
+  bool holds_leaked_text(std::string_view text) const { return leaked_text_set_.found_in(text); }
+
+ private:
+  friend class SchemaCompiler;
+  PhraseSet leaked_text_set_;
 };
 
 // How an IOC value of a category must look.
@@ -76,7 +116,14 @@ std::string_view to_string(IocShape shape);
 struct IocValueSpec {
   std::string name;
   std::vector<std::string> aliases;
-  std::vector<std::string> folded;  // fold_for_match of the name and aliases, set at load
+
+  // fold_for_match of the name and aliases: a field is matched loosely
+  // against them.
+  const std::vector<std::string>& folded_names() const { return folded_names_; }
+
+ private:
+  friend class SchemaCompiler;
+  std::vector<std::string> folded_names_;
 };
 
 struct IocCategorySpec {
@@ -84,7 +131,13 @@ struct IocCategorySpec {
   IocShape shape = IocShape::Any;
   std::vector<std::string> aliases;
   std::vector<std::string> scopes;  // the field-5 values it takes
-  std::vector<std::string> folded;  // fold_for_match of the name and aliases, set at load
+
+  // fold_for_match of the name and aliases.
+  const std::vector<std::string>& folded_names() const { return folded_names_; }
+
+ private:
+  friend class SchemaCompiler;
+  std::vector<std::string> folded_names_;
 };
 
 // The IOC entry "value,分類,familiarity,context,scope".
@@ -103,9 +156,6 @@ struct Schema {
   std::string description;
   std::string origin;  // "built-in" or the file it was read from
   std::string text;    // the TOML as read, for --print-schema
-  // Unique per parsed schema (never reused), so per-thread caches of data
-  // derived from a schema know when it changed.
-  std::uint64_t id = 0;
 
   std::string title = "Daily Security Info";
   std::uint8_t title_level = 1;
@@ -126,10 +176,18 @@ struct Schema {
   // Rule severities and options the schema sets ([rules.NAME] tables).
   Settings settings;
 
-  // The deepest level at which a heading is a section (not content).
-  std::uint8_t section_level() const;
   // Index of the section whose heading is exactly `text`, or -1.
   int find_section(std::string_view heading) const;
+
+  // The deepest level at which a heading is a section (not content).
+  std::uint8_t section_level() const { return section_level_; }
+  // fold_loosely of empty_marker and of each of its variants.
+  const std::vector<std::string>& folded_empty_markers() const { return folded_empty_markers_; }
+
+ private:
+  friend class SchemaCompiler;
+  std::uint8_t section_level_ = 3;
+  std::vector<std::string> folded_empty_markers_;
 };
 
 // A schema that failed to load: "path:line:col: message".
@@ -146,8 +204,9 @@ std::vector<std::string_view> builtin_schema_names();
 inline constexpr std::string_view kAutoSchema = "auto";
 std::string_view resolve_schema_for(std::string_view text);
 
-// `name_or_path` is a built-in name or a path to a TOML file.
-// Returns nullptr and fills `error` when it cannot be loaded.
+// `name_or_path` is a built-in name or a path to a TOML file. A built-in
+// schema is parsed once per process and shared. Returns nullptr and fills
+// `error` when it cannot be loaded.
 std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, SchemaError& error);
 std::shared_ptr<const Schema> parse_schema(std::string_view toml_text, std::string_view origin,
                                            SchemaError& error);

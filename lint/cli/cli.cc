@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "cli/commands.h"
+#include "cli/errors.h"
 #include "cli/inputs.h"
 #include "cli/lint_run.h"
 #include "cli/options.h"
@@ -20,32 +21,6 @@
 namespace digestlint {
 
 namespace {
-
-// "PATH:LINE:COL: error: MESSAGE", "PATH: error: MESSAGE" or, when no file
-// is at fault, "digestlint: error: MESSAGE": the shapes the problem
-// matchers read.
-void print_error(const ConfigError& e) {
-  if (e.path.empty()) {
-    std::cerr << fmt::format("digestlint: error: {}\n", e.message);
-  } else if (e.line == 0) {
-    std::cerr << fmt::format("{}: error: {}\n", e.path, e.message);
-  } else {
-    std::cerr << fmt::format("{}:{}:{}: error: {}\n", e.path, e.line, e.column, e.message);
-  }
-}
-
-// A schema that does not load: located in its file when it is one, else
-// the name given is at fault.
-ConfigError print_schema_error(const SchemaError& error, const std::string& name) {
-  ConfigError e = located_error(error.message, name);
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(name, ec)) {
-    e.message = fmt::format("--schema {}: {}", name, e.message);
-    e.path.clear();
-  }
-  print_error(e);
-  return e;
-}
 
 // --list-rules and --print-schema: what applies to a file in the working
 // directory.

@@ -35,11 +35,12 @@ int write_starter_config(bool quiet) {
   if (fd < 0) {
     if (errno == EEXIST) {
       std::cerr << fmt::format(
-          "digestlint: {} already exists here; edit it, or remove it to "
+          "digestlint: error: {} already exists here; edit it, or remove it to "
           "start from the template again\n",
           name);
     } else {
-      std::cerr << fmt::format("digestlint: cannot create {}: {}\n", name, std::strerror(errno));
+      std::cerr << fmt::format("digestlint: error: cannot create {}: {}\n", name,
+                               std::strerror(errno));
     }
     return kExitFailure;
   }
@@ -48,7 +49,8 @@ int write_starter_config(bool quiet) {
     const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      std::cerr << fmt::format("digestlint: cannot write {}: {}\n", name, std::strerror(errno));
+      std::cerr << fmt::format("digestlint: error: cannot write {}: {}\n", name,
+                               std::strerror(errno));
       ::close(fd);
       ::unlink(name.c_str());
       return kExitFailure;

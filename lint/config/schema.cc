@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -28,13 +27,6 @@ std::string_view to_string(SectionContent content) {
 bool SectionSpec::accepts_level(std::uint8_t l) const {
   return l == level ||
          std::find(accepted_levels.begin(), accepted_levels.end(), l) != accepted_levels.end();
-}
-
-std::uint8_t Schema::section_level() const {
-  std::uint8_t level = sections.empty() ? 3 : sections.front().level;
-  for (const SectionSpec& s : sections)
-    level = std::max(level, s.level);
-  return level;
 }
 
 std::string_view to_string(IocShape shape) {
@@ -162,15 +154,6 @@ void read_articles(const TomlReader& r, const toml::table& t, ArticleSpec& spec)
   read_labels(r, *labels, spec);
 }
 
-// Loose matching folds every field it checks; the names are folded here,
-// once, not once per IOC field.
-template <typename Spec>
-void fold_names(Spec& spec) {
-  spec.folded.push_back(fold_for_match(spec.name));
-  for (const std::string& alias : spec.aliases)
-    spec.folded.push_back(fold_for_match(alias));
-}
-
 std::vector<IocValueSpec> read_ioc_values(const TomlReader& r, const toml::array& a,
                                           std::string_view where, std::vector<std::string>& seen) {
   std::vector<IocValueSpec> out;
@@ -182,7 +165,6 @@ std::vector<IocValueSpec> read_ioc_values(const TomlReader& r, const toml::array
     v.aliases = r.strings(t, "aliases", {});
     for (const std::string& alias : v.aliases)
       claim(r, seen, alias, *t.get("aliases"), where);
-    fold_names(v);
     out.push_back(std::move(v));
   });
   return out;
@@ -224,7 +206,6 @@ void read_ioc(const TomlReader& r, const toml::table& t, IocSpec& spec) {
         r.fail(*c.get("shape"), "'shape' must be \"ip\", \"url\", \"host\" or \"any\"");
       }
       cat.scopes = r.strings(c, "scopes", {});
-      fold_names(cat);
       for (const std::string& scope : cat.scopes) {
         if (spec.find_scope(scope) < 0) {
           r.fail(*c.get("scopes"),
@@ -322,11 +303,61 @@ void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
 
 }  // namespace
 
+// What linting needs from a schema beyond its fields, derived once here:
+// a digest's headings, labels and IOC fields are folded and compared
+// against these many times per file.
+class SchemaCompiler {
+ public:
+  static void compile(Schema& schema) {
+    schema.section_level_ = schema.sections.empty() ? 3 : schema.sections.front().level;
+    for (SectionSpec& section : schema.sections) {
+      schema.section_level_ = std::max(schema.section_level_, section.level);
+      section.folded_heading_ = fold_for_match(section.heading);
+    }
+    schema.folded_empty_markers_.push_back(fold_loosely(schema.empty_marker));
+    for (const std::string& variant : schema.empty_marker_variants)
+      schema.folded_empty_markers_.push_back(fold_loosely(variant));
+
+    ArticleSpec& articles = schema.articles;
+    articles.leaked_text_set_ = PhraseSet(articles.leaked_text);
+    for (LabelSpec& label : articles.labels) {
+      label.folded_spellings_.push_back(fold_for_match(label.name));
+      for (const auto* list : {&label.aliases, &label.accepted}) {
+        for (const std::string& spelling : *list)
+          label.folded_spellings_.push_back(fold_for_match(spelling));
+      }
+      label.folded_none_marker_ = fold_loosely(label.none_marker);
+      if (label.none_marker.empty()) continue;
+      for (const std::string& variant : label.none_variants)
+        label.folded_none_variants_.push_back(fold_loosely(variant));
+      for (const LabelSpec& other : articles.labels) {
+        if (&other != &label && !other.none_marker.empty() &&
+            other.none_marker != label.none_marker) {
+          label.folded_none_variants_.push_back(fold_loosely(other.none_marker));
+        }
+      }
+    }
+
+    for (IocCategorySpec& category : schema.ioc.categories)
+      fold_names(category);
+    for (IocValueSpec& value : schema.ioc.familiarity)
+      fold_names(value);
+    for (IocValueSpec& value : schema.ioc.scopes)
+      fold_names(value);
+  }
+
+ private:
+  template <typename Spec>
+  static void fold_names(Spec& spec) {
+    spec.folded_names_.push_back(fold_for_match(spec.name));
+    for (const std::string& alias : spec.aliases)
+      spec.folded_names_.push_back(fold_for_match(alias));
+  }
+};
+
 std::shared_ptr<const Schema> parse_schema(std::string_view toml_text, std::string_view origin,
                                            SchemaError& error) {
-  static std::atomic<std::uint64_t> next_id{1};
   auto schema = std::make_shared<Schema>();
-  schema->id = next_id.fetch_add(1, std::memory_order_relaxed);
   schema->origin = std::string(origin);
   schema->text = std::string(toml_text);
   try {
@@ -337,6 +368,7 @@ std::shared_ptr<const Schema> parse_schema(std::string_view toml_text, std::stri
     error.message = e.what();
     return nullptr;
   }
+  SchemaCompiler::compile(*schema);
   return schema;
 }
 
@@ -347,10 +379,37 @@ std::vector<std::string_view> builtin_schema_names() {
   return names;
 }
 
+namespace {
+
+struct ParsedBuiltin {
+  std::shared_ptr<const Schema> schema;  // nullptr when it does not parse
+  SchemaError error;
+};
+
+// Every built-in schema, parsed on first use (thread-safe) and then shared
+// by every linter and every --schema auto lookup.
+const std::vector<ParsedBuiltin>& parsed_builtins() {
+  static const std::vector<ParsedBuiltin> parsed = [] {
+    std::vector<ParsedBuiltin> out;
+    for (const BuiltinSchema& b : builtin_schemas()) {
+      ParsedBuiltin p;
+      p.schema = parse_schema(b.text, fmt::format("<built-in {}>", b.name), p.error);
+      out.push_back(std::move(p));
+    }
+    return out;
+  }();
+  return parsed;
+}
+
+}  // namespace
+
 std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, SchemaError& error) {
-  for (const BuiltinSchema& b : builtin_schemas()) {
-    if (b.name == name_or_path)
-      return parse_schema(b.text, fmt::format("<built-in {}>", b.name), error);
+  const std::vector<BuiltinSchema>& builtins = builtin_schemas();
+  for (std::size_t i = 0; i < builtins.size(); ++i) {
+    if (builtins[i].name != name_or_path) continue;
+    const ParsedBuiltin& p = parsed_builtins()[i];
+    if (!p.schema) error = p.error;
+    return p.schema;
   }
   std::ifstream in{std::string(name_or_path), std::ios::binary};
   if (!in) {

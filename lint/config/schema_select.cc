@@ -19,7 +19,7 @@ const std::vector<std::pair<std::string, std::string_view>>& builtin_titles() {
     std::vector<std::pair<std::string, std::string_view>> out;
     for (const BuiltinSchema& b : builtin_schemas()) {
       SchemaError error;
-      const auto schema = parse_schema(b.text, b.name, error);
+      const auto schema = load_schema(b.name, error);
       if (schema && schema->title_level == 1) out.emplace_back(schema->title, b.name);
     }
     return out;

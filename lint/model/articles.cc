@@ -7,22 +7,14 @@
 #include <cstring>
 #include <string>
 
+#include "base/sequence.h"
 #include "digestlint/text.h"
+#include "digestlint/url.h"
 #include "model/articles.h"
 
 namespace digestlint {
 
 namespace {
-
-bool starts_with_ci(std::string_view s, std::string_view p) {
-  if (s.size() < p.size()) return false;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != p[i]) return false;
-  }
-  return true;
-}
 
 // ASCII space, tab or U+3000 at `at`: the byte length, else 0.
 std::size_t space_at(std::string_view s, std::size_t at) {
@@ -103,23 +95,6 @@ struct UrlGuess {
   ByteRange url;
 };
 
-std::size_t token_end(std::string_view s, std::size_t at) {
-  std::size_t e = at;
-  while (e < s.size() && space_at(s, e) == 0)
-    ++e;
-  return e;
-}
-
-bool is_defanged_url(std::string_view u) {
-  return starts_with_ci(u, "hxxp") || u.find("[.]") != std::string_view::npos ||
-         u.find("[:]") != std::string_view::npos || u.find("(.)") != std::string_view::npos ||
-         u.find("[dot]") != std::string_view::npos;
-}
-
-bool starts_like_url(std::string_view s) {
-  return starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "hxxp");
-}
-
 // What the line right after a title holds, from its text (indentation and
 // trailing whitespace excluded), at offset `base`.
 UrlGuess classify_url_line(std::string_view s, Offset base) {
@@ -129,13 +104,13 @@ UrlGuess classify_url_line(std::string_view s, Offset base) {
   };
   if (s.empty()) return g;
   if (starts_like_url(s)) {
-    const std::size_t e = token_end(s, 0);
+    const std::size_t e = url_end(s, 0, UrlEnd::AtSpace);
     g.found = true;
     g.url = at(0, e);
     if (e < s.size()) {
       g.form = UrlLine::TextAround;
     } else {
-      g.form = is_defanged_url(s.substr(0, e)) ? UrlLine::Defanged : UrlLine::Bare;
+      g.form = is_defanged(s.substr(0, e)) ? UrlLine::Defanged : UrlLine::Bare;
     }
     return g;
   }
@@ -160,114 +135,13 @@ UrlGuess classify_url_line(std::string_view s, Offset base) {
     }
   }
   std::size_t u = find_live_scheme(s);
-  if (u == std::string_view::npos) {
-    for (std::size_t h = s.find("hxxp"); h != std::string_view::npos; h = s.find("hxxp", h + 1)) {
-      u = h;
-      break;
-    }
-  }
+  if (u == std::string_view::npos) u = s.find("hxxp");
   if (u != std::string_view::npos) {
     g.found = true;
-    g.url = at(u, token_end(s, u));
+    g.url = at(u, url_end(s, u, UrlEnd::AtSpace));
     g.form = UrlLine::TextAround;
   }
   return g;
-}
-
-std::uint32_t prefix3(std::string_view s) {
-  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
-         static_cast<unsigned char>(s[2]);
-}
-
-// Leaked-text phrases this long or longer are found by the sliding window;
-// shorter ones ("{{", "xxxxx") would make its steps short.
-constexpr std::size_t kLongPhrase = 8;
-
-// A 12-bit hash of three bytes (one kanji or kana): the shift table it
-// indexes stays in the L1 cache (4 KiB), and the few hundred three-byte
-// blocks of the phrases shorten few of its shifts.
-constexpr std::size_t kShiftTable = 4096;
-std::uint32_t prefix_hash(std::uint32_t prefix) {
-  return (prefix * 2654435761u) >> 20;
-}
-
-// Per-schema data derived once per thread: folded none-marker variants.
-struct FoldCache {
-  const Schema* schema = nullptr;
-  // The leaked-text phrases, found in one pass over a line, Wu-Manber
-  // style: the window of the shortest phrase's length slides by how far
-  // its last three bytes say no phrase can end sooner (about ten bytes a
-  // step on Japanese text, where a byte-by-byte filter cost as much as
-  // parsing the Markdown).
-  std::vector<std::string> phrases;
-  std::size_t window = 0;           // bytes: the shortest long phrase
-  std::vector<std::uint8_t> shift;  // by prefix_hash of a window's last three bytes
-  // (first three bytes, phrase) of the long phrases, sorted.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_prefix;
-  std::vector<std::string> short_phrases;  // under kLongPhrase bytes: searched whole
-  std::vector<std::vector<std::string>>
-      variants;                           // per label: folded variants, other labels' markers
-  std::vector<std::string> names;         // folded label names
-  std::vector<std::string> none_markers;  // fold_loosely of each label's none marker
-  std::vector<std::vector<std::string>> spellings;  // folded names, aliases and accepted
-};
-
-const FoldCache& fold_cache(const Schema& schema) {
-  thread_local FoldCache cache;
-  thread_local std::uint64_t cached_id = 0;
-  if (cache.schema == &schema && cached_id == schema.id) return cache;
-  cache = FoldCache{};
-  cache.schema = &schema;
-  cached_id = schema.id;
-  cache.phrases = schema.articles.leaked_text;
-  for (const std::string& p : cache.phrases) {
-    if (p.size() >= kLongPhrase && (cache.window == 0 || p.size() < cache.window)) {
-      cache.window = p.size();
-    }
-  }
-  const std::size_t max_shift = cache.window >= 3 ? cache.window - 2 : 1;
-  cache.shift.assign(kShiftTable, static_cast<std::uint8_t>(std::min<std::size_t>(max_shift, 255)));
-  for (std::size_t i = 0; i < cache.phrases.size(); ++i) {
-    const std::string& p = cache.phrases[i];
-    if (p.empty()) continue;
-    if (p.size() < kLongPhrase) {
-      cache.short_phrases.push_back(p);
-      continue;
-    }
-    cache.by_prefix.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
-    // Three bytes ending at j in the phrase's first `window` bytes: a
-    // window ending with them may need to slide only window - 1 - j.
-    for (std::size_t j = 2; j < cache.window; ++j) {
-      std::uint8_t& sh = cache.shift[prefix_hash(prefix3(std::string_view(p).substr(j - 2)))];
-      sh = std::min<std::uint8_t>(sh, static_cast<std::uint8_t>(cache.window - 1 - j));
-    }
-  }
-  std::sort(cache.by_prefix.begin(), cache.by_prefix.end());
-  const auto& labels = schema.articles.labels;
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    std::vector<std::string> v;
-    if (!labels[i].none_marker.empty()) {
-      for (const std::string& s : labels[i].none_variants)
-        v.push_back(fold_loosely(s));
-      for (std::size_t j = 0; j < labels.size(); ++j) {
-        if (j != i && !labels[j].none_marker.empty() &&
-            labels[j].none_marker != labels[i].none_marker) {
-          v.push_back(fold_loosely(labels[j].none_marker));
-        }
-      }
-    }
-    cache.variants.push_back(std::move(v));
-    cache.names.push_back(fold_for_match(labels[i].name));
-    cache.none_markers.push_back(fold_loosely(labels[i].none_marker));
-    std::vector<std::string> sp{cache.names.back()};
-    for (const std::string& a : labels[i].aliases)
-      sp.push_back(fold_for_match(a));
-    for (const std::string& a : labels[i].accepted)
-      sp.push_back(fold_for_match(a));
-    cache.spellings.push_back(std::move(sp));
-  }
-  return cache;
 }
 
 class ArticleBuilder {
@@ -278,8 +152,7 @@ class ArticleBuilder {
         bytes_(source.bytes()),
         schema_(schema),
         spec_(schema.articles),
-        digest_(digest),
-        cache_(fold_cache(schema)) {}
+        digest_(digest) {}
 
   void run() {
     for (const Section& s : digest_.sections) {
@@ -337,36 +210,6 @@ class ArticleBuilder {
     for (std::size_t i = 0; i < starts.size(); ++i) {
       article(starts[i], i + 1 < starts.size() ? starts[i + 1] : s.body_end);
     }
-  }
-
-  bool is_leak(std::string_view s) const {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    const std::size_t m = cache_.window;
-    for (std::size_t end = m - 1; m >= 3 && end < n;) {
-      const std::uint32_t last =
-          std::uint32_t{p[end - 2]} << 16 | std::uint32_t{p[end - 1]} << 8 | p[end];
-      const std::uint8_t sh = cache_.shift[prefix_hash(last)];
-      if (sh > 0) {
-        end += sh;
-        continue;
-      }
-      // A phrase may start where the window does.
-      const std::size_t i = end + 1 - m;
-      const std::uint32_t key = std::uint32_t{p[i]} << 16 | std::uint32_t{p[i + 1]} << 8 | p[i + 2];
-      auto it = std::lower_bound(cache_.by_prefix.begin(), cache_.by_prefix.end(),
-                                 std::make_pair(key, std::uint32_t{0}));
-      for (; it != cache_.by_prefix.end() && it->first == key; ++it) {
-        const std::string& phrase = cache_.phrases[it->second];
-        if (s.compare(i, phrase.size(), phrase) == 0 && is_token_at(s, i, phrase)) return true;
-      }
-      ++end;
-    }
-    // Short phrases ("{{", "xxxxx"), searched whole.
-    for (const std::string& phrase : cache_.short_phrases) {
-      if (contains_as_token(s, phrase)) return true;
-    }
-    return false;
   }
 
   bool is_top_bullet(const Line& line) const {
@@ -430,10 +273,10 @@ class ArticleBuilder {
       a.url_form = UrlLine::InHeading;
       a.url_line = static_cast<std::int32_t>(start);
       const ByteRange c = content(first);
-      a.url = {c.begin, static_cast<Offset>(c.begin + token_end(text(c), 0))};
+      a.url = {c.begin, static_cast<Offset>(c.begin + url_end(text(c), 0, UrlEnd::AtSpace))};
       a.url_text = c;
     }
-    a.title_leak = !headless && !numbered && is_leak(text(a.title));
+    a.title_leak = !headless && !numbered && spec_.holds_leaked_text(text(a.title));
     if (a.title_leak) digest_.line_flags[a.line] |= Digest::kLeakedText;
     if (a.url_line != kNone) digest_.line_flags[a.url_line] |= Digest::kArticleUrl;
     const std::uint32_t split = find_split(pos, end);
@@ -524,7 +367,7 @@ class ArticleBuilder {
             line.indent > label_indent ? static_cast<std::uint16_t>(line.indent - label_indent) : 0;
         it.top = rel < 2 * schema_.indent_step;
       }
-      it.leak = is_leak(text({line.begin, line.end}));
+      it.leak = spec_.holds_leaked_text(text({line.begin, line.end}));
       if (it.leak) digest_.line_flags[it.line] |= Digest::kLeakedText;
       digest_.items.push_back(it);
       if (current != kNone)
@@ -580,7 +423,7 @@ class ArticleBuilder {
       std::size_t best_distance = 0;
       for (std::size_t s = 0; s < spec_.labels.size(); ++s) {
         if (present[s]) continue;
-        for (const std::string& spelling : cache_.spellings[s]) {
+        for (const std::string& spelling : spec_.labels[s].folded_spellings()) {
           const std::size_t target = code_point_count(spelling);
           const std::size_t allowed = std::max<std::size_t>(1, target / 2);
           if ((len > target ? len - target : target - len) > allowed) continue;
@@ -614,36 +457,20 @@ class ArticleBuilder {
         firsts.push_back(i);
       }
     }
-    const std::size_t n = firsts.size();
-    std::vector<std::size_t> tails;
-    std::vector<std::ptrdiff_t> prev(n, -1);
-    for (std::size_t k = 0; k < n; ++k) {
-      const int spec = digest_.labels[firsts[k]].spec;
-      auto it = std::lower_bound(tails.begin(), tails.end(), spec, [&](std::size_t t, int v) {
-        return digest_.labels[firsts[t]].spec < v;
-      });
-      if (it != tails.begin()) prev[k] = static_cast<std::ptrdiff_t>(*(it - 1));
-      if (it == tails.end()) {
-        tails.push_back(k);
-      } else {
-        *it = k;
-      }
-    }
-    for (std::size_t f : firsts)
-      digest_.labels[f].in_order = false;
-    for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
-         k = prev[k]) {
-      digest_.labels[firsts[k]].in_order = true;
-    }
+    const std::vector<bool> in_order = longest_increasing_subsequence(
+        firsts.size(), [&](std::size_t k) { return digest_.labels[firsts[k]].spec; });
+    for (std::size_t k = 0; k < firsts.size(); ++k)
+      digest_.labels[firsts[k]].in_order = in_order[k];
   }
 
   bool is_none_variant(std::string_view t, int spec) const {
     if (t.size() > 64) return false;
     const std::string folded = fold_loosely(t);
-    for (const std::string& v : cache_.variants[spec]) {
+    const LabelSpec& label = spec_.labels[spec];
+    for (const std::string& v : label.folded_none_variants()) {
       if (folded == v) return true;
     }
-    return cache_.none_markers[spec] == folded;
+    return label.folded_none_marker() == folded;
   }
 
   void mark_items(const Article& a) {
@@ -692,7 +519,6 @@ class ArticleBuilder {
   const Schema& schema_;
   const ArticleSpec& spec_;
   Digest& digest_;
-  const FoldCache& cache_;
 };
 
 }  // namespace

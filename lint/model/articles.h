@@ -28,20 +28,8 @@ void parse_ioc_entry(std::string_view bytes, ByteRange text, const IocSpec& spec
 // with the familiarity enumeration in place, or ending in a scope value.
 bool looks_like_ioc_entry(std::string_view bytes, ByteRange text, const IocSpec& spec);
 
-// Whether `label` (ASCII, any case) is a top-level domain or a special-use
-// name ("onion", "example"). Tells host names from package IDs and file names.
-bool is_known_tld(std::string_view label);
-
 // Whether a value of this shape is what a category of `want` holds.
 bool value_fits_shape(IocShape want, ValueShape got);
-
-// `s` with the usual defanging undone: hxxp -> http, [.] (.) {.} [dot]
-// (dot) -> ., [:] -> :, [://] -> ://, [@] [at] -> @.
-std::string refang(std::string_view s);
-
-// A live "http://" or "https://" in `s` (case-insensitive): the offset of
-// its "http", or npos.
-std::size_t find_live_scheme(std::string_view s);
 
 // How an IOC enumeration field matches `values` (names, then aliases,
 // then the same ignoring case/width/spaces, then "name(note)").

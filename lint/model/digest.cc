@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/sequence.h"
 #include "digestlint/schema.h"
 #include "digestlint/text.h"
 #include "model/articles.h"
@@ -25,16 +26,9 @@ void resolve_near_misses(const Document& doc, const SourceText& source, const Sc
   for (const Section& s : digest.sections) {
     if (s.spec >= 0) present[s.spec] = true;
   }
-  // Folded once per schema and thread, and each heading once: a digest
-  // read with another schema's sections has dozens of unknown headings.
-  thread_local std::uint64_t folded_for = 0;
-  thread_local std::vector<std::string> folded;
-  if (folded_for != schema.id) {
-    folded.clear();
-    for (const SectionSpec& spec : schema.sections)
-      folded.push_back(fold_for_match(spec.heading));
-    folded_for = schema.id;
-  }
+  // Each heading is folded once (the schema's are folded when it is
+  // compiled): a digest read with another schema's sections has dozens of
+  // unknown headings.
   for (Section& s : digest.sections) {
     if (s.spec >= 0) continue;
     const Heading& h = doc.headings[s.heading];
@@ -43,7 +37,8 @@ void resolve_near_misses(const Document& doc, const SourceText& source, const Sc
     if (text.size() > 256) continue;  // no section name is near that long
     const std::string candidate = fold_for_match(text);
     for (std::size_t spec = 0; spec < schema.sections.size(); ++spec) {
-      if (present[spec] || !is_near_miss_folded(candidate, folded[spec])) continue;
+      if (present[spec] || !is_near_miss_folded(candidate, schema.sections[spec].folded_heading()))
+        continue;
       s.spec = static_cast<int>(spec);
       s.exact = false;
       present[spec] = true;
@@ -68,28 +63,10 @@ void mark_duplicates_and_order(const Schema& schema, Digest& digest) {
       firsts.push_back(static_cast<std::int32_t>(i));
     }
   }
-  // O(n log n) LIS over the specs of first occurrences.
-  const std::size_t n = firsts.size();
-  std::vector<std::size_t> tails;  // positions in `firsts`
-  std::vector<std::ptrdiff_t> prev(n, -1);
-  for (std::size_t k = 0; k < n; ++k) {
-    const int spec = digest.sections[firsts[k]].spec;
-    auto it = std::lower_bound(tails.begin(), tails.end(), spec, [&](std::size_t t, int v) {
-      return digest.sections[firsts[t]].spec < v;
-    });
-    if (it != tails.begin()) prev[k] = static_cast<std::ptrdiff_t>(*(it - 1));
-    if (it == tails.end()) {
-      tails.push_back(k);
-    } else {
-      *it = k;
-    }
-  }
-  for (std::int32_t f : firsts)
-    digest.sections[f].in_order = false;
-  for (std::ptrdiff_t k = tails.empty() ? -1 : static_cast<std::ptrdiff_t>(tails.back()); k >= 0;
-       k = prev[k]) {
-    digest.sections[firsts[k]].in_order = true;
-  }
+  const std::vector<bool> in_order = longest_increasing_subsequence(
+      firsts.size(), [&](std::size_t k) { return digest.sections[firsts[k]].spec; });
+  for (std::size_t k = 0; k < firsts.size(); ++k)
+    digest.sections[firsts[k]].in_order = in_order[k];
 }
 
 }  // namespace

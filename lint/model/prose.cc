@@ -9,95 +9,9 @@
 #include <stdexcept>
 
 #include "digestlint/text.h"
+#include "digestlint/url.h"
 
 namespace digestlint::prose {
-
-namespace {
-
-bool is_ascii_letter(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// Whether text[b, e) is one of the URL schemes, in any case.
-bool is_scheme(std::string_view word) {
-  static constexpr std::string_view kSchemes[] = {"http", "https", "hxxp", "hxxps", "ftp"};
-  for (std::string_view s : kSchemes) {
-    if (word.size() != s.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < s.size() && same; ++i) {
-      same = (static_cast<unsigned char>(word[i]) | 0x20) == static_cast<unsigned char>(s[i]);
-    }
-    if (same) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-namespace {
-
-struct UrlBytes {
-  bool table[256] = {};
-  constexpr UrlBytes() {
-    for (int c = '0'; c <= '9'; ++c)
-      table[c] = true;
-    for (int c = 'a'; c <= 'z'; ++c)
-      table[c] = table[c - 'a' + 'A'] = true;
-    for (const char c : std::string_view("-._~:/?#[]@!$&'()*+,;=%"))
-      table[static_cast<unsigned char>(c)] = true;
-  }
-};
-constexpr UrlBytes kUrlBytes;
-
-}  // namespace
-
-bool is_url_byte(unsigned char c) {
-  return kUrlBytes.table[c];
-}
-
-Token find_url_token(std::string_view text, std::size_t from) {
-  const char* data = text.data();
-  while (from < text.size()) {
-    const void* hit = std::memchr(data + from, ':', text.size() - from);
-    if (hit == nullptr) break;
-    const auto colon = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
-    from = colon + 1;
-    // "scheme://" or the defanged "scheme[:]//".
-    std::size_t scheme_end = colon;
-    std::size_t slashes = colon + 1;
-    if (colon >= 1 && data[colon - 1] == '[' && colon + 1 < text.size() && data[colon + 1] == ']') {
-      scheme_end = colon - 1;
-      slashes = colon + 2;
-    }
-    if (text.substr(slashes, 2) != "//") continue;
-    std::size_t begin = scheme_end;
-    while (begin > 0 && is_ascii_letter(static_cast<unsigned char>(data[begin - 1])))
-      --begin;
-    if (!is_scheme(text.substr(begin, scheme_end - begin))) continue;
-    return Token{begin, url_end(text, slashes + 2)};
-  }
-  return Token{};
-}
-
-std::size_t url_end(std::string_view text, std::size_t from) {
-  // What ends a URL: Japanese text glued to it, full-width forms, spaces.
-  static const icu::UnicodeSet& stop =
-      frozen_set(u"[[:scx=Hira:][:scx=Kana:][:scx=Hani:][\\uFF00-\\uFFEF][:Z:]]");
-  std::size_t end = from;
-  while (end < text.size()) {
-    const auto b = static_cast<unsigned char>(text[end]);
-    if (b < 0x80) {
-      if (!is_url_byte(b)) break;
-      ++end;
-      continue;
-    }
-    std::size_t next = end;
-    const UChar32 c = decode(text, end, &next);
-    if (c < 0 || stop.contains(c)) break;
-    end = next;
-  }
-  return end;
-}
 
 bool Segments::start_run() {
   const Document& doc = ctx_.doc;
@@ -128,7 +42,8 @@ bool Segments::start_run() {
       // md4c extends an autolink over Japanese text glued to it
       // ("https://localhost/にアクセス"): that text is prose.
       const std::string_view bytes = ctx_.source.bytes();
-      const auto p = static_cast<Offset>(url_end(bytes.substr(0, run.range.end), run.range.begin));
+      const auto p = static_cast<Offset>(
+          url_end(bytes.substr(0, run.range.end), run.range.begin, UrlEnd::InProse));
       if (p == run.range.end) continue;
       current_.range.begin = p;
     }
@@ -144,7 +59,7 @@ bool Segments::next(Segment& out) {
     if (!open_ && !start_run()) return false;
     const ByteRange r = current_.range;
     const std::string_view text = bytes.substr(r.begin, r.size());
-    const Token url = find_url_token(text, 0);
+    const UrlToken url = find_url_token(text, 0);
     out = current_;
     if (url.begin == std::string_view::npos) {
       open_ = false;
@@ -261,7 +176,7 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
       const std::string_view text = bytes.substr(r.range.begin, r.range.size());
       const std::size_t local = end.last.begin - r.range.begin;
       bool in_url = false;
-      for (Token t = find_url_token(text, 0); t.begin != std::string_view::npos && !in_url;
+      for (UrlToken t = find_url_token(text, 0); t.begin != std::string_view::npos && !in_url;
            t = find_url_token(text, t.end)) {
         in_url = local >= t.begin && local < t.end;
       }

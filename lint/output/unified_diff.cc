@@ -1,6 +1,7 @@
 // Lines are compared with Myers' O((N+M)D) algorithm; the trace keeps only
 // the diagonals reachable at each step (O(D^2) memory), and fixes change few
-// lines, so D stays small even on large files.
+// lines, so D stays small even on large files; past a bound the changed
+// middle is shown as one replacement.
 #include "output/unified_diff.h"
 
 #include <fmt/format.h>
@@ -34,6 +35,32 @@ struct Step {
   std::size_t after_line;   // index into the new lines (Keep, Add)
 };
 
+// Past this many trace entries (32 MiB) the changes are everywhere (a fix
+// rewriting every line end): the common head and tail are kept and the rest
+// is one replacement, which is as readable and costs linear time.
+constexpr std::size_t kMaxTrace = std::size_t{1} << 22;
+
+std::vector<Step> replace_middle(const std::vector<std::string_view>& a,
+                                 const std::vector<std::string_view>& b) {
+  std::size_t head = 0;
+  while (head < a.size() && head < b.size() && a[head] == b[head])
+    ++head;
+  std::size_t tail = 0;
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+    ++tail;
+  std::vector<Step> steps;
+  for (std::size_t i = 0; i < head; ++i)
+    steps.push_back({Op::Keep, i, i});
+  for (std::size_t i = head; i < a.size() - tail; ++i)
+    steps.push_back({Op::Remove, i, head});
+  for (std::size_t j = head; j < b.size() - tail; ++j)
+    steps.push_back({Op::Add, a.size() - tail, j});
+  for (std::size_t k = tail; k > 0; --k)
+    steps.push_back({Op::Keep, a.size() - k, b.size() - k});
+  return steps;
+}
+
 std::vector<Step> shortest_edit(const std::vector<std::string_view>& a,
                                 const std::vector<std::string_view>& b) {
   const auto n = static_cast<std::int64_t>(a.size());
@@ -44,6 +71,7 @@ std::vector<Step> shortest_edit(const std::vector<std::string_view>& a,
   std::vector<std::int64_t> v(2 * static_cast<std::size_t>(max) + 3, 0);
   const std::int64_t offset = max + 1;
   std::int64_t final_d = 0;
+  std::size_t traced = 0;
   for (std::int64_t d = 0; d <= max; ++d) {
     for (std::int64_t k = -d; k <= d; k += 2) {
       std::int64_t x = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset]))
@@ -57,6 +85,8 @@ std::vector<Step> shortest_edit(const std::vector<std::string_view>& a,
       v[k + offset] = x;
     }
     trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
+    traced += static_cast<std::size_t>(2 * d + 1);
+    if (traced > kMaxTrace) return replace_middle(a, b);
     if (v[n - m + offset] >= n && n - m >= -d && n - m <= d) {
       final_d = d;
       break;

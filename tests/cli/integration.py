@@ -68,6 +68,9 @@ def read(path):
 
 
 def updating_golden():
+    """The one convention for rewriting expected output, shared by the C++
+    fixture runner's DIGESTLINT_UPDATE_FIXTURES: a variable set to anything
+    but "" or "0" rewrites; unset, "" or "0" compares."""
     return os.environ.get("DIGESTLINT_UPDATE_GOLDEN") not in (None, "", "0")
 
 

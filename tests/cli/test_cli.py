@@ -28,6 +28,9 @@ import sys
 import tempfile
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import integration  # noqa: E402  (check_golden: the one golden-file helper)
+
 BINARY = ""
 SOURCE = ""
 
@@ -729,7 +732,8 @@ class ModernCorpus(unittest.TestCase):
 
 class Golden(unittest.TestCase):
     """Text and JSON output of a few fixtures, pinned byte for byte (the tool
-    version excepted). DIGESTLINT_UPDATE_GOLDEN=1 rewrites them."""
+    version excepted). DIGESTLINT_UPDATE_GOLDEN=1 rewrites them (see
+    integration.updating_golden)."""
 
     CASES = {
         "missing-space-after-marker": "fixtures/lists/missing-space-after-marker.md",
@@ -738,14 +742,7 @@ class Golden(unittest.TestCase):
     }
 
     def check(self, golden, actual):
-        path = os.path.join(SOURCE, "tests", "golden", golden)
-        if os.environ.get("DIGESTLINT_UPDATE_GOLDEN"):
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            write(path, actual)
-            return
-        self.assertTrue(os.path.exists(path), "missing %s (DIGESTLINT_UPDATE_GOLDEN=1)" % path)
-        self.assertEqual(actual, read(path).decode("utf-8"),
-                         "output differs from tests/golden/%s" % golden)
+        integration.check_golden(self, golden, actual)
 
     def test_text_output(self):
         for name, fixture in self.CASES.items():
@@ -770,6 +767,7 @@ def main():
         sys.exit("usage: test_cli.py DIGESTLINT_BINARY SOURCE_DIR [unittest arguments]")
     BINARY = os.path.abspath(sys.argv[1])
     SOURCE = os.path.abspath(sys.argv[2])
+    integration.SOURCE = SOURCE
     unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
 
 

@@ -258,6 +258,14 @@ class Errors(Base):
         self.assertEqual(vscode_match(line)[:3], ("schema.toml", "3", "1"))
         self.assertTrue(os.path.exists(schema))
 
+    def test_schema_check_errors(self):
+        it.write(self.path("schema.toml"), 'name = "x"\n[[sections]]\nheadng = "A"\n')
+        r = it.run("schema", "check", "schema.toml", cwd=self.dir)
+        self.assertEqual(r.code, 2)
+        line = r.err.splitlines()[0]
+        self.assertTrue(line.startswith("schema.toml:3:1: error: "), line)
+        self.check_caught(line, "schema.toml")
+
     def test_an_unknown_schema_name(self):
         r = self.run_here("--schema", "daily-security", "clean.md")
         self.assertEqual(r.code, 2)

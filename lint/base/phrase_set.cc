@@ -1,0 +1,81 @@
+#include "digestlint/phrase_set.h"
+
+#include <algorithm>
+
+#include "digestlint/text.h"
+
+namespace digestlint {
+
+namespace {
+
+std::uint32_t prefix3(const unsigned char* p) {
+  return std::uint32_t{p[0]} << 16 | std::uint32_t{p[1]} << 8 | p[2];
+}
+
+std::uint32_t prefix3(std::string_view s) {
+  return prefix3(reinterpret_cast<const unsigned char*>(s.data()));
+}
+
+// A 12-bit hash of three bytes (one kanji or kana): the shift table it
+// indexes stays in the L1 cache (4 KiB), and the few hundred three-byte
+// blocks of the phrases shorten few of its shifts.
+constexpr std::size_t kShiftTable = 4096;
+std::uint32_t prefix_hash(std::uint32_t prefix) {
+  return (prefix * 2654435761u) >> 20;
+}
+
+}  // namespace
+
+PhraseSet::PhraseSet(std::vector<std::string> phrases) : phrases_(std::move(phrases)) {
+  for (const std::string& p : phrases_) {
+    if (p.size() >= kLongPhrase && (window_ == 0 || p.size() < window_)) window_ = p.size();
+  }
+  const std::size_t max_shift = window_ >= 3 ? window_ - 2 : 1;
+  shift_.assign(kShiftTable, static_cast<std::uint8_t>(std::min<std::size_t>(max_shift, 255)));
+  for (std::size_t i = 0; i < phrases_.size(); ++i) {
+    const std::string& p = phrases_[i];
+    if (p.empty()) continue;
+    if (p.size() < kLongPhrase) {
+      short_phrases_.push_back(p);
+      continue;
+    }
+    by_prefix_.emplace_back(prefix3(p), static_cast<std::uint32_t>(i));
+    // Three bytes ending at j in the phrase's first `window_` bytes: a
+    // window ending with them may need to slide only window_ - 1 - j.
+    for (std::size_t j = 2; j < window_; ++j) {
+      std::uint8_t& sh = shift_[prefix_hash(prefix3(std::string_view(p).substr(j - 2)))];
+      sh = std::min<std::uint8_t>(sh, static_cast<std::uint8_t>(window_ - 1 - j));
+    }
+  }
+  std::sort(by_prefix_.begin(), by_prefix_.end());
+}
+
+bool PhraseSet::found_in(std::string_view s) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  const std::size_t m = window_;
+  for (std::size_t end = m - 1; m >= 3 && end < n;) {
+    const std::uint8_t sh = shift_[prefix_hash(prefix3(p + end - 2))];
+    if (sh > 0) {
+      end += sh;
+      continue;
+    }
+    // A phrase may start where the window does.
+    const std::size_t i = end + 1 - m;
+    const std::uint32_t key = prefix3(p + i);
+    auto it = std::lower_bound(by_prefix_.begin(), by_prefix_.end(),
+                               std::make_pair(key, std::uint32_t{0}));
+    for (; it != by_prefix_.end() && it->first == key; ++it) {
+      const std::string& phrase = phrases_[it->second];
+      if (s.compare(i, phrase.size(), phrase) == 0 && is_token_at(s, i, phrase)) return true;
+    }
+    ++end;
+  }
+  // Short phrases ("{{", "xxxxx"), searched whole.
+  for (const std::string& phrase : short_phrases_) {
+    if (contains_as_token(s, phrase)) return true;
+  }
+  return false;
+}
+
+}  // namespace digestlint

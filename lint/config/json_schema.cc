@@ -1,0 +1,244 @@
+#include "config/json_schema.h"
+
+#include <string>
+#include <type_traits>
+#include <variant>
+
+#include "digestlint/rule.h"
+#include "engine/registry.h"
+
+namespace digestlint {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr const char* kDialect = "https://json-schema.org/draft/2020-12/schema";
+
+json described(json schema, const char* description) {
+  json out = {{"description", description}};
+  out.update(schema);
+  return out;
+}
+
+json string_type(const char* description) {
+  return described({{"type", "string"}}, description);
+}
+
+json nonempty_string(const char* description) {
+  return described({{"type", "string"}, {"minLength", 1}}, description);
+}
+
+json strings(const char* description) {
+  return described({{"type", "array"}, {"items", {{"type", "string"}}}}, description);
+}
+
+json boolean(const char* description) {
+  return described({{"type", "boolean"}}, description);
+}
+
+json integer(int min, int max, const char* description) {
+  return described({{"type", "integer"}, {"minimum", min}, {"maximum", max}}, description);
+}
+
+json heading_level(const char* description) {
+  return integer(1, 6, description);
+}
+
+// A table whose keys are all listed: a misspelt key is an error, as it is
+// for digestlint itself.
+json closed_table(const char* description, json properties, json required = json::array()) {
+  json out = {{"description", description},
+              {"type", "object"},
+              {"properties", std::move(properties)},
+              {"additionalProperties", false}};
+  if (!required.empty()) out["required"] = std::move(required);
+  return out;
+}
+
+json array_of(json item, const char* description) {
+  return described({{"type", "array"}, {"items", std::move(item)}}, description);
+}
+
+json option_type(const OptionValue& value) {
+  return std::visit(
+      [](const auto& v) -> json {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          return {{"type", "boolean"}, {"default", v}};
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          return {{"type", "integer"}, {"default", v}};
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return {{"type", "string"}, {"default", v}};
+        } else {
+          return {{"type", "array"}, {"items", {{"type", "string"}}}, {"default", v}};
+        }
+      },
+      value);
+}
+
+// [rules]: each rule by code and by name, a severity or a table of the
+// severity and the rule's own options. Each rule's setting is defined
+// once, in `defs`, and referred to by both keys.
+json rules_table(json& defs) {
+  json properties = json::object();
+  for (const RuleInfo* r : all_rules()) {
+    json options = {{"severity", {{"$ref", "#/$defs/severity"}}}};
+    for (const OptionSpec& o : r->options) {
+      json option = option_type(o.default_value);
+      option["description"] = std::string(o.description);
+      options[std::string(o.name)] = std::move(option);
+    }
+    const std::string description =
+        std::string(r->code) + " " + std::string(r->name) + ": " + std::string(r->summary);
+    json setting = {{"description", description},
+                    {"anyOf", json::array({{{"$ref", "#/$defs/severity"}},
+                                           {{"type", "object"},
+                                            {"properties", std::move(options)},
+                                            {"additionalProperties", false}}})}};
+    const std::string ref = "#/$defs/" + std::string(r->code);
+    defs[std::string(r->code)] = std::move(setting);
+    properties[std::string(r->code)] = {{"$ref", ref}};
+    properties[std::string(r->name)] = {{"$ref", ref}};
+  }
+  // A code prefix ("DL2": every DL2xx rule) takes a severity only.
+  json prefixes = {{"^[Dd][Ll][0-9]{1,2}$",
+                    {{"description", "Every rule whose code starts with this prefix"},
+                     {"$ref", "#/$defs/severity"}}}};
+  return {{"description",
+           "Severities and options per rule, by code, name or code prefix (digestlint --explain "
+           "CODE)."},
+          {"type", "object"},
+          {"properties", std::move(properties)},
+          {"patternProperties", std::move(prefixes)},
+          {"additionalProperties", false}};
+}
+
+// The schema with its `properties` and `$defs`; the rules' settings and
+// the severity are definitions both kinds of file share.
+json with_rules(json schema, json properties) {
+  json defs = {{"severity",
+                {{"description", "A rule's severity; \"off\" disables it."},
+                 {"enum", json::array({"error", "warning", "info", "off"})}}}};
+  properties["rules"] = rules_table(defs);
+  schema["properties"] = std::move(properties);
+  schema["additionalProperties"] = false;
+  schema["$defs"] = std::move(defs);
+  return schema;
+}
+
+json ioc_value() {
+  return closed_table("A value of a closed IOC enumeration; aliases are fixed to the name.",
+                      {{"name", nonempty_string("The value as the digest should write it.")},
+                       {"aliases", strings("Other spellings, accepted with a warning.")}},
+                      json::array({"name"}));
+}
+
+}  // namespace
+
+json schema_file_json_schema() {
+  json label = closed_table(
+      "One label of an article (\"- 要約\"), in schema order.",
+      {{"name", nonempty_string("The label as written after \"- \".")},
+       {"required", boolean("Whether every article must have it (default true).")},
+       {"aliases", strings("Other spellings, reported and fixed to the name (label-alias).")},
+       {"accepted", strings("Other spellings accepted silently (legacy wording).")},
+       {"none_marker", string_type("The item that says there is nothing (\"IOC情報なし\").")},
+       {"none_variants", strings("Loose ways of writing the none marker; needs none_marker.")},
+       {"min_items", integer(0, 1000, "Fewest first-level items (default 1).")},
+       {"max_items", integer(0, 1000, "Most first-level items; 0 is no limit.")},
+       {"max_item_length",
+        integer(0, 100000, "Most graphemes in a first-level item; 0 is no limit.")},
+       {"ioc", boolean("Its items are IOC entries in the [ioc] grammar.")}},
+      json::array({"name"}));
+  json section = closed_table(
+      "A section heading, in document order.",
+      {{"heading", nonempty_string("The heading text.")},
+       {"level", heading_level("Its heading level (default 3).")},
+       {"accepted_levels",
+        array_of(heading_level("A heading level."), "Other levels accepted without a finding.")},
+       {"required", boolean("Whether a digest must have it (default true).")},
+       {"content", described({{"enum", json::array({"links", "articles", "free"})}},
+                             "What it holds besides its empty marker: \"links\" ([title](url) "
+                             "items), \"articles\" (see [articles]) or \"free\" (any Markdown; "
+                             "the default).")}},
+      json::array({"heading"}));
+  json category = closed_table(
+      "An IOC category (field 2 of an entry).",
+      {{"name", nonempty_string("The category as written (\"IPアドレス\").")},
+       {"shape", described({{"enum", json::array({"ip", "url", "host", "any"})}},
+                           "What its values must look like (default \"any\").")},
+       {"aliases", strings("Other spellings, accepted with a warning.")},
+       {"scopes", strings("The [[ioc.scopes]] names its entries may take in field 5.")}},
+      json::array({"name"}));
+  json schema = {
+      {"$schema", kDialect},
+      {"title", "digestlint schema file"},
+      {"description",
+       "A digestlint schema: the structure a Markdown report must follow (digestlint "
+       "--print-schema prints a commented one; digestlint schema check FILE validates one)."},
+      {"type", "object"},
+      {"required", json::array({"name", "sections"})}};
+  json properties = {
+      {"name", nonempty_string("The schema's name, as --schema and configs refer to it.")},
+      {"description", string_type("One line about the documents it describes.")},
+      {"title", closed_table("The heading that opens every document.",
+                             {{"text", string_type("The title text.")},
+                              {"level", heading_level("Its heading level (default 1).")}})},
+      {"preamble", closed_table("Text between the title and the first section.",
+                                {{"allowed", boolean("Whether any is allowed (default true).")}})},
+      {"lists",
+       closed_table(
+           "Markdown list conventions of the whole document.",
+           {{"marker", described({{"enum", json::array({"-", "*", "+"})}}, "The bullet marker.")},
+            {"indent", integer(1, 8, "The nesting step in spaces (default 4).")},
+            {"blank_lines_between_items", boolean("Whether list items may be separated by "
+                                                  "blank lines (default false).")}})},
+      {"empty_section",
+       closed_table("What a section with nothing to report holds.",
+                    {{"marker", string_type("The marker (default \"N/A\").")},
+                     {"variants", strings("What people write instead, fixed to the marker.")}})},
+      {"sections", described({{"type", "array"}, {"items", section}, {"minItems", 1}},
+                             "The sections, in order.")},
+      {"articles",
+       closed_table(
+           "The articles of an `articles` section.",
+           {{"level", heading_level("The article heading level (default 4).")},
+            {"numbered_url_items", boolean("Legacy: an article may start at a \"1. <url>\" "
+                                           "item (default false).")},
+            {"leaked_text",
+             strings("Prompt or template text that must not survive into a document.")},
+            {"labels", described({{"type", "array"}, {"items", label}, {"minItems", 1}},
+                                 "The labels of an article, in order.")}},
+           json::array({"labels"}))},
+      {"ioc",
+       closed_table(
+           "The IOC entry grammar \"value,分類,familiarity,context,scope\".",
+           {{"categories", described({{"type", "array"}, {"items", category}, {"minItems", 1}},
+                                     "Field 2: the categories.")},
+            {"familiarity", described({{"type", "array"}, {"items", ioc_value()}, {"minItems", 1}},
+                                      "Field 3: whether the IOC is known.")},
+            {"familiarity_accepted", strings("Field 3 values also taken silently.")},
+            {"scopes", described({{"type", "array"}, {"items", ioc_value()}, {"minItems", 1}},
+                                 "Field 5: the scopes.")}},
+           json::array({"categories", "familiarity", "scopes"}))}};
+  return with_rules(std::move(schema), std::move(properties));
+}
+
+json config_file_json_schema() {
+  json schema = {
+      {"$schema", kDialect},
+      {"title", "digestlint configuration (.digestlint.toml)"},
+      {"description",
+       "digestlint uses the .digestlint.toml nearest to each file; digestlint --init writes a "
+       "commented one."},
+      {"type", "object"}};
+  json properties = {
+      {"schema", nonempty_string("A built-in schema name, \"auto\", or a schema file relative "
+                                 "to this config.")},
+      {"include", strings("Globs of the files that are digests (*, ?, [a-z], **).")},
+      {"exclude", strings("Globs of files and directories never linted.")}};
+  return with_rules(std::move(schema), std::move(properties));
+}
+
+}  // namespace digestlint
