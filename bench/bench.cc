@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <algorithm>
 #include <chrono>
@@ -64,6 +65,13 @@ options:
   --size BYTES      size of each pathological input (default 1048576)
   --callgrind       instruction counts under valgrind --tool=callgrind (slow; noise-free)
   --schema NAME     schema to lint with (default: the default schema)
+  --scaling         time the scanner, the digest model and every rule alone on
+                    generated worst shapes at 1x, 4x and 16x; flag growth above linear
+  --unit BYTES      size of the 1x scaling inputs (default 65536)
+  --issue-table     issue 13's table: whole digestlint processes, the base binary
+                    (--base) and this build's (--cli), side by side with md4c
+  --base PATH       the binary to compare with (default /tmp/baseline/digestlint-base)
+  --huge            the issue table also at 100x the inputs (minutes)
   -h, --help        this text
 )";
 
@@ -79,6 +87,11 @@ struct Options {
   bool callgrind = false;
   std::string once;  // internal: run one measurement once (under callgrind)
   std::string schema;
+  bool scaling = false;
+  std::size_t unit = 1 << 16;
+  bool issue_table = false;
+  std::string base = "/tmp/baseline/digestlint-base";
+  bool huge = false;
 };
 
 struct Input {
@@ -360,9 +373,13 @@ double paired_cost(const Measure& with, const Measure& without) {
 struct ChildResult {
   int status = -1;
   long max_rss_kb = 0;
+  double wall = 0;  // seconds
+  double cpu = 0;   // user + system seconds
+  bool timed_out = false;
 };
 
-ChildResult run_child(const std::vector<std::string>& argv, const std::string& out_path = "") {
+ChildResult run_child(const std::vector<std::string>& argv, const std::string& out_path = "",
+                      double timeout = 0) {
   // The child must not inherit (and print again) what is still buffered.
   std::cout.flush();
   std::fflush(stdout);
@@ -378,12 +395,30 @@ ChildResult run_child(const std::vector<std::string>& argv, const std::string& o
     execvp(args[0], args.data());
     _exit(127);
   }
+  const auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
   int status = 0;
   rusage usage{};
-  if (wait4(pid, &status, 0, &usage) < 0) die("wait4 failed");
   ChildResult r;
+  for (;;) {
+    const pid_t done = wait4(pid, &status, timeout > 0 ? WNOHANG : 0, &usage);
+    if (done < 0) die("wait4 failed");
+    if (done == pid) break;
+    if (elapsed() > timeout) {
+      kill(pid, SIGKILL);
+      r.timed_out = true;
+      if (wait4(pid, &status, 0, &usage) < 0) die("wait4 failed");
+      break;
+    }
+    usleep(5000);
+  }
+  r.wall = elapsed();
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.max_rss_kb = usage.ru_maxrss;
+  r.cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+          static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   return r;
 }
 
@@ -521,6 +556,372 @@ void pathological_table(const Options& o, Bench& bench, double baseline_mbps) {
     row(g.name, g.text, g.parse_alone);
 }
 
+// --- Scaling: every stage and rule on generated worst shapes at 1x, 4x, 16x.
+
+struct Shape {
+  std::string name;
+  std::function<std::string(std::size_t)> make;  // about `bytes` of input
+};
+
+std::string repeat_to(std::string text, std::size_t bytes,
+                      const std::function<std::string(std::size_t)>& unit) {
+  for (std::size_t i = 0; text.size() < bytes; ++i)
+    text += unit(i);
+  return text;
+}
+
+const std::string kArticleHead =
+    "# Daily Security Info\n\n### 日々のニュース要約\n\n#### 記事\nhttps://example.com/a\n\n";
+
+std::vector<Shape> scaling_shapes() {
+  std::vector<Shape> shapes;
+  shapes.push_back({"many sections ('### Tools' + a link, repeated)", [](std::size_t n) {
+                      return repeat_to("# Daily Security Info\n\n", n, [](std::size_t) {
+                        return std::string("### Tools\n- [a](https://example.com/a)\n\n");
+                      });
+                    }});
+  shapes.push_back({"many empty sections then one link (DL113's)", [](std::size_t n) {
+                      return repeat_to("# Daily Security Info\n", n,
+                                       [](std::size_t) { return std::string("### Tools\n"); }) +
+                             "- [a](https://example.com/a)\n";
+                    }});
+  shapes.push_back({"many articles", [](std::size_t n) {
+                      return repeat_to(
+                          "# Daily Security Info\n\n### 日々のニュース要約\n\n", n,
+                          [](std::size_t i) {
+                            return fmt::format(
+                                "#### 記事{0}\nhttps://example.com/{0}\n\n- 要約\n    - "
+                                "概要です。\n- IOCの列挙\n    - IOC情報なし\n- 推奨事項\n    - "
+                                "推奨事項なし\n- その他\n    - なし\n- ChatGPTの推奨事項\n    - "
+                                "推奨事項なし\n\n",
+                                i);
+                          });
+                    }});
+  shapes.push_back({"many labels in one article", [](std::size_t n) {
+                      return repeat_to(kArticleHead, n, [](std::size_t) {
+                        return std::string("- 要約\n    - 概要です。\n");
+                      });
+                    }});
+  shapes.push_back({"many IOC lines", [](std::size_t n) {
+                      return repeat_to(kArticleHead + "- IOCの列挙\n", n, [](std::size_t i) {
+                        return fmt::format(
+                            "    - 192.0.2[.]{},IPアドレス,知られていない,C2,グローバル\n",
+                            i % 256);
+                      });
+                    }});
+  shapes.push_back({"one long line of prose and links", [](std::size_t n) {
+                      return repeat_to(
+                                 kArticleHead + "- 要約\n    - ", n,
+                                 [](std::size_t) {
+                                   return std::string("テキスト text [a](https://example.com/a) ");
+                                 }) +
+                             "\n";
+                    }});
+  shapes.push_back(
+      {"many findings on one line", [](std::size_t n) {
+         return repeat_to(kArticleHead + "- 要約\n    - ", n,
+                          [](std::size_t) { return std::string("ＡＢ\u3000ｱ (x)。. \u00a0 "); }) +
+                "\n";
+       }});
+  shapes.push_back({"many headings ('#### h')", [](std::size_t n) {
+                      return repeat_to("", n, [](std::size_t) { return std::string("#### h\n"); });
+                    }});
+  return shapes;
+}
+
+void scaling_table(const Options& o, const std::shared_ptr<const Schema>& schema) {
+  constexpr std::size_t kFactors[] = {1, 4, 16};
+  constexpr double kFlag = 2.0;           // per-byte cost at 16x over 1x
+  constexpr double kNoiseSeconds = 2e-3;  // below this at 16x, growth is noise
+  std::cout << fmt::format(
+      "\nScaling: each stage and rule alone on generated inputs of {:.0f} KB, 4x and 16x that\n"
+      "(best of 3). 'growth' is the cost per byte at 16x over 1x: 1.0 is linear; above {:.1f}\n"
+      "(and over {:.0f} ms at 16x) is flagged ABOVE LINEAR. Rules under 0.2 ms at 16x are\n"
+      "counted, not listed.\n",
+      o.unit / 1e3, kFlag, kNoiseSeconds * 1e3);
+  std::size_t flagged = 0;
+  for (const Shape& shape : scaling_shapes()) {
+    std::vector<std::unique_ptr<Bench>> benches;
+    std::vector<std::unique_ptr<RuleBench>> rule_benches;
+    std::vector<std::size_t> sizes;
+    for (std::size_t f : kFactors) {
+      auto b = std::unique_ptr<Bench>(new Bench{o, {}, 0, schema, {}});
+      b->inputs.push_back({shape.name, shape.make(o.unit * f)});
+      b->bytes = b->inputs.front().text.size();
+      sizes.push_back(b->bytes);
+      rule_benches.push_back(std::make_unique<RuleBench>(*b));
+      benches.push_back(std::move(b));
+    }
+    std::cout << fmt::format("\n  {} ({:.0f} / {:.0f} / {:.0f} KB)\n", shape.name, sizes[0] / 1e3,
+                             sizes[1] / 1e3, sizes[2] / 1e3);
+    std::cout << fmt::format("  {:<40}{:>10}{:>10}{:>10}{:>9}\n", "", "1x ms", "4x ms", "16x ms",
+                             "growth");
+    std::size_t quiet = 0;
+    auto row = [&](const std::string& name, const std::function<std::function<void()>(int)>& at) {
+      double t[3];
+      for (int k = 0; k < 3; ++k)
+        t[k] = best_of(3, at(k));
+      const double growth = (t[2] / static_cast<double>(sizes[2])) /
+                            std::max(1e-12, t[0] / static_cast<double>(sizes[0]));
+      const bool above = growth > kFlag && t[2] > kNoiseSeconds;
+      if (!above && t[2] < 2e-4) {
+        ++quiet;
+        return;
+      }
+      flagged += above ? 1 : 0;
+      std::cout << fmt::format("  {:<40}{}{}{}{}{}\n", name, fixed(t[0] * 1e3, 10, 2),
+                               fixed(t[1] * 1e3, 10, 2), fixed(t[2] * 1e3, 10, 2),
+                               fixed(growth, 9, 2), above ? "  ABOVE LINEAR" : "");
+    };
+    row("scanner", [&](int k) { return benches[k]->scan(); });
+    row("scanner + digest model", [&](int k) { return benches[k]->scan_and_digest(); });
+    row("full lint, all rules", [&](int k) { return benches[k]->lint(benches[k]->linter({})); });
+    for (const RuleInfo* r : all_rules()) {
+      row(fmt::format("{} {}", r->code, r->name),
+          [&](int k) { return rule_benches[k]->run([r](const RuleInfo& x) { return &x == r; }); });
+    }
+    std::cout << fmt::format("  ({} rules under 0.2 ms at 16x)\n", quiet);
+  }
+  std::cout << fmt::format("\n  {} stage or rule rows above linear\n", flagged);
+}
+
+// --- Issue 13's table: whole processes, the base binary against this build.
+
+std::string temp_dir() {
+  std::string tmpl = (fs::temp_directory_path() / "digestlint-bench-XXXXXX").string();
+  if (mkdtemp(tmpl.data()) == nullptr) die("cannot create a temporary directory");
+  return tmpl;
+}
+
+void write_text_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) die(fmt::format("cannot write {}", path.string()));
+}
+
+// Runs each command `reps` times, in turns; keeps the run of median CPU time.
+std::vector<ChildResult> side_by_side(const std::vector<std::vector<std::string>>& commands,
+                                      int reps, double timeout = 0) {
+  std::vector<std::vector<ChildResult>> runs(commands.size());
+  for (int r = 0; r < reps; ++r) {
+    for (std::size_t c = 0; c < commands.size(); ++c) {
+      if (commands[c].empty()) continue;
+      if (!runs[c].empty() && runs[c].back().timed_out) continue;  // once is enough
+      runs[c].push_back(run_child(commands[c], "", timeout));
+    }
+  }
+  std::vector<ChildResult> out;
+  for (auto& v : runs) {
+    if (v.empty()) {
+      out.push_back(ChildResult{});
+      continue;
+    }
+    std::sort(v.begin(), v.end(),
+              [](const ChildResult& a, const ChildResult& b) { return a.cpu < b.cpu; });
+    out.push_back(v[v.size() / 2]);
+  }
+  return out;
+}
+
+std::string seconds_cell(const ChildResult& r) {
+  if (r.status < 0) return "-";
+  if (r.timed_out) return fmt::format(">{:.0f} s (killed)", r.wall);
+  return fmt::format("{:.2f} s ({:.2f} cpu)", r.wall, r.cpu);
+}
+
+std::string rss_cell(const ChildResult& r) {
+  if (r.status < 0) return "-";
+  if (r.timed_out) return "killed";
+  return fmt::format("{:.1f} MiB", r.max_rss_kb / 1024.0);
+}
+
+void issue_row(std::string_view name, const std::string& before, const std::string& after,
+               std::string_view target) {
+  std::cout << fmt::format("| {} | {} | {} | {} |\n", name, before, after, target);
+}
+
+void issue_table(const Options& o, const std::string& self, std::size_t files, std::size_t bytes) {
+  const bool have_base = access(o.base.c_str(), X_OK) == 0;
+  if (access(o.cli.c_str(), X_OK) != 0) die(fmt::format("{} is not an executable", o.cli));
+  const std::string base = have_base ? o.base : "";
+  auto cmd = [](const std::string& bin, std::vector<std::string> args,
+                const std::vector<std::string>& paths) {
+    if (bin.empty()) return std::vector<std::string>{};
+    args.insert(args.begin(), bin);
+    args.insert(args.end(), paths.begin(), paths.end());
+    return args;
+  };
+  std::vector<std::string> archive;
+  for (const std::string& p : o.paths)
+    archive.push_back(fs::absolute(p).string());
+  const std::string tmp = temp_dir();
+  auto copies = [&](int n) {
+    std::vector<std::string> links;
+    std::error_code ec;
+    for (int c = 1; c <= n; ++c) {
+      for (std::size_t k = 0; k < archive.size(); ++k) {
+        const fs::path link = fs::path(tmp) / fmt::format("copy{}-{}", c, k);
+        if (!fs::exists(link, ec)) {
+          fs::create_directory_symlink(archive[k], link, ec);
+          if (ec) fs::create_symlink(archive[k], link, ec);
+        }
+        links.push_back(link.string());
+      }
+    }
+    return links;
+  };
+
+  std::cout << fmt::format(
+      "\nIssue 13's table: whole processes, `before` = {} and `after` = {},\n"
+      "measured in this run, in turns ({} repetitions, the median by CPU time). Wall seconds\n"
+      "(CPU seconds, user + system) and peak RSS (getrusage). Inputs: {} files, {:.1f} MB.\n\n",
+      have_base ? o.base : "(no base binary: --base)", o.cli, o.reps, files, bytes / 1e6);
+  std::cout << "| run | before | after | target |\n|---|---|---|---|\n";
+  const int reps = o.reps;
+
+  // md4c's parse as a whole process: this binary loads the inputs and parses.
+  const std::vector<std::string> md4c = cmd(self, {"--once", "md4c"}, archive);
+  {
+    const auto r = side_by_side({md4c, cmd(base, {"--jobs", "1", "--format", "json"}, archive),
+                                 cmd(o.cli, {"--jobs", "1", "--format", "json"}, archive),
+                                 cmd(base, {"--jobs", "1", "--format", "text"}, archive),
+                                 cmd(o.cli, {"--jobs", "1", "--format", "text"}, archive)},
+                                reps);
+    auto ratio = [&](const ChildResult& x) {
+      if (x.status < 0) return std::string("-");
+      return fmt::format("{:.2f}x wall, {:.2f}x cpu", x.wall / r[0].wall, x.cpu / r[0].cpu);
+    };
+    issue_row(
+        fmt::format("md4c parse, no-op callbacks, archive (whole process: {})", seconds_cell(r[0])),
+        "", "", "the baseline");
+    issue_row("`--jobs 1 --format json`, archive, over md4c", ratio(r[1]), ratio(r[2]),
+              "<= 2.0x (1.5x next)");
+    issue_row("`--jobs 1 --format text`, archive, over md4c", ratio(r[3]), ratio(r[4]), "");
+  }
+  {
+    const auto r =
+        side_by_side({cmd(base, {"--jobs", "2"}, archive), cmd(o.cli, {"--jobs", "2"}, archive),
+                      cmd(base, {"--jobs", "2", "--format", "json"}, archive),
+                      cmd(o.cli, {"--jobs", "2", "--format", "json"}, archive)},
+                     1);
+    issue_row("peak RSS, archive: text / json", rss_cell(r[0]) + " / " + rss_cell(r[2]),
+              rss_cell(r[1]) + " / " + rss_cell(r[3]), "");
+  }
+  const char* kFormats[] = {"text", "json", "sarif", "github", "rdjsonl", "junit", "checkstyle"};
+  for (int factor : o.huge ? std::vector<int>{10, 100} : std::vector<int>{10}) {
+    const std::vector<std::string> many = copies(factor);
+    std::string before;
+    std::string after;
+    for (const char* f : kFormats) {
+      // The base binary holds the whole run: at 100x it needs gigabytes.
+      const bool with_base =
+          factor <= 10 && (std::string_view(f) == "text" || std::string_view(f) == "json" ||
+                           std::string_view(f) == "sarif");
+      const auto r = side_by_side(
+          {with_base ? cmd(base, {"--jobs", "2", "--format", f}, many) : std::vector<std::string>{},
+           cmd(o.cli, {"--jobs", "2", "--format", f}, many)},
+          1);
+      before += fmt::format("{}{} {}", before.empty() ? "" : ", ", f, rss_cell(r[0]));
+      after += fmt::format("{}{} {} ({})", after.empty() ? "" : ", ", f, rss_cell(r[1]),
+                           seconds_cell(r[1]));
+    }
+    issue_row(fmt::format("peak RSS, {}x the archive ({} files)", factor, files * factor), before,
+              after, "<= 64 MiB every format");
+  }
+
+  // Generated inputs.
+  const fs::path headings = fs::path(tmp) / "million-headings.md";
+  {
+    std::string text;
+    text.reserve(7'000'000);
+    for (int i = 0; i < 1'000'000; ++i)
+      text += "#### h\n";
+    write_text_file(headings, text);
+  }
+  {
+    const std::vector<std::string> one = {headings.string()};
+    const auto r = side_by_side({cmd(base, {"--format", "text"}, one),
+                                 cmd(o.cli, {"--format", "text", "--max-file-size", "64M"}, one),
+                                 cmd(base, {"--format", "json"}, one),
+                                 cmd(o.cli, {"--format", "json", "--max-file-size", "64M"}, one)},
+                                std::min(reps, 3), 300);
+    issue_row("1,000,000 lines of `#### h` (7 MB): text / json (after: --max-file-size 64M)",
+              seconds_cell(r[0]) + " / " + seconds_cell(r[2]) + ", " + rss_cell(r[2]),
+              seconds_cell(r[1]) + " / " + seconds_cell(r[3]) + ", " + rss_cell(r[3]),
+              "json <= 2 s");
+  }
+  for (const std::size_t sections : {130'000, 600'000}) {
+    std::string text = "# Daily Security Info\n";
+    for (std::size_t i = 0; i < sections; ++i)
+      text += "### Tools\n";
+    text += "- [a](https://example.com/a)\n";
+    const fs::path file = fs::path(tmp) / fmt::format("tools-{}.md", sections);
+    write_text_file(file, text);
+    const std::vector<std::string> one = {file.string()};
+    const auto r = side_by_side({cmd(base, {"--format", "text"}, one),
+                                 cmd(o.cli, {"--format", "text", "--max-file-size", "64M"}, one)},
+                                1, 120);
+    issue_row(fmt::format("`# Daily Security Info` then {} x `### Tools` + one link (DL113), "
+                          "{:.1f} MB, text",
+                          sections, text.size() / 1e6),
+              seconds_cell(r[0]), seconds_cell(r[1]), "linear");
+  }
+  {
+    // 50 MB of real digests, one after another in one file.
+    std::string text;
+    std::vector<Input> corpus = load_inputs(o.paths);
+    while (text.size() < 50'000'000) {
+      for (const Input& in : corpus) {
+        text += in.text;
+        if (text.size() >= 50'000'000) break;
+      }
+    }
+    const fs::path file = fs::path(tmp) / "fifty-mb.md";
+    write_text_file(file, text);
+    const std::vector<std::string> one = {file.string()};
+    const auto r = side_by_side(
+        {cmd(base, {}, one), cmd(o.cli, {}, one), cmd(o.cli, {"--max-file-size", "64M"}, one)}, 1,
+        300);
+    issue_row(fmt::format("one {:.0f} MB file", text.size() / 1e6),
+              seconds_cell(r[0]) + ", " + rss_cell(r[0]),
+              fmt::format("refused by the cap: {}, exit {}, {}; linted (--max-file-size 64M): "
+                          "{}, {}",
+                          seconds_cell(r[1]), r[1].status, rss_cell(r[1]), seconds_cell(r[2]),
+                          rss_cell(r[2])),
+              "answered in <= 2 s under the cap");
+  }
+  {
+    const auto r = side_by_side({cmd(base, {"--jobs", "1", "--format", "json"}, archive),
+                                 cmd(base, {"--jobs", "2", "--format", "json"}, archive),
+                                 cmd(o.cli, {"--jobs", "1", "--format", "json"}, archive),
+                                 cmd(o.cli, {"--jobs", "2", "--format", "json"}, archive)},
+                                reps);
+    auto speedup = [](const ChildResult& one, const ChildResult& two) {
+      if (one.status < 0 || two.status < 0) return std::string("-");
+      return fmt::format("{:.2f}x ({:.2f} s -> {:.2f} s)", one.wall / two.wall, one.wall, two.wall);
+    };
+    issue_row("`--jobs 2` over `--jobs 1`, archive, json (wall)", speedup(r[0], r[1]),
+              speedup(r[2], r[3]), ">= 1.6x");
+  }
+  {
+    std::vector<Input> corpus = load_inputs(o.paths);
+    const std::vector<std::string> one = {corpus.front().path};
+    const auto r = side_by_side({cmd(base, {}, one), cmd(o.cli, {}, one)}, std::max(reps, 5));
+    issue_row(fmt::format("one small digest ({:.1f} KB), whole process",
+                          corpus.front().text.size() / 1e3),
+              seconds_cell(r[0]), seconds_cell(r[1]), "< 10 ms");
+  }
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  std::cout << "\nMachine load during the run (from /proc/loadavg): ";
+  std::ifstream load("/proc/loadavg");
+  std::string avg;
+  std::getline(load, avg);
+  std::cout << avg
+            << "; with more runnable processes than cores, wall times stretch and CPU\n"
+               "times are the steadier measure.\n";
+}
+
 // --- Instruction counts under callgrind: this binary, re-run with --once.
 
 std::optional<unsigned long long> callgrind_count(const std::string& self, const Options& o,
@@ -632,6 +1033,16 @@ Options parse_options(int argc, char** argv) {
         o.callgrind = true;
       } else if (a == "--schema") {
         o.schema = value(i);
+      } else if (a == "--scaling") {
+        o.scaling = true;
+      } else if (a == "--unit") {
+        o.unit = std::max<std::size_t>(1024, std::stoull(value(i)));
+      } else if (a == "--issue-table") {
+        o.issue_table = true;
+      } else if (a == "--base") {
+        o.base = value(i);
+      } else if (a == "--huge") {
+        o.huge = true;
       } else if (a == "--once") {
         o.once = value(i);
       } else if (!a.empty() && a[0] == '-') {
@@ -666,6 +1077,19 @@ int main(int argc, char** argv) {
   bench.schema = load_schema(o.schema.empty() ? builtin_schema_names().front() : o.schema, error);
   if (!bench.schema) die(error.message);
   if (!o.once.empty()) return run_once(o, bench);
+
+  std::error_code self_error;
+  const fs::path self_path = fs::read_symlink("/proc/self/exe", self_error);
+  const std::string self = self_error ? std::string(argv[0]) : self_path.string();
+  if (o.issue_table) {
+    issue_table(o, self, bench.inputs.size(), bench.bytes);
+    if (o.scaling) scaling_table(o, bench.schema);
+    return 0;
+  }
+  if (o.scaling) {
+    scaling_table(o, bench.schema);
+    return 0;
+  }
 
   const double mb = bench.bytes / 1e6;
   std::cout << fmt::format(
@@ -763,10 +1187,6 @@ int main(int argc, char** argv) {
 
   if (o.memory) memory_check(o, bench.inputs.size(), bench.bytes);
   if (o.pathological) pathological_table(o, bench, mb / b);
-  if (o.callgrind) {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    callgrind_table(o, ec ? std::string(argv[0]) : self.string());
-  }
+  if (o.callgrind) callgrind_table(o, self);
   return g_sink == 0xFFFFFFFFFFFFull ? 1 : 0;
 }

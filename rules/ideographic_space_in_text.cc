@@ -1,5 +1,7 @@
 // DL511 ideographic-space-in-text
+#include <cstdint>
 #include "digestlint/prose.h"
+
 #include "digestlint/rule.h"
 
 namespace digestlint {
@@ -41,6 +43,7 @@ class IdeographicSpaceInText final : public Rule {
     const std::string_view bytes = ctx.source.bytes();
     const prose::Index& index = prose::index(ctx);
     const std::vector<std::uint32_t>& hits = index.of(prose::kIdeographicSpace);
+    QuoteScan quotes;
     for (std::size_t k = 0; k < hits.size();) {
       const prose::Hit& first = index.hits[hits[k]];
       const Offset end = prose::next_run(index, hits, k).end;
@@ -48,7 +51,7 @@ class IdeographicSpaceInText final : public Rule {
       if (s.heading || s.kind == RunKind::LinkText) continue;
       const Line& line = ctx.doc.lines[s.line];
       if (end >= line.trailing_ws || first.at <= line.content_begin) continue;
-      if (inside_quotes(bytes.substr(line.begin, first.at - line.begin))) continue;
+      if (inside_quotes(bytes, line.begin, s.line, first.at, quotes)) continue;
       const std::string_view text = bytes.substr(s.range.begin, s.range.size());
       report.report({first.at, end},
                     "ideographic space U+3000 in text: '{}'; delete it or write an ASCII space",
@@ -57,15 +60,24 @@ class IdeographicSpaceInText final : public Rule {
   }
 
  private:
-  // Whether the line up to here has an unclosed 「 or 『.
-  static bool inside_quotes(std::string_view before) {
+  // How far a line has been scanned for quotes, so many hits on one line
+  // cost one pass over it, not one per hit.
+  struct QuoteScan {
+    std::uint32_t line = UINT32_MAX;
+    Offset next = 0;  // the next 3-byte window to look at
     int depth = 0;
-    for (std::size_t i = 0; i + 2 < before.size(); ++i) {
-      const std::string_view c = before.substr(i, 3);
-      if (c == "「" || c == "『") ++depth;
-      if ((c == "」" || c == "』") && depth > 0) --depth;
+  };
+
+  // Whether the line up to `at` has an unclosed 「 or 『.
+  static bool inside_quotes(std::string_view bytes, Offset line_begin, std::uint32_t line,
+                            Offset at, QuoteScan& scan) {
+    if (scan.line != line || at < scan.next) scan = QuoteScan{line, line_begin, 0};
+    for (; scan.next + 3 <= at; ++scan.next) {
+      const std::string_view c = bytes.substr(scan.next, 3);
+      if (c == "「" || c == "『") ++scan.depth;
+      if ((c == "」" || c == "』") && scan.depth > 0) --scan.depth;
     }
-    return depth > 0;
+    return scan.depth > 0;
   }
 };
 

@@ -1,5 +1,6 @@
 // DL113 misplaced-content
 #include <algorithm>
+#include <vector>
 
 #include "digestlint/rule.h"
 #include "digestlint/text.h"
@@ -49,6 +50,14 @@ class MisplacedContent final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const Document& doc = ctx.doc;
+    // Top-level blocks (children of the document), in document order, and
+    // the articles (also in document order) are searched per section, so
+    // many sections cost n log n rather than sections x blocks.
+    std::vector<std::uint32_t> top_level;
+    for (std::size_t b = 1; b < doc.blocks.size(); ++b) {
+      if (doc.blocks[b].parent == 0) top_level.push_back(static_cast<std::uint32_t>(b));
+    }
+    const std::vector<Article>& all_articles = ctx.digest.articles;
     for (const Section& s : ctx.digest.sections) {
       if (s.spec < 0) continue;
       const SectionSpec& spec = ctx.schema.sections[s.spec];
@@ -57,15 +66,17 @@ class MisplacedContent final : public Rule {
       // Where the first article starts: its heading, or (legacy) its
       // "1. <url>" item, as the article model found it.
       std::uint32_t first_article = s.body_end;
-      for (const Article& a : ctx.digest.articles) {
-        if (a.line >= s.body_begin && a.line < s.body_end)
-          first_article = std::min(first_article, a.line);
+      if (articles) {
+        const auto a =
+            std::lower_bound(all_articles.begin(), all_articles.end(), s.body_begin,
+                             [](const Article& x, std::uint32_t line) { return x.line < line; });
+        if (a != all_articles.end() && a->line < s.body_end) first_article = a->line;
       }
-      // Top-level blocks (children of the document) starting in the body.
-      for (std::size_t b = 1; b < doc.blocks.size(); ++b) {
-        const Block& block = doc.blocks[b];
-        if (block.parent != 0) continue;
-        if (block.first_line < s.body_begin) continue;
+      const auto from = std::lower_bound(
+          top_level.begin(), top_level.end(), s.body_begin,
+          [&](std::uint32_t b, std::uint32_t line) { return doc.blocks[b].first_line < line; });
+      for (auto it = from; it != top_level.end(); ++it) {
+        const Block& block = doc.blocks[*it];
         if (block.first_line >= s.body_end) break;
         if (articles && block.first_line >= first_article) break;
         if (articles && block.kind == BlockKind::Heading) break;  // the first article

@@ -80,8 +80,14 @@ class UnlinkedItem final : public Rule {
     // The link's text starts right after "[", or after markup opening it
     // ("[`nmap` 7.95](...)", "[**title**](...)").
     const Offset open = line.content_begin + 1;
-    for (const Link& link : ctx.doc.links) {
-      if (!link.text.empty() && link.text.begin >= end) break;  // links are in document order
+    // Links are in document order: start at the first one that can be this
+    // item's (a scan from the top was quadratic in a long list of items).
+    const auto from =
+        std::lower_bound(ctx.doc.links.begin(), ctx.doc.links.end(), open,
+                         [](const Link& link, Offset at) { return link.text.begin < at; });
+    for (auto it = from; it != ctx.doc.links.end(); ++it) {
+      const Link& link = *it;
+      if (!link.text.empty() && link.text.begin >= end) break;
       if (link.autolink || link.text.begin < open) continue;
       const std::string_view before = ctx.text({open, link.text.begin});
       if (before.find_first_not_of("*_`~") == std::string_view::npos) return true;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,8 +28,17 @@ std::string errno_text(int e) {
   return std::error_code(e, std::generic_category()).message();
 }
 
-bool read_fd(int fd, std::string& out, std::string& error, std::string_view what) {
-  out.clear();
+std::string too_large(std::string_view what, std::uint64_t size, std::uint64_t max_size,
+                      bool at_least) {
+  return fmt::format("{} is {}{}, over the {} limit; not read (raise it with --max-file-size)",
+                     what, at_least ? "more than " : "", format_byte_size(size),
+                     format_byte_size(max_size));
+}
+
+// Appends what is left to read of `fd` to `out`.
+bool read_rest(int fd, std::string& out, std::string& error, std::string_view what,
+               std::uint64_t max_size) {
+  const std::uint64_t limit = std::min<std::uint64_t>(max_size, kMaxFileSize);
   char chunk[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, chunk, sizeof chunk);
@@ -38,8 +48,8 @@ bool read_fd(int fd, std::string& out, std::string& error, std::string_view what
       error = fmt::format("cannot read {}: {}", what, errno_text(errno));
       return false;
     }
-    if (out.size() + static_cast<std::size_t>(n) > kMaxFileSize) {
-      error = fmt::format("{} is larger than 2 GiB; digestlint reads digests, not archives", what);
+    if (out.size() + static_cast<std::size_t>(n) > limit) {
+      error = too_large(what, limit, limit, true);
       return false;
     }
     out.append(chunk, static_cast<std::size_t>(n));
@@ -48,13 +58,14 @@ bool read_fd(int fd, std::string& out, std::string& error, std::string_view what
 
 }  // namespace
 
-bool read_file(const fs::path& path, std::string& out, std::string& error) {
+bool read_file(const fs::path& path, std::string& out, std::string& error, std::uint64_t max_size) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     error = fmt::format("cannot open: {}", errno_text(errno));
     if (errno == EACCES) error += " (check the file's permissions)";
     return false;
   }
+  out.clear();
   struct stat st {};
   if (::fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
@@ -62,17 +73,72 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) {
       error = "is a directory";
       return false;
     }
-    if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= kMaxFileSize) {
-      out.reserve(static_cast<std::size_t>(st.st_size));
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    const std::uint64_t limit = std::min<std::uint64_t>(max_size, kMaxFileSize);
+    if (S_ISREG(st.st_mode) && size > limit) {
+      ::close(fd);
+      error = too_large("the file", size, limit, false);
+      return false;
+    }
+    if (S_ISREG(st.st_mode) && size > 0) {
+      // The whole file in one read (a loop only for a short read).
+      out.resize(static_cast<std::size_t>(size));
+      std::size_t got = 0;
+      while (got < out.size()) {
+        const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          error = fmt::format("cannot read the file: {}", errno_text(errno));
+          ::close(fd);
+          return false;
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+      }
+      out.resize(got);
     }
   }
-  const bool ok = read_fd(fd, out, error, "the file");
+  // Whatever a special file holds, or a regular file that grew.
+  const bool ok = read_rest(fd, out, error, "the file", max_size);
   ::close(fd);
   return ok;
 }
 
-bool read_stdin(std::string& out, std::string& error) {
-  return read_fd(STDIN_FILENO, out, error, "standard input");
+bool read_stdin(std::string& out, std::string& error, std::uint64_t max_size) {
+  out.clear();
+  return read_rest(STDIN_FILENO, out, error, "standard input", max_size);
+}
+
+std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
+  std::uint64_t value = 0;
+  std::size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (value > (std::uint64_t{1} << 40)) return std::nullopt;
+    value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  std::string unit;
+  for (; i < text.size(); ++i)
+    unit += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+  if (unit.empty() || unit == "b") return value;
+  const std::string_view units = "kmg";
+  const std::size_t power = units.find(unit[0]);
+  if (power == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = std::string_view(unit).substr(1);
+  if (!rest.empty() && rest != "b" && rest != "ib") return std::nullopt;
+  return value << (10 * (power + 1));
+}
+
+std::string format_byte_size(std::uint64_t bytes) {
+  constexpr std::string_view kUnits[] = {"KiB", "MiB", "GiB"};
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  double v = static_cast<double>(bytes);
+  std::size_t u = 0;
+  for (v /= 1024; v >= 1024 && u + 1 < std::size(kUnits); v /= 1024)
+    ++u;
+  if (v == static_cast<double>(static_cast<std::uint64_t>(v)))
+    return fmt::format("{} {}", static_cast<std::uint64_t>(v), kUnits[u]);
+  return fmt::format("{:.1f} {}", v, kUnits[u]);
 }
 
 std::string not_text_reason(std::string_view bytes) {

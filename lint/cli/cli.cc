@@ -89,7 +89,7 @@ int run_cli(int argc, char** argv) {
   if (!o.schema.empty() && o.schema != kAutoSchema) {
     SchemaError schema_error;
     if (!load_schema(o.schema, schema_error)) {
-      print_schema_error(schema_error, o.schema);
+      write_error_document(o, *format, print_schema_error(schema_error, o.schema));
       return kExitFailure;
     }
   }
@@ -103,6 +103,7 @@ int run_cli(int argc, char** argv) {
   ConfigLookup configs;
   if (ConfigError config_error; !configs.load(o, config_error)) {
     print_error(config_error);
+    write_error_document(o, *format, config_error);
     return kExitFailure;
   }
   if (o.print_schema || o.list_rules) return print_settings(o, *format, configs, linters);
@@ -121,24 +122,31 @@ int run_cli(int argc, char** argv) {
     }
   }
   drop_inputs_of_unloadable_schemas(o, linters, inputs.inputs, inputs.failures);
-  LintResults linted = lint_inputs(o, linters, inputs.inputs);
-  const NonDigests non_digests = take_non_digests(o, inputs.inputs, linted.reports, std::cerr);
-
-  RunResults results;
-  results.reports = std::move(linted.reports);
-  results.reports.insert(results.reports.end(), std::make_move_iterator(inputs.failures.begin()),
-                         std::make_move_iterator(inputs.failures.end()));
-  results.fixed_stdin = std::move(linted.fixed_stdin);
-  for (std::size_t i = 0; i < linted.diffs.size(); ++i) {
-    if (!linted.diffs[i].empty())
-      results.diffs.emplace_back(inputs.inputs[i].display, std::move(linted.diffs[i]));
-  }
-  results.stdin_fixed = o.fix && std::any_of(inputs.inputs.begin(), inputs.inputs.end(),
-                                             [](const Input& i) { return i.path.empty(); });
-  results.rules_run = linters.enabled_rules();
-  results.excluded = inputs.excluded;
-  results.not_digests = non_digests.walked;
-  return write_results(o, *format, std::move(results));
+  // Reports stream out in path order as the files are linted; the few
+  // failures found before linting join them in order.
+  const bool stdin_fixed = o.fix && std::any_of(inputs.inputs.begin(), inputs.inputs.end(),
+                                                [](const Input& i) { return i.path.empty(); });
+  ReportRun report(o, *format, stdin_fixed);
+  if (!report.open()) return kExitFailure;
+  std::vector<FileReport>& failures = inputs.failures;
+  std::stable_sort(failures.begin(), failures.end(),
+                   [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
+  std::size_t next_failure = 0;
+  std::string fixed_stdin;
+  NonDigests non_digests;
+  lint_inputs(
+      o, linters, inputs.inputs,
+      [&](std::size_t i, FileReport&& r, std::string&& diff) {
+        if (take_non_digest(o, inputs.inputs[i], r, non_digests, std::cerr)) return;
+        while (next_failure < failures.size() && failures[next_failure].path < r.path)
+          report.file(std::move(failures[next_failure++]));
+        if (!diff.empty()) report.diff(inputs.inputs[i].display, std::move(diff));
+        report.file(std::move(r));
+      },
+      fixed_stdin);
+  while (next_failure < failures.size())
+    report.file(std::move(failures[next_failure++]));
+  return report.finish(linters.enabled_rules(), inputs.excluded, non_digests.walked, fixed_stdin);
 }
 
 }  // namespace digestlint

@@ -18,7 +18,7 @@ void print_error(const ConfigError& e) {
   }
 }
 
-void print_schema_error(const SchemaError& error, const std::string& name) {
+ConfigError print_schema_error(const SchemaError& error, const std::string& name) {
   ConfigError e = located_error(error.message, name);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(name, ec)) {
@@ -26,6 +26,7 @@ void print_schema_error(const SchemaError& error, const std::string& name) {
     e.path.clear();
   }
   print_error(e);
+  return e;
 }
 
 }  // namespace digestlint

@@ -13,7 +13,8 @@ namespace digestlint {
 void print_error(const ConfigError& error);
 
 // A schema that does not load: located in its file when `name` is one,
-// else the name given (an unknown built-in) is at fault.
-void print_schema_error(const SchemaError& error, const std::string& name);
+// else the name given (an unknown built-in) is at fault. Returns the
+// error as printed.
+ConfigError print_schema_error(const SchemaError& error, const std::string& name);
 
 }  // namespace digestlint

@@ -148,34 +148,23 @@ InputKind classify_input(const Options& o, const Input& input, std::string_view 
   return kind;
 }
 
-NonDigests take_non_digests(const Options& o, const std::vector<Input>& inputs,
-                            std::vector<FileReport>& reports, std::ostream& notes) {
-  NonDigests result;
-  // reports[i] belongs to inputs[i]; failures come after the inputs.
-  std::vector<FileReport> kept;
-  kept.reserve(reports.size());
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    if (o.verbose && !o.quiet && !reports[i].linted_as.empty()) {
-      notes << fmt::format("{}: note: linted as {}\n", reports[i].path, reports[i].linted_as);
-    }
-    if (!reports[i].not_a_digest) {
-      kept.push_back(std::move(reports[i]));
-      continue;
-    }
-    const bool named = i < inputs.size() && inputs[i].named;
-    if (!named) ++result.walked;
-    if (o.quiet) continue;
-    if (named) {
-      notes << fmt::format(
-          "{}: note: skipped: not a digest (no schema claims it by its title or section "
-          "headings; --schema NAME lints it anyway)\n",
-          reports[i].path);
-    } else if (o.verbose) {
-      notes << fmt::format("{}: note: skipped: not a digest\n", reports[i].path);
-    }
+bool take_non_digest(const Options& o, const Input& input, const FileReport& report,
+                     NonDigests& counts, std::ostream& notes) {
+  if (o.verbose && !o.quiet && !report.linted_as.empty()) {
+    notes << fmt::format("{}: note: linted as {}\n", report.path, report.linted_as);
   }
-  reports = std::move(kept);
-  return result;
+  if (!report.not_a_digest) return false;
+  if (!input.named) ++counts.walked;
+  if (o.quiet) return true;
+  if (input.named) {
+    notes << fmt::format(
+        "{}: note: skipped: not a digest (no schema claims it by its title or section "
+        "headings; --schema NAME lints it anyway)\n",
+        report.path);
+  } else if (o.verbose) {
+    notes << fmt::format("{}: note: skipped: not a digest\n", report.path);
+  }
+  return true;
 }
 
 void print_walk_notes(const Options& o, const InputList& inputs, std::ostream& notes) {

@@ -78,11 +78,12 @@ struct NonDigests {
   std::size_t walked = 0;  // found by directory walks: counted in the summary
 };
 
-// Takes the reports of files that are not digests out of `reports`, prints
-// a note for each named outright (and with --verbose each walked one, and
-// the schema of each linted file) to `notes` unless --quiet, and counts them.
-NonDigests take_non_digests(const Options& options, const std::vector<Input>& inputs,
-                            std::vector<FileReport>& reports, std::ostream& notes);
+// Whether `report` (of `input`) is of a file that is not a digest: then it
+// is counted, and not reported. Prints a note for one named outright (and
+// with --verbose for each walked one, and the schema of each linted file)
+// to `notes` unless --quiet.
+bool take_non_digest(const Options& options, const Input& input, const FileReport& report,
+                     NonDigests& counts, std::ostream& notes);
 
 // Prints the walk's notes (skipped FIFOs, sockets) unless --quiet, and with
 // --verbose how much .gitignore left out.

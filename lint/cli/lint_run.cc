@@ -1,5 +1,7 @@
 #include "cli/lint_run.h"
 
+#include "engine/ordered_run.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -150,8 +152,8 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
   FileReport report;
   report.path = input.display;
   std::string error;
-  const bool ok =
-      input.path.empty() ? read_stdin(buffer, error) : read_file(input.path, buffer, error);
+  const bool ok = input.path.empty() ? read_stdin(buffer, error, o.max_file_bytes)
+                                     : read_file(input.path, buffer, error, o.max_file_bytes);
   if (!ok) {
     report.error = error;
     return report;
@@ -209,29 +211,26 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
 
 }  // namespace
 
-LintResults lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& inputs) {
-  LintResults results;
-  results.reports.resize(inputs.size());
-  results.diffs.resize(inputs.size());
+void lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& inputs,
+                 const LintedInput& linted, std::string& fixed_stdin) {
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
   const unsigned jobs =
       std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
                            static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    std::string buffer;  // reused: memory stays at the largest file
-    for (std::size_t i = next++; i < inputs.size(); i = next++) {
-      results.reports[i] =
-          process(inputs[i], linters, o, buffer, &results.fixed_stdin, &results.diffs[i]);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t)
-    threads.emplace_back(worker);
-  worker();
-  for (std::thread& t : threads)
-    t.join();
-  return results;
+  std::vector<std::string> buffers(jobs);  // per worker: memory stays at the largest file
+  // --diff: each input's diff, written by its worker, taken with its report.
+  std::vector<std::string> diffs(o.diff ? inputs.size() : 0);
+  std::size_t emitted = 0;
+  run_in_order(OrderedRun{inputs.size(), jobs, 0,
+                          [&](std::size_t i, unsigned w) {
+                            return process(inputs[i], linters, o, buffers[w], &fixed_stdin,
+                                           o.diff ? &diffs[i] : nullptr);
+                          },
+                          [&](FileReport&& report) {
+                            const std::size_t i = emitted++;
+                            linted(i, std::move(report),
+                                   o.diff ? std::move(diffs[i]) : std::string());
+                          }});
 }
 
 }  // namespace digestlint

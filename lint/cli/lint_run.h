@@ -2,6 +2,7 @@
 // schema, built on first use.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -61,14 +62,15 @@ void drop_inputs_of_unloadable_schemas(const Options& options, Linters& linters,
                                        std::vector<Input>& inputs,
                                        std::vector<FileReport>& failures);
 
-struct LintResults {
-  std::vector<FileReport> reports;  // one per input, in input order
-  std::string fixed_stdin;          // with --fix on '-': the fixed text
-  std::vector<std::string> diffs;   // with --diff: one per input, empty if unchanged
-};
+// Receives each input's report (and with --diff its diff, empty when
+// unchanged) in input order, as soon as it is next in line.
+using LintedInput = std::function<void(std::size_t index, FileReport&& report, std::string&& diff)>;
 
 // Lints (with --fix: fixes, atomically, then re-lints; with --diff: fixes
-// in memory) every input on --jobs threads.
-LintResults lint_inputs(const Options& options, Linters& linters, const std::vector<Input>& inputs);
+// in memory) every input on --jobs threads, handing the reports over in
+// input order through a bounded window (engine/ordered_run.h). With --fix
+// on '-', `fixed_stdin` receives the fixed text.
+void lint_inputs(const Options& options, Linters& linters, const std::vector<Input>& inputs,
+                 const LintedInput& linted, std::string& fixed_stdin);
 
 }  // namespace digestlint

@@ -9,6 +9,7 @@
 
 #include <iostream>
 
+#include "base/files.h"
 #include "config/config.h"
 #include "digestlint/schema.h"
 #include "output/formats.h"
@@ -178,6 +179,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
   app.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: number of CPUs)")
       ->type_name("N")
       ->group(kMiscellaneous);
+  app.add_option("--max-file-size", o.max_file_size,
+                 fmt::format("Larger files are reported as errors, not read (e.g. 16MiB, 512K; "
+                             "default {})",
+                             format_byte_size(kDefaultMaxFileSize)))
+      ->type_name("SIZE")
+      ->group(kMiscellaneous);
   app.add_flag("--init", o.init, "Write a commented starter .digestlint.toml here and exit")
       ->group(kMiscellaneous);
   app.add_flag("--print-schema", o.print_schema, "Print the schema in effect and exit")
@@ -201,6 +208,17 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     // One line problem matchers read, like every other error.
     std::cerr << fmt::format("digestlint: error: {} (see digestlint --help)\n", e.what());
     return kExitFailure;
+  }
+  o.max_file_bytes = kDefaultMaxFileSize;
+  if (!o.max_file_size.empty()) {
+    const auto bytes = parse_byte_size(o.max_file_size);
+    if (!bytes || *bytes == 0) {
+      std::cerr << fmt::format(
+          "digestlint: error: --max-file-size '{}' is not a size (e.g. 16MiB, 512K, 1000000)\n",
+          o.max_file_size);
+      return kExitFailure;
+    }
+    o.max_file_bytes = *bytes;
   }
   return std::nullopt;
 }

@@ -1,6 +1,7 @@
 // The command line's options: what the user asked for, parsed by CLI11.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +41,9 @@ struct Options {
   std::vector<std::string> exclude;  // --exclude globs, relative to the working directory
   bool force_exclude = false;        // apply include/exclude to files named outright
   bool no_respect_gitignore = false;
-  bool verbose = false;  // list the Markdown files that are not digests
+  bool verbose = false;              // list the Markdown files that are not digests
+  std::string max_file_size;         // --max-file-size as given
+  std::uint64_t max_file_bytes = 0;  // parsed; larger files are not read
 };
 
 // Fills `options` from argv. Returns the exit status when parsing ends the

@@ -44,98 +44,139 @@ std::vector<FileReport> failed_only(const std::vector<FileReport>& reports) {
   return failed;
 }
 
+// What --statistics counts of a report: rules, severities, fixes.
+FileReport strip_for_statistics(FileReport&& r) {
+  for (ReportedDiagnostic& d : r.diagnostics) {
+    d.message = {};
+    d.source_line = {};
+    d.notes = {};
+    if (d.fix) d.fix = ReportedFix{{}, d.fix->safe, {}};
+  }
+  return std::move(r);
+}
+
+}  // namespace
+
+ReportRun::ReportRun(const Options& o, OutputFormat format, bool stdin_fixed)
+    : o_(o), format_(format), stdin_fixed_(stdin_fixed), threshold_(*parse_severity(o.fail_on)) {}
+
+bool ReportRun::open() {
+  // The report goes to --output-file, else stdout; with --fix on stdin the
+  // fixed text takes stdout and the findings go to stderr.
+  if (!o_.output_file.empty()) {
+    file_.open(o_.output_file, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      std::cerr << fmt::format("digestlint: error: cannot write {}: {}\n", o_.output_file,
+                               std::strerror(errno));
+      return false;
+    }
+  }
+  out_ = file_.is_open() ? &file_ : stdin_fixed_ ? &std::cerr : &std::cout;
+  const int out_fd = file_.is_open() ? -1 : stdin_fixed_ ? STDERR_FILENO : STDOUT_FILENO;
+  if (o_.diff || o_.statistics) return true;
+  OutputOptions output;
+  output.color = format_ == OutputFormat::Text && use_color(o_.color, out_fd);
+  output.context =
+      format_ == OutputFormat::Text && o_.show_source.value_or(out_fd >= 0 && isatty(out_fd) != 0);
+  output.unsafe_fixes = o_.unsafe_fixes;
+  writer_ = make_report_writer(format_, *out_, std::cerr, output);
+  writer_->begin();
+  return true;
+}
+
+void ReportRun::file(FileReport&& r) {
+  totals_.add(r);
+  for (const ReportedDiagnostic& d : r.diagnostics) {
+    over_threshold_ = over_threshold_ || d.severity >= threshold_;
+    if (d.fix) ++(d.fix->safe || o_.unsafe_fixes ? safe_fixable_ : unsafe_fixable_);
+  }
+  if (writer_) {
+    writer_->file(r);
+  } else if (o_.statistics) {
+    kept_.push_back(strip_for_statistics(std::move(r)));
+  } else if (!r.error.empty()) {
+    r.diagnostics.clear();
+    kept_.push_back(std::move(r));
+  }
+}
+
+void ReportRun::diff(std::string path, std::string diff) {
+  diffs_.emplace_back(std::move(path), std::move(diff));
+}
+
 // --diff: the diffs on `out`, file errors on stderr; exit 1 when a file
 // would change.
-int write_diffs(const Options& o, std::ostream& out, const RunResults& results) {
+int ReportRun::write_diffs() {
   std::size_t files = 0;
-  std::size_t fixes = 0;
-  for (const auto& [path, diff] : results.diffs) {
-    out << diff;
+  for (const auto& [path, diff] : diffs_) {
+    *out_ << diff;
     ++files;
   }
-  for (const FileReport& r : results.reports)
-    fixes += r.fixes_applied;
-  const std::vector<FileReport> failed = failed_only(results.reports);
-  write_text(std::cerr, failed, OutputOptions{});
-  if (!o.quiet) {
+  const std::size_t fixes = totals_.fixes;
+  write_text(std::cerr, kept_, OutputOptions{});
+  if (!o_.quiet) {
     std::cerr << (files == 0 ? std::string("no fix to apply\n")
                              : fmt::format("would fix {} {} in {} {}\n", fixes,
                                            fixes == 1 ? "finding" : "findings", files,
                                            files == 1 ? "file" : "files"));
   }
-  if (!failed.empty()) return kExitFailure;
+  if (!kept_.empty()) return kExitFailure;
   return files > 0 ? kExitFindings : kExitClean;
 }
 
-}  // namespace
-
-int write_results(const Options& o, OutputFormat format, RunResults results) {
-  std::vector<FileReport>& reports = results.reports;
-  std::stable_sort(reports.begin(), reports.end(),
-                   [](const FileReport& a, const FileReport& b) { return a.path < b.path; });
-  std::sort(results.diffs.begin(), results.diffs.end());
-
-  // The report goes to --output-file, else stdout; with --fix on stdin the
-  // fixed text takes stdout and the findings go to stderr.
-  std::ofstream file;
-  if (!o.output_file.empty()) {
-    file.open(o.output_file, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << fmt::format("digestlint: error: cannot write {}: {}\n", o.output_file,
-                               std::strerror(errno));
-      return kExitFailure;
-    }
-  }
-  std::ostream& out = file.is_open() ? file : results.stdin_fixed ? std::cerr : std::cout;
-  const int out_fd = file.is_open() ? -1 : results.stdin_fixed ? STDERR_FILENO : STDOUT_FILENO;
-
+int ReportRun::finish(const std::vector<const RuleInfo*>& rules_run, std::size_t excluded,
+                      std::size_t not_digests, const std::string& fixed_stdin) {
   int status = kExitClean;
-  if (o.diff) {
-    status = write_diffs(o, out, results);
+  if (o_.diff) {
+    status = write_diffs();
+  } else if (writer_) {
+    writer_->end(RunEnd{totals_, rules_run});
   } else {
-    OutputOptions output;
-    output.color = format == OutputFormat::Text && use_color(o.color, out_fd);
-    output.context =
-        format == OutputFormat::Text && o.show_source.value_or(out_fd >= 0 && isatty(out_fd) != 0);
-    output.unsafe_fixes = o.unsafe_fixes;
-    output.rules = results.rules_run;
-    if (o.statistics) {
-      write_text(std::cerr, failed_only(reports), OutputOptions{});
-      if (format == OutputFormat::Json) {
-        write_statistics_json(out, reports);
-      } else {
-        write_statistics_text(out, reports);
-      }
+    write_text(std::cerr, failed_only(kept_), OutputOptions{});
+    if (format_ == OutputFormat::Json) {
+      write_statistics_json(*out_, kept_);
     } else {
-      write_report(format, out, std::cerr, reports, output);
+      write_statistics_text(*out_, kept_);
     }
   }
-  out.flush();
-  if (file.is_open() && !file) {
-    std::cerr << fmt::format("digestlint: error: cannot write {}: {}\n", o.output_file,
+  out_->flush();
+  if (file_.is_open() && !file_) {
+    std::cerr << fmt::format("digestlint: error: cannot write {}: {}\n", o_.output_file,
                              std::strerror(errno));
     return kExitFailure;
   }
-  if (results.stdin_fixed) std::cout << results.fixed_stdin;
-  if (o.diff) return status;
+  if (stdin_fixed_) std::cout << fixed_stdin;
+  if (o_.diff) return status;
 
-  const Totals totals = count(reports);
-  if (is_log_format(format) && !o.quiet) {
-    std::cerr << summary_line(totals, results.excluded, results.not_digests) << '\n';
-    if (format == OutputFormat::Text && !o.statistics) {
-      const std::string fixable = fixable_line(reports, o.unsafe_fixes);
+  if (is_log_format(format_) && !o_.quiet) {
+    std::cerr << summary_line(totals_, excluded, not_digests) << '\n';
+    if (format_ == OutputFormat::Text && !o_.statistics) {
+      const std::string fixable = fixable_line(safe_fixable_, unsafe_fixable_);
       if (!fixable.empty()) std::cerr << fixable << '\n';
     }
   }
-  if (totals.failed_files > 0) return kExitFailure;
-  if (o.exit_zero) return kExitClean;
-  const Severity threshold = *parse_severity(o.fail_on);
-  for (const FileReport& r : reports) {
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      if (d.severity >= threshold) return kExitFindings;
-    }
+  if (totals_.failed_files > 0) return kExitFailure;
+  if (o_.exit_zero) return kExitClean;
+  return over_threshold_ ? kExitFindings : kExitClean;
+}
+
+void write_error_document(const Options& o, OutputFormat format, const ConfigError& error) {
+  if (format != OutputFormat::Json && format != OutputFormat::Sarif &&
+      format != OutputFormat::Junit && format != OutputFormat::Checkstyle) {
+    return;
   }
-  return kExitClean;
+  Options quiet = o;
+  quiet.diff = false;
+  quiet.statistics = false;
+  ReportRun run(quiet, format, false);
+  if (!run.open()) return;
+  FileReport report;
+  report.path = error.path;
+  report.error = error.message;
+  report.error_line = error.line;
+  report.error_column = error.column;
+  run.file(std::move(report));
+  run.finish({}, 0, 0, {});
 }
 
 }  // namespace digestlint

@@ -1,32 +1,64 @@
-// Writing the results of a run and choosing its exit status.
+// Writing the results of a run, file by file as they are linted, and
+// choosing its exit status.
 #pragma once
 
 #include <cstddef>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "cli/options.h"
+#include "config/config.h"
 #include "digestlint/rule.h"
 #include "output/formats.h"
 #include "output/report.h"
+#include "output/writer.h"
 
 namespace digestlint {
 
-struct RunResults {
-  std::vector<FileReport> reports;  // linted files and failures, in any order
-  std::string fixed_stdin;          // the fixed text of '-', with --fix
-  std::vector<std::pair<std::string, std::string>> diffs;  // --diff: (path, diff), changed files
-  bool stdin_fixed = false;                                // then findings go to stderr
-  std::vector<const RuleInfo*> rules_run;
-  std::size_t excluded = 0;     // files a config left out
-  std::size_t not_digests = 0;  // files no schema claims (lint/cli/inputs.h)
+// One run's output. Reports arrive in path order through file(); the
+// findings are written as they come (only --statistics and --diff keep
+// what they need until the end: per-rule counts, the diffs).
+class ReportRun {
+ public:
+  ReportRun(const Options& options, OutputFormat format, bool stdin_fixed);
+
+  // Opens --output-file; false (the error printed) when it cannot be.
+  bool open();
+  void file(FileReport&& report);
+  void diff(std::string path, std::string diff);  // --diff: a changed file's diff
+  // Ends the output (the summary, the fixed stdin); returns the exit status:
+  // 2 when a file failed or the output cannot be written, 1 for a finding
+  // at or above --fail-on (unless --exit-zero) or, with --diff, for a file
+  // that would change.
+  // `not_digests`: Markdown files a walk found that no schema claims.
+  int finish(const std::vector<const RuleInfo*>& rules_run, std::size_t excluded,
+             std::size_t not_digests, const std::string& fixed_stdin);
+
+ private:
+  int write_diffs();
+
+  const Options& o_;
+  OutputFormat format_;
+  bool stdin_fixed_;
+  std::ofstream file_;
+  std::ostream* out_ = nullptr;
+  std::unique_ptr<ReportWriter> writer_;
+  Totals totals_;
+  bool over_threshold_ = false;
+  Severity threshold_ = Severity::Warning;
+  std::size_t safe_fixable_ = 0;  // for the "N fixable" line
+  std::size_t unsafe_fixable_ = 0;
+  std::vector<FileReport> kept_;  // --statistics: findings without their text; --diff: failures
+  std::vector<std::pair<std::string, std::string>> diffs_;
 };
 
-// Prints the findings (or --statistics, or --diff's diffs) and the summary;
-// returns the exit status: 2 when a file failed or the output cannot be
-// written, 1 for a finding at or above --fail-on (unless --exit-zero) or,
-// with --diff, for a file that would change.
-int write_results(const Options& options, OutputFormat format, RunResults results);
+// A run that fails before any file is linted (a --schema or --config that
+// does not load): the error is printed on stderr by the caller, and with
+// an output that is one document (json, sarif, junit, checkstyle) it is
+// also that whole document, so a CI consumer always parses one.
+void write_error_document(const Options& options, OutputFormat format, const ConfigError& error);
 
 }  // namespace digestlint

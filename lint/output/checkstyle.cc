@@ -6,16 +6,26 @@
 #include "digestlint/rule.h"
 #include "output/escape.h"
 #include "output/formats.h"
+#include "output/writer.h"
 
 namespace digestlint {
 
-void write_checkstyle(std::ostream& out, std::span<const FileReport> reports) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
-  for (const FileReport& r : reports) {
+namespace {
+
+class CheckstyleWriter final : public ReportWriter {
+ public:
+  explicit CheckstyleWriter(std::ostream& out) : out_(out) {}
+
+  void begin() override {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
+  }
+
+  void file(const FileReport& r) override {
+    std::ostream& out = out_;
     const std::string file = xml_escape(r.path);
     if (r.error.empty() && r.diagnostics.empty()) {
       out << fmt::format("  <file name=\"{}\"/>\n", file);
-      continue;
+      return;
     }
     out << fmt::format("  <file name=\"{}\">\n", file);
     if (!r.error.empty()) {
@@ -33,7 +43,22 @@ void write_checkstyle(std::ostream& out, std::span<const FileReport> reports) {
     }
     out << "  </file>\n";
   }
-  out << "</checkstyle>\n";
+
+  void end(const RunEnd&) override { out_ << "</checkstyle>\n"; }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_checkstyle_writer(std::ostream& out) {
+  return std::make_unique<CheckstyleWriter>(out);
+}
+
+void write_checkstyle(std::ostream& out, std::span<const FileReport> reports) {
+  CheckstyleWriter writer(out);
+  write_all(writer, reports, {});
 }
 
 }  // namespace digestlint

@@ -12,6 +12,7 @@
 
 #include "digestlint/rule.h"
 #include "engine/registry.h"
+#include "output/writer.h"
 
 namespace digestlint {
 
@@ -50,29 +51,8 @@ bool is_log_format(OutputFormat format) {
 
 void write_report(OutputFormat format, std::ostream& out, std::ostream& errors,
                   std::span<const FileReport> reports, const OutputOptions& options) {
-  switch (format) {
-    case OutputFormat::Text:
-      write_text(out, reports, options);
-      break;
-    case OutputFormat::Json:
-      write_json(out, reports);
-      break;
-    case OutputFormat::Sarif:
-      write_sarif(out, reports, options);
-      break;
-    case OutputFormat::Github:
-      write_github(out, reports);
-      break;
-    case OutputFormat::Rdjsonl:
-      write_rdjsonl(out, errors, reports);
-      break;
-    case OutputFormat::Junit:
-      write_junit(out, reports);
-      break;
-    case OutputFormat::Checkstyle:
-      write_checkstyle(out, reports);
-      break;
-  }
+  const auto writer = make_report_writer(format, out, errors, options);
+  write_all(*writer, reports, options.rules);
 }
 
 }  // namespace digestlint

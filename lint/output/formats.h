@@ -55,8 +55,8 @@ std::string summary_line(const Totals& totals, std::size_t excluded = 0,
                          std::size_t not_digests = 0);
 
 // "N fixable with `--fix` (M more with `--unsafe-fixes`)" after the text
-// output; empty when no finding has a fix. With `unsafe_fixes` every fix
-// counts as fixable.
-std::string fixable_line(std::span<const FileReport> reports, bool unsafe_fixes);
+// output, from the counts of findings with a safe fix (every fix, with
+// --unsafe-fixes) and with an unsafe one; empty when there are none.
+std::string fixable_line(std::size_t safe, std::size_t unsafe);
 
 }  // namespace digestlint

@@ -9,6 +9,7 @@
 #include "digestlint/rule.h"
 #include "output/escape.h"
 #include "output/formats.h"
+#include "output/writer.h"
 
 namespace digestlint {
 
@@ -25,10 +26,13 @@ std::string_view command(Severity s) {
   }
 }
 
-}  // namespace
+class GithubWriter final : public ReportWriter {
+ public:
+  explicit GithubWriter(std::ostream& out) : out_(out) {}
+  void end(const RunEnd&) override {}
 
-void write_github(std::ostream& out, std::span<const FileReport> reports) {
-  for (const FileReport& r : reports) {
+  void file(const FileReport& r) override {
+    std::ostream& out = out_;
     // Annotations resolve paths against the repository root.
     const std::string file = github_escape_property(cwd_relative(r.path));
     if (!r.error.empty()) {
@@ -50,6 +54,20 @@ void write_github(std::ostream& out, std::span<const FileReport> reports) {
                          github_escape_data(d.message));
     }
   }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out) {
+  return std::make_unique<GithubWriter>(out);
+}
+
+void write_github(std::ostream& out, std::span<const FileReport> reports) {
+  GithubWriter writer(out);
+  write_all(writer, reports, {});
 }
 
 }  // namespace digestlint

@@ -1,79 +1,145 @@
 // --format json: one document, described in the README; fields keep their
-// meaning across versions, new ones may be added.
-#include <nlohmann/json.hpp>
-
+// meaning across versions, new ones may be added. Streamed: each file's
+// object is written as the file is done; the summary closes the document.
 #include "digestlint/rule.h"
 #include "output/formats.h"
+#include "output/json_emit.h"
+#include "output/writer.h"
 #include "version.h"
 
 namespace digestlint {
 
 namespace {
 
-nlohmann::ordered_json range_json(const ReportedRange& r) {
-  return {{"line", r.start.line},        {"column", r.start.column}, {"end_line", r.stop.line},
-          {"end_column", r.stop.column}, {"offset", r.begin},        {"end_offset", r.end}};
+void range_fields(JsonEmitter& j, const ReportedRange& r) {
+  j.field("line", r.start.line);
+  j.field("column", r.start.column);
+  j.field("end_line", r.stop.line);
+  j.field("end_column", r.stop.column);
+  j.field("offset", r.begin);
+  j.field("end_offset", r.end);
 }
+
+// A file's object, as an element of the "files" array (two levels deep).
+// `written` is called after each finding, to pass on what is done.
+template <typename Written>
+void file_json(std::string& out, const FileReport& r, Written written) {
+  JsonEmitter j(out, 2, 2);
+  j.begin_object();
+  j.field("path", r.path);
+  if (!r.error.empty()) {
+    j.field("error", r.error);
+    if (r.error_line > 0) {
+      j.field("line", r.error_line);
+      j.field("column", r.error_column);
+    }
+    if (r.diagnostics.empty()) {
+      j.end_object();
+      return;
+    }
+  }
+  j.key("diagnostics");
+  j.begin_array();
+  for (const ReportedDiagnostic& d : r.diagnostics) {
+    j.begin_object();
+    j.field("rule", d.rule->code);
+    j.field("name", d.rule->name);
+    j.field("severity", to_string(d.severity));
+    range_fields(j, d.range);
+    j.field("message", d.message);
+    if (!d.notes.empty()) {
+      j.key("notes");
+      j.begin_array();
+      for (const ReportedNote& n : d.notes) {
+        j.begin_object();
+        range_fields(j, n.range);
+        j.field("message", n.message);
+        j.end_object();
+      }
+      j.end_array();
+    }
+    if (d.fix) {
+      j.key("fix");
+      j.begin_object();
+      j.field("title", d.fix->title);
+      j.field("applicability", d.fix->safe ? "safe" : "unsafe");
+      j.key("edits");
+      j.begin_array();
+      for (const ReportedEdit& e : d.fix->edits) {
+        j.begin_object();
+        range_fields(j, e.range);
+        j.field("replacement", e.replacement);
+        j.end_object();
+      }
+      j.end_array();
+      j.end_object();
+    }
+    j.end_object();
+    written();
+  }
+  j.end_array();
+  if (r.fixes_applied > 0) j.field("fixed", static_cast<std::uint64_t>(r.fixes_applied));
+  j.end_object();
+}
+
+constexpr std::size_t kFlushBytes = 1 << 16;
+
+class JsonWriter final : public ReportWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+  void begin() override {
+    buffer_ =
+        "{\n  \"version\": 1,\n  \"tool\": {\n    \"name\": \"digestlint\",\n    \"version\": ";
+    append_json_string(buffer_, kVersion);
+    buffer_ += "\n  },\n  \"files\": [";
+    flush();
+  }
+
+  void file(const FileReport& r) override {
+    buffer_ += any_ ? ",\n    " : "\n    ";
+    any_ = true;
+    // A file with a million findings is written as it is serialised.
+    file_json(buffer_, r, [this] {
+      if (buffer_.size() >= kFlushBytes) flush();
+    });
+    flush();
+  }
+
+  void end(const RunEnd& run) override {
+    buffer_ += any_ ? "\n  ],\n" : "],\n";
+    buffer_ += "  \"summary\": ";
+    JsonEmitter j(buffer_, 2, 1);
+    j.begin_object();
+    j.field("files", static_cast<std::uint64_t>(run.totals.files));
+    j.field("errors", static_cast<std::uint64_t>(run.totals.errors));
+    j.field("warnings", static_cast<std::uint64_t>(run.totals.warnings));
+    j.field("infos", static_cast<std::uint64_t>(run.totals.infos));
+    j.end_object();
+    buffer_ += "\n}\n";
+    flush();
+  }
+
+ private:
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  std::ostream& out_;
+  std::string buffer_;
+  bool any_ = false;
+};
 
 }  // namespace
 
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out) {
+  return std::make_unique<JsonWriter>(out);
+}
+
 void write_json(std::ostream& out, std::span<const FileReport> reports) {
-  using json = nlohmann::ordered_json;
-  json files = json::array();
-  for (const FileReport& r : reports) {
-    json file = {{"path", r.path}};
-    if (!r.error.empty()) {
-      file["error"] = r.error;
-      if (r.error_line > 0) {
-        file["line"] = r.error_line;
-        file["column"] = r.error_column;
-      }
-      if (r.diagnostics.empty()) {
-        files.push_back(std::move(file));
-        continue;
-      }
-    }
-    json diagnostics = json::array();
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      json item = {
-          {"rule", d.rule->code}, {"name", d.rule->name}, {"severity", to_string(d.severity)}};
-      item.update(range_json(d.range));
-      item["message"] = d.message;
-      if (!d.notes.empty()) {
-        json notes = json::array();
-        for (const ReportedNote& n : d.notes) {
-          json note = range_json(n.range);
-          note["message"] = n.message;
-          notes.push_back(std::move(note));
-        }
-        item["notes"] = std::move(notes);
-      }
-      if (d.fix) {
-        json edits = json::array();
-        for (const ReportedEdit& e : d.fix->edits) {
-          json edit = range_json(e.range);
-          edit["replacement"] = e.replacement;
-          edits.push_back(std::move(edit));
-        }
-        item["fix"] = {{"title", d.fix->title},
-                       {"applicability", d.fix->safe ? "safe" : "unsafe"},
-                       {"edits", std::move(edits)}};
-      }
-      diagnostics.push_back(std::move(item));
-    }
-    file["diagnostics"] = std::move(diagnostics);
-    if (r.fixes_applied > 0) file["fixed"] = r.fixes_applied;
-    files.push_back(std::move(file));
-  }
-  const Totals t = count(reports);
-  const json doc = {
-      {"version", 1},
-      {"tool", {{"name", "digestlint"}, {"version", kVersion}}},
-      {"files", std::move(files)},
-      {"summary",
-       {{"files", t.files}, {"errors", t.errors}, {"warnings", t.warnings}, {"infos", t.infos}}}};
-  // Invalid UTF-8 echoed from a file becomes U+FFFD instead of throwing.
-  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  JsonWriter writer(out);
+  write_all(writer, reports, {});
 }
 
 }  // namespace digestlint

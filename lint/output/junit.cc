@@ -8,32 +8,35 @@
 #include "digestlint/rule.h"
 #include "output/escape.h"
 #include "output/formats.h"
+#include "output/writer.h"
 
 namespace digestlint {
 
-void write_junit(std::ostream& out, std::span<const FileReport> reports) {
-  std::size_t tests = 0;
-  std::size_t failures = 0;
-  std::size_t errors = 0;
-  std::string body;
-  for (const FileReport& r : reports) {
+namespace {
+
+// The header counts every testcase, so the testcases wait in a spill file.
+class JunitWriter final : public ReportWriter {
+ public:
+  explicit JunitWriter(std::ostream& out) : out_(out) {}
+
+  void file(const FileReport& r) override {
+    std::string body;
     const std::string file = xml_escape(r.path);
     if (!r.error.empty()) {
-      ++tests;
-      ++errors;
+      ++tests_;
+      ++errors_;
       body += fmt::format(
           "    <testcase classname=\"{}\" name=\"digestlint\">\n"
           "      <error type=\"error\" message=\"{}\"/>\n"
           "    </testcase>\n",
           file, xml_escape(r.error));
     } else if (r.diagnostics.empty()) {
-      ++tests;
+      ++tests_;
       body += fmt::format("    <testcase classname=\"{}\" name=\"digestlint\"/>\n", file);
-      continue;
     }
     for (const ReportedDiagnostic& d : r.diagnostics) {
-      ++tests;
-      ++failures;
+      ++tests_;
+      ++failures_;
       const std::string where =
           fmt::format("{}:{}:{}", r.path, d.range.start.line, d.range.start.column);
       body += fmt::format(
@@ -44,14 +47,36 @@ void write_junit(std::ostream& out, std::span<const FileReport> reports) {
           xml_escape(where, false), to_string(d.severity), xml_escape(d.message, false),
           d.rule->code, d.rule->name);
     }
+    body_.write(body);
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format(
-      "<testsuites name=\"digestlint\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n"
-      "  <testsuite name=\"digestlint\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n",
-      tests, failures, errors);
-  out << body;
-  out << "  </testsuite>\n</testsuites>\n";
+
+  void end(const RunEnd&) override {
+    out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out_ << fmt::format(
+        "<testsuites name=\"digestlint\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n"
+        "  <testsuite name=\"digestlint\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\">\n",
+        tests_, failures_, errors_);
+    body_.copy_to(out_);
+    out_ << "  </testsuite>\n</testsuites>\n";
+  }
+
+ private:
+  std::ostream& out_;
+  std::size_t tests_ = 0;
+  std::size_t failures_ = 0;
+  std::size_t errors_ = 0;
+  SpillFile body_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out) {
+  return std::make_unique<JunitWriter>(out);
+}
+
+void write_junit(std::ostream& out, std::span<const FileReport> reports) {
+  JunitWriter writer(out);
+  write_all(writer, reports, {});
 }
 
 }  // namespace digestlint

@@ -2,21 +2,29 @@
 // Lines and columns are 1-based, columns in UTF-8 bytes, ends exclusive
 // (reviewdog's spec); safe fixes become suggestions. Files that could not
 // be read have no place in the format: they go to `errors` (stderr).
-#include <nlohmann/json.hpp>
-
 #include "digestlint/rule.h"
 #include "output/escape.h"
 #include "output/formats.h"
+#include "output/json_emit.h"
+#include "output/writer.h"
 
 namespace digestlint {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+void position(JsonEmitter& j, std::string_view key, const Position& p) {
+  j.key(key);
+  j.begin_object();
+  j.field("line", p.line);
+  j.field("column", p.column);
+  j.end_object();
+}
 
-json byte_range(const ReportedRange& r) {
-  return {{"start", {{"line", r.start_byte.line}, {"column", r.start_byte.column}}},
-          {"end", {{"line", r.stop_byte.line}, {"column", r.stop_byte.column}}}};
+void byte_range(JsonEmitter& j, const ReportedRange& r) {
+  j.begin_object();
+  position(j, "start", r.start_byte);
+  position(j, "end", r.stop_byte);
+  j.end_object();
 }
 
 std::string_view severity(Severity s) {
@@ -30,29 +38,73 @@ std::string_view severity(Severity s) {
   }
 }
 
-}  // namespace
+class RdjsonlWriter final : public ReportWriter {
+ public:
+  RdjsonlWriter(std::ostream& out, std::ostream& errors) : out_(out), errors_(errors) {}
+  void end(const RunEnd&) override {}
 
-void write_rdjsonl(std::ostream& out, std::ostream& errors, std::span<const FileReport> reports) {
-  for (const FileReport& r : reports) {
+  void file(const FileReport& r) override {
     if (!r.error.empty()) {
-      errors << "digestlint: " << printable(r.path) << ": " << printable(r.error) << '\n';
+      errors_ << "digestlint: " << printable(r.path) << ": " << printable(r.error) << '\n';
     }
     for (const ReportedDiagnostic& d : r.diagnostics) {
-      json item = {{"message", d.message},
-                   {"location", {{"path", r.path}, {"range", byte_range(d.range)}}},
-                   {"severity", severity(d.severity)},
-                   {"source", {{"name", "digestlint"}}},
-                   {"code", {{"value", d.rule->code}}}};
+      JsonEmitter j(buffer_, -1);
+      j.begin_object();
+      j.field("message", d.message);
+      j.key("location");
+      j.begin_object();
+      j.field("path", r.path);
+      j.key("range");
+      byte_range(j, d.range);
+      j.end_object();
+      j.field("severity", severity(d.severity));
+      j.key("source");
+      j.begin_object();
+      j.field("name", "digestlint");
+      j.end_object();
+      j.key("code");
+      j.begin_object();
+      j.field("value", d.rule->code);
+      j.end_object();
       if (d.fix && d.fix->safe) {
-        json suggestions = json::array();
+        j.key("suggestions");
+        j.begin_array();
         for (const ReportedEdit& e : d.fix->edits) {
-          suggestions.push_back({{"range", byte_range(e.range)}, {"text", e.replacement}});
+          j.begin_object();
+          j.key("range");
+          byte_range(j, e.range);
+          j.field("text", e.replacement);
+          j.end_object();
         }
-        item["suggestions"] = std::move(suggestions);
+        j.end_array();
       }
-      out << item.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+      j.end_object();
+      buffer_ += '\n';
+      if (buffer_.size() >= (1 << 16)) flush();
     }
+    flush();
   }
+
+ private:
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  std::ostream& out_;
+  std::ostream& errors_;
+  std::string buffer_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_rdjsonl_writer(std::ostream& out, std::ostream& errors) {
+  return std::make_unique<RdjsonlWriter>(out, errors);
+}
+
+void write_rdjsonl(std::ostream& out, std::ostream& errors, std::span<const FileReport> reports) {
+  RdjsonlWriter writer(out, errors);
+  write_all(writer, reports, {});
 }
 
 }  // namespace digestlint

@@ -4,14 +4,23 @@ namespace digestlint {
 
 namespace {
 
-ReportedRange report_range(PositionCursor& cursor, ByteRange range) {
+// A cursor only moves forward cheaply (backwards it restarts at the line's
+// start), so starts and ends each get their own: with many findings on
+// one line, both then only move forward and the line is decoded once.
+struct Cursors {
+  PositionCursor start;
+  PositionCursor stop;
+  explicit Cursors(const SourceText& source) : start(source), stop(source) {}
+};
+
+ReportedRange report_range(Cursors& cursors, ByteRange range) {
   ReportedRange r;
   r.begin = range.begin;
   r.end = range.end;
-  r.start = cursor.position(range.begin, ColumnUnit::Utf16);
-  r.stop = cursor.position(range.end, ColumnUnit::Utf16);
-  r.start_byte = cursor.position(range.begin, ColumnUnit::Byte);
-  r.stop_byte = cursor.position(range.end, ColumnUnit::Byte);
+  r.start = cursors.start.position(range.begin, ColumnUnit::Utf16);
+  r.stop = cursors.stop.position(range.end, ColumnUnit::Utf16);
+  r.start_byte = cursors.start.position(range.begin, ColumnUnit::Byte);
+  r.stop_byte = cursors.stop.position(range.end, ColumnUnit::Byte);
   return r;
 }
 
@@ -44,8 +53,8 @@ void set_context(const SourceText& source, ReportedDiagnostic& out) {
 }  // namespace
 
 ReportedRange report_range(const SourceText& source, ByteRange range) {
-  PositionCursor cursor(source);
-  return report_range(cursor, range);
+  Cursors cursors(source);
+  return report_range(cursors, range);
 }
 
 FileReport make_report(std::string path, const SourceText& source,
@@ -53,8 +62,11 @@ FileReport make_report(std::string path, const SourceText& source,
   FileReport report;
   report.path = std::move(path);
   report.diagnostics.reserve(diagnostics.size());
-  // Findings come sorted by offset; their notes and edits lie near them.
-  PositionCursor cursor(source);
+  // Findings come sorted by offset; their notes and edits lie near them,
+  // each kind in order.
+  Cursors cursor(source);
+  Cursors note_cursor(source);
+  Cursors edit_cursor(source);
   for (Diagnostic& d : diagnostics) {
     ReportedDiagnostic out;
     out.rule = d.rule;
@@ -63,14 +75,15 @@ FileReport make_report(std::string path, const SourceText& source,
     out.range = report_range(cursor, d.range);
     set_context(source, out);
     for (Note& n : d.notes) {
-      out.notes.push_back(ReportedNote{report_range(cursor, n.range), std::move(n.message)});
+      out.notes.push_back(ReportedNote{report_range(note_cursor, n.range), std::move(n.message)});
     }
     if (d.fix) {
       ReportedFix fix;
       fix.title = std::move(d.fix->title);
       fix.safe = d.fix->applicability == Applicability::Safe;
       for (Edit& e : d.fix->edits) {
-        fix.edits.push_back(ReportedEdit{report_range(cursor, e.range), std::move(e.replacement)});
+        fix.edits.push_back(
+            ReportedEdit{report_range(edit_cursor, e.range), std::move(e.replacement)});
       }
       out.fix = std::move(fix);
     }
@@ -79,28 +92,31 @@ FileReport make_report(std::string path, const SourceText& source,
   return report;
 }
 
-Totals count(std::span<const FileReport> reports) {
-  Totals t;
-  for (const FileReport& r : reports) {
-    ++t.files;
-    if (!r.error.empty()) ++t.failed_files;
-    t.fixes += r.fixes_applied;
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      switch (d.severity) {
-        case Severity::Error:
-          ++t.errors;
-          break;
-        case Severity::Warning:
-          ++t.warnings;
-          break;
-        case Severity::Info:
-          ++t.infos;
-          break;
-        case Severity::Off:
-          break;
-      }
+void Totals::add(const FileReport& r) {
+  ++files;
+  if (!r.error.empty()) ++failed_files;
+  fixes += r.fixes_applied;
+  for (const ReportedDiagnostic& d : r.diagnostics) {
+    switch (d.severity) {
+      case Severity::Error:
+        ++errors;
+        break;
+      case Severity::Warning:
+        ++warnings;
+        break;
+      case Severity::Info:
+        ++infos;
+        break;
+      case Severity::Off:
+        break;
     }
   }
+}
+
+Totals count(std::span<const FileReport> reports) {
+  Totals t;
+  for (const FileReport& r : reports)
+    t.add(r);
   return t;
 }
 

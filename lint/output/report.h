@@ -81,6 +81,7 @@ struct Totals {
   std::size_t infos = 0;
   std::size_t failed_files = 0;  // unreadable or unwritable
   std::size_t fixes = 0;
+  void add(const FileReport& report);
 };
 Totals count(std::span<const FileReport> reports);
 

@@ -74,15 +74,7 @@ void write_statistics_json(std::ostream& out, std::span<const FileReport> report
   out << list.dump(2) << '\n';
 }
 
-std::string fixable_line(std::span<const FileReport> reports, bool unsafe_fixes) {
-  std::size_t safe = 0;
-  std::size_t unsafe = 0;
-  for (const FileReport& r : reports) {
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      if (!d.fix) continue;
-      ++(d.fix->safe || unsafe_fixes ? safe : unsafe);
-    }
-  }
+std::string fixable_line(std::size_t safe, std::size_t unsafe) {
   if (safe + unsafe == 0) return {};
   std::string line = fmt::format("{} fixable with `--fix`", safe);
   if (unsafe > 0) line += fmt::format(" ({} more with `--unsafe-fixes`)", unsafe);

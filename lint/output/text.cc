@@ -10,6 +10,7 @@
 #include "digestlint/rule.h"
 #include "output/escape.h"
 #include "output/formats.h"
+#include "output/writer.h"
 
 namespace digestlint {
 
@@ -82,57 +83,77 @@ ShownLine show_line(std::string_view line, std::size_t from, std::size_t to) {
   return shown;
 }
 
-}  // namespace
+class TextWriter final : public ReportWriter {
+ public:
+  TextWriter(std::ostream& out, const OutputOptions& options) : out_(out), options_(options) {}
+  void file(const FileReport& r) override;
+  void end(const RunEnd&) override {}
 
-void write_text(std::ostream& out, std::span<const FileReport> reports,
-                const OutputOptions& options) {
+ private:
+  std::ostream& out_;
+  OutputOptions options_;
+};
+
+void TextWriter::file(const FileReport& r) {
+  std::ostream& out = out_;
+  const OutputOptions& options = options_;
   const std::string_view bold = options.color ? "\x1b[1m" : "";
   const std::string_view dim = options.color ? "\x1b[2m" : "";
   const std::string_view reset = options.color ? "\x1b[0m" : "";
-  for (const FileReport& r : reports) {
-    const std::string path = printable(r.path);
-    if (!r.error.empty()) {
-      const std::string where =
-          r.error_line > 0 ? fmt::format("{}:{}:{}", path, r.error_line, r.error_column) : path;
-      out << fmt::format("{}{}{}: {}error{}: {}\n", bold, where, reset,
-                         options.color ? severity_color(Severity::Error) : "", reset,
-                         printable(r.error));
-      // Findings may come with an error (--fix could not write the file).
+  const std::string path = printable(r.path);
+  if (!r.error.empty()) {
+    const std::string where =
+        r.error_line > 0 ? fmt::format("{}:{}:{}", path, r.error_line, r.error_column) : path;
+    out << fmt::format("{}{}{}: {}error{}: {}\n", bold, where, reset,
+                       options.color ? severity_color(Severity::Error) : "", reset,
+                       printable(r.error));
+    // Findings may come with an error (--fix could not write the file).
+  }
+  for (const ReportedDiagnostic& d : r.diagnostics) {
+    const std::string_view color = options.color ? severity_color(d.severity) : "";
+    const bool fixable = d.fix && (d.fix->safe || options.unsafe_fixes);
+    out << fmt::format("{}{}:{}:{}{}: {}{}{}: {} {}[{} {}]{}{}\n", bold, path, d.range.start.line,
+                       d.range.start.column, reset, color, to_string(d.severity), reset,
+                       printable(d.message), dim, d.rule->code, d.rule->name, reset,
+                       fixable ? " [*]" : "");
+    if (!options.context) continue;
+    const std::size_t skipped = d.source_line_skipped;
+    const std::size_t from = d.range.start_byte.column - 1 - skipped;
+    const std::size_t to =
+        d.range.stop.line == d.range.start.line
+            ? std::min(d.range.stop_byte.column - 1 - skipped, d.source_line.size())
+            : d.source_line.size();
+    ShownLine shown = show_line(d.source_line, from, to);
+    if (skipped > 0) {
+      // "…" takes one column in front of the window.
+      shown.text.insert(0, "\u2026");
+      ++shown.start;
+      ++shown.stop;
     }
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      const std::string_view color = options.color ? severity_color(d.severity) : "";
-      const bool fixable = d.fix && (d.fix->safe || options.unsafe_fixes);
-      out << fmt::format("{}{}:{}:{}{}: {}{}{}: {} {}[{} {}]{}{}\n", bold, path, d.range.start.line,
-                         d.range.start.column, reset, color, to_string(d.severity), reset,
-                         printable(d.message), dim, d.rule->code, d.rule->name, reset,
-                         fixable ? " [*]" : "");
-      if (!options.context) continue;
-      const std::size_t skipped = d.source_line_skipped;
-      const std::size_t from = d.range.start_byte.column - 1 - skipped;
-      const std::size_t to =
-          d.range.stop.line == d.range.start.line
-              ? std::min(d.range.stop_byte.column - 1 - skipped, d.source_line.size())
-              : d.source_line.size();
-      ShownLine shown = show_line(d.source_line, from, to);
-      if (skipped > 0) {
-        // "…" takes one column in front of the window.
-        shown.text.insert(0, "\u2026");
-        ++shown.start;
-        ++shown.stop;
-      }
-      if (d.source_line_cut) shown.text += "\u2026";
-      const std::string number = std::to_string(d.range.start.line);
-      const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
-      out << fmt::format(" {}{:>{}} |{} {}\n", dim, number, gutter.size(), reset, shown.text);
-      out << fmt::format(
-          " {}{} |{} {}{}{}{}\n", dim, gutter, reset, std::string(shown.start, ' '), color,
-          std::string(shown.stop > shown.start ? shown.stop - shown.start : 1, '^'), reset);
-      for (const ReportedNote& note : d.notes) {
-        out << fmt::format(" {} = note: {}:{}: {}\n", gutter, note.range.start.line,
-                           note.range.start.column, printable(note.message));
-      }
+    if (d.source_line_cut) shown.text += "\u2026";
+    const std::string number = std::to_string(d.range.start.line);
+    const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
+    out << fmt::format(" {}{:>{}} |{} {}\n", dim, number, gutter.size(), reset, shown.text);
+    out << fmt::format(
+        " {}{} |{} {}{}{}{}\n", dim, gutter, reset, std::string(shown.start, ' '), color,
+        std::string(shown.stop > shown.start ? shown.stop - shown.start : 1, '^'), reset);
+    for (const ReportedNote& note : d.notes) {
+      out << fmt::format(" {} = note: {}:{}: {}\n", gutter, note.range.start.line,
+                         note.range.start.column, printable(note.message));
     }
   }
+}
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const OutputOptions& options) {
+  return std::make_unique<TextWriter>(out, options);
+}
+
+void write_text(std::ostream& out, std::span<const FileReport> reports,
+                const OutputOptions& options) {
+  TextWriter writer(out, options);
+  write_all(writer, reports, options.rules);
 }
 
 }  // namespace digestlint
