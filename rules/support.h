@@ -51,4 +51,8 @@ enum class EmptyMarker {
 };
 EmptyMarker match_empty_marker(const LintContext& ctx, std::uint32_t line);
 
+// Reports the outline model's findings of one kind (schema-language
+// schemas), with their fixes.
+void report_outline_issues(const LintContext& ctx, Reporter& report, OutlineCheck check);
+
 }  // namespace digestlint::rules

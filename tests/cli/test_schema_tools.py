@@ -130,7 +130,7 @@ trailing-whitespace = { severity = "info", allow-hard-break = false }
         with open(it.source("schemas", "daily-security-info.toml"), encoding="utf-8") as f:
             good = f.read()
         mutations = [
-            ('content = "links"', 'content = "list"'),          # unknown content kind
+            ('content = "links"', 'content = "linked"'),        # unknown content kind
             ('[title]\ntext', '[title]\ntxt'),                  # misspelt key
             ('level = 3', 'level = 9'),                         # heading level out of range
             ('marker = "-"', 'marker = "x"'),                   # bullet marker
@@ -211,6 +211,37 @@ level = 2
         doc = it.write(self.path("w.md"), r.out)
         r = it.run("--schema", schema, doc)
         self.assertEqual(r.code, 0, r.out + r.err)
+
+    def test_template_fills_a_title_pattern_and_lints_clean(self):
+        schema = it.source("examples", "weekly-review.toml")
+        r = it.run("schema", "template", schema, "--date", "2026-05-04")
+        self.assertEqual(r.code, 0, r.err)
+        lines = r.out.splitlines()
+        self.assertEqual(lines[0], "# 週次レビュー 2026-W19")
+        self.assertIn("- 期間: 2026-05-04 〜 2026-05-04", lines)
+        self.assertIn("### 2-1. TODO", lines)
+        self.assertIn("| 分類 | 件数 | 深刻度 |", lines)
+        doc = it.write(self.path("week.md"), r.out)
+        r = it.run("--schema", schema, doc)
+        self.assertEqual(r.code, 0, r.out + r.err)
+        # 2027-01-01 is a Friday: ISO week 53 of 2026.
+        r = it.run("schema", "template", schema, "--date", "2027-01-01")
+        self.assertTrue(r.out.startswith("# 週次レビュー 2026-W53\n"), r.out)
+
+    def test_template_refuses_a_date_that_is_not_one(self):
+        r = it.run("schema", "template", it.source("examples", "weekly-review.toml"),
+                   "--date", "2026-02-30")
+        self.assertEqual(r.code, 2)
+        self.assertIn("'2026-02-30' is not a date", r.err)
+
+    def test_weekly_review_example_lints_clean_and_validates(self):
+        schema = it.source("examples", "weekly-review.toml")
+        r = it.run("schema", "check", schema)
+        self.assertEqual(r.code, 0, r.err)
+        r = it.run("--schema", schema, it.source("examples", "weekly-review.md"))
+        self.assertEqual(r.code, 0, r.out + r.err)
+        with open(schema, "rb") as f:
+            self.assertEqual([], errors("schema", tomllib.load(f)))
 
 
 def main():
