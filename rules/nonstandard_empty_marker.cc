@@ -55,7 +55,7 @@ class NonstandardEmptyMarker final : public Rule {
       const ByteRange range = ctx.line_range(l);
       report
           .report(range, "section '{}' says '{}'; an empty section holds exactly '{}'",
-                  ctx.schema.sections[s.spec].heading,
+                  ctx.schema.sections[s.spec].display(),
                   quote_for_message(trim_ascii_space(ctx.text(range))), marker)
           .fix(fmt::format("replace with '{}'", marker), range, marker);
     }
