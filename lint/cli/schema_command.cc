@@ -1,6 +1,7 @@
 // `digestlint schema ...`: tools for schema files themselves.
 //   check FILE...          validate schema files alone
 //   template [SCHEMA]      a blank document the schema accepts
+//   infer FILES...         a draft schema every given report satisfies
 //   json-schema KIND       the JSON Schema of a schema file or a config
 #include "cli/schema_command.h"
 
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/schema_infer.h"
 #include "config/json_schema.h"
 #include "digestlint/schema.h"
 
@@ -181,6 +183,11 @@ int run_schema_command(int argc, char** argv) {
                     "The day (YYYY-MM-DD) a title pattern's {date} and {week} take (default: "
                     "today, UTC)");
 
+  std::vector<std::string> infer_files;
+  CLI::App* infer =
+      app.add_subcommand("infer", "Write a draft schema (TOML) that every given report satisfies");
+  infer->add_option("files", infer_files, "Reports of one kind (Markdown)")->required();
+
   std::string kind;
   CLI::App* json_schema = app.add_subcommand(
       "json-schema", "Print the JSON Schema of a schema file or of .digestlint.toml, for editors");
@@ -194,6 +201,7 @@ int run_schema_command(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   if (check->parsed()) return check_schemas(check_files);
+  if (infer->parsed()) return infer_schema(infer_files);
   if (blank->parsed()) return write_template(template_schema, template_output, template_date);
   const nlohmann::ordered_json schema =
       kind == "schema" ? schema_file_json_schema() : config_file_json_schema();
