@@ -385,6 +385,17 @@ TEST_CASE("a text pattern matches typed parts and checks their meaning", "[schem
   CHECK(TextPattern::compile("{{literal}} {n}", error).match("{literal} 7"));
 }
 
+TEST_CASE("a text pattern's backtracking is bounded on long lines", "[schema]") {
+  std::string error;
+  // Never matches (no 'x'); unbounded, every split of every split is tried.
+  const TextPattern p = TextPattern::compile("{text}-{text}-{text}x", error);
+  REQUIRE(error.empty());
+  CHECK_FALSE(p.match(std::string(50000, '-')));
+  // A long line that does match is still found.
+  const TextPattern q = TextPattern::compile("{date}: {text}", error);
+  CHECK(q.match("2026-05-04: " + std::string(50000, 'a')));
+}
+
 TEST_CASE("ISO weeks at the year's edges", "[schema]") {
   int year = 0;
   int week = 0;

@@ -102,13 +102,20 @@ bool has_shape(PatternPartKind kind, std::string_view s) {
   return false;
 }
 
+// Backtracking over the {text} and {n} split points is quadratic or worse
+// in the worst case ("{text}-{text}" on a long line of dashes); a budget of
+// steps bounds a match, and a line that exhausts it does not match.
+constexpr std::size_t kMatchBudget = 1 << 16;
+
 bool match_from(const std::vector<PatternPart>& parts, std::size_t index, std::string_view text,
-                std::vector<std::string_view>* captures) {
+                std::vector<std::string_view>* captures, std::size_t& budget) {
+  if (budget == 0) return false;
+  --budget;
   if (index == parts.size()) return text.empty();
   const PatternPart& part = parts[index];
   if (part.kind == PatternPartKind::Literal) {
     if (text.substr(0, part.literal.size()) != part.literal) return false;
-    return match_from(parts, index + 1, text.substr(part.literal.size()), captures);
+    return match_from(parts, index + 1, text.substr(part.literal.size()), captures, budget);
   }
   const std::size_t width = fixed_width(part.kind);
   std::size_t longest = width != 0 ? width : text.size();
@@ -118,12 +125,12 @@ bool match_from(const std::vector<PatternPart>& parts, std::size_t index, std::s
       ++longest;
   }
   // Longest first: a trailing {text} takes the rest of the line.
-  for (std::size_t len = longest; len >= 1; --len) {
+  for (std::size_t len = longest; len >= 1 && budget > 0; --len) {
     if (width != 0 && len != width) break;
     const std::string_view piece = text.substr(0, len);
     if (piece.size() != len || !has_shape(part.kind, piece)) continue;
     if (captures != nullptr) captures->push_back(piece);
-    if (match_from(parts, index + 1, text.substr(len), captures)) return true;
+    if (match_from(parts, index + 1, text.substr(len), captures, budget)) return true;
     if (captures != nullptr) captures->pop_back();
   }
   return false;
@@ -228,7 +235,8 @@ TextPattern TextPattern::compile(std::string_view source, std::string& error) {
 
 bool TextPattern::match(std::string_view text, std::vector<std::string_view>* captures) const {
   if (captures != nullptr) captures->clear();
-  return !parts_.empty() && match_from(parts_, 0, text, captures);
+  std::size_t budget = kMatchBudget;
+  return !parts_.empty() && match_from(parts_, 0, text, captures, budget);
 }
 
 std::string TextPattern::meaningless_part(const std::vector<std::string_view>& captures) const {

@@ -202,12 +202,12 @@ class OutlineBuilder {
 
   void check_section(const SectionSpec& spec, const Node& node) {
     const std::uint32_t begin = doc_.headings[node.heading].line + 1;
+    // Headings are in document order: a section's own are the ones right
+    // after its heading, so each level walks only its part of the list.
+    const auto first = static_cast<std::size_t>(node.heading) + 1;
     std::uint32_t body_end = node.end_line;
-    for (const Heading& h : doc_.headings) {
-      if (h.line >= begin && h.line < body_end) {
-        body_end = h.line;
-        break;
-      }
+    if (first < doc_.headings.size() && doc_.headings[first].line < body_end) {
+      body_end = doc_.headings[first].line;
     }
     const std::string name = heading_text(node.heading);
     check_content(spec, node.heading, name, begin, body_end);
@@ -217,9 +217,9 @@ class OutlineBuilder {
     }
     const std::uint8_t level = spec.children.front().level;
     std::vector<Node> children;
-    for (std::size_t i = 0; i < doc_.headings.size(); ++i) {
+    for (std::size_t i = first; i < doc_.headings.size(); ++i) {
       const Heading& h = doc_.headings[i];
-      if (h.line < begin || h.line >= node.end_line) continue;
+      if (h.line >= node.end_line) break;
       if (h.level < level && !children.empty()) {
         children.back().end_line = std::min(children.back().end_line, h.line);
       }
@@ -252,9 +252,10 @@ class OutlineBuilder {
       return;
     }
     const Heading& parent = doc_.headings[node.heading];
-    for (std::size_t i = 0; i < doc_.headings.size(); ++i) {
+    for (auto i = static_cast<std::size_t>(node.heading) + 1; i < doc_.headings.size(); ++i) {
       const Heading& h = doc_.headings[i];
-      if (h.line <= parent.line || h.line >= node.end_line || h.level != parent.level + 1) continue;
+      if (h.line >= node.end_line) break;
+      if (h.level != parent.level + 1) continue;
       add(OutlineCheck::UnknownSubsection, heading_range(static_cast<std::int32_t>(i)),
           fmt::format("subsection '{}' of '{}': the schema gives '{}' no subsections",
                       heading_text(static_cast<std::int32_t>(i)), name, spec.display()));
