@@ -244,6 +244,41 @@ level = 2
             self.assertEqual([], errors("schema", tomllib.load(f)))
 
 
+class Order(it.TempDirTest):
+    SCHEMA = """
+name = "ordered"
+order = "{top}"
+[title]
+text = "R"
+[[sections]]
+heading = "A"
+level = 2
+order = "{sub}"
+[[sections.sections]]
+heading = "x"
+[[sections.sections]]
+heading = "y"
+[[sections]]
+heading = "B"
+level = 2
+"""
+    DOC = "# R\n\n## B\n\nN/A\n\n## A\n\n### y\n\nN/A\n\n### x\n\nN/A\n"
+
+    def lint(self, top, sub):
+        schema = it.write(self.path("s.toml"), self.SCHEMA.format(top=top, sub=sub))
+        return it.run("--schema", schema, it.write(self.path("d.md"), self.DOC))
+
+    def test_order_any_at_each_level(self):
+        r = self.lint("any", "any")
+        self.assertEqual(r.code, 0, r.out + r.err)
+        r = self.lint("in-order", "any")
+        self.assertIn("DL104", r.out)
+        self.assertNotIn("DL118", r.out)
+        r = self.lint("any", "in-order")
+        self.assertNotIn("DL104", r.out)
+        self.assertIn("subsection 'x' of 'A' comes after 'y'", r.out)
+
+
 WEEKLY = """# 週次レビュー 2026-W{week:02d}
 
 ## 1. 概要
