@@ -44,9 +44,9 @@ class DuplicateSection final : public Rule {
       const Section& first = ctx.digest.sections[s.duplicate_of];
       report
           .report(ctx.line_range(s.heading_line), "section '{}' appears again (first on line {})",
-                  ctx.schema.sections[s.spec].heading, first.heading_line + 1)
+                  ctx.schema.sections[s.spec].display(), first.heading_line + 1)
           .note(ctx.line_range(first.heading_line), "first '{}' here",
-                ctx.schema.sections[s.spec].heading);
+                ctx.schema.sections[s.spec].display());
     }
   }
 };

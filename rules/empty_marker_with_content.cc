@@ -60,7 +60,7 @@ class EmptyMarkerWithContent final : public Rule {
         report
             .report(ctx.line_range(l), "'{}' in section '{}', which has content; remove it",
                     quote_for_message(trim_ascii_space(ctx.line_text(l))),
-                    ctx.schema.sections[s.spec].heading)
+                    ctx.schema.sections[s.spec].display())
             .fix("delete the line", rules::whole_line(ctx, l), "");
       }
     }

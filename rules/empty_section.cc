@@ -70,7 +70,7 @@ class EmptySection final : public Rule {
       report
           .report(ctx.line_range(s.heading_line),
                   "section '{}' is empty; write '{}' when there is nothing to report",
-                  ctx.schema.sections[s.spec].heading, marker)
+                  ctx.schema.sections[s.spec].display(), marker)
           .fix(fmt::format("insert '{}'", marker), ByteRange{at, at},
                has_eol ? marker + eol + (joins ? eol : "") : eol + marker, Applicability::Unsafe);
     }

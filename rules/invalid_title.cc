@@ -13,6 +13,12 @@ Checks the document title: the schema's H1 (`# Daily Security Info`) must
 be present, must be the first line, must appear once, and must read exactly
 as the schema says.
 
+A schema may give the title as a pattern with typed parts instead
+(`[title] pattern = "週次レビュー {week}"`): the title must then have the
+pattern's shape, and each part must mean something: `{date}` a real
+calendar date (`2026-02-30` is reported), `{week}` an ISO week that exists
+(`2026-W54` is reported).
+
 ## Why is this bad?
 
 The title is how readers, archives and tools recognise a digest. A missing
@@ -42,20 +48,44 @@ schema's title (`# 日々のニュース要約`, a legacy digest) or a document 
 is not a digest at all (`# My team repo`), and rewriting it would change
 what the file is. A missing title is inserted at the top (unsafe: review
 it).
+A title that does not fit the schema's title pattern has no fix: only the
+writer knows the date.
 )md";
 
 class InvalidTitle final : public Rule {
  public:
   explicit InvalidTitle(const RuleOptions&) {}
 
+  // `[title] pattern`: the shape of the title, then the meaning of each
+  // typed part (a real date, an ISO week that exists).
+  static void check_pattern(const LintContext& ctx, const Heading& title, Reporter& report) {
+    const TextPattern& pattern = ctx.schema.title_pattern;
+    const std::string_view text = ctx.text(title.text);
+    std::vector<std::string_view> parts;
+    if (!pattern.match(text, &parts)) {
+      report.report(rules::heading_line_range(ctx, title),
+                    "document title is '{}', expected the pattern '{}'", quote_for_message(text),
+                    pattern.source());
+      return;
+    }
+    const std::string wrong = pattern.meaningless_part(parts);
+    if (!wrong.empty()) report.report(rules::heading_line_range(ctx, title), "title's {}", wrong);
+  }
+
   void check(const LintContext& ctx, Reporter& report) const override {
     const Schema& schema = ctx.schema;
     const std::string expected = rules::heading_markup(schema.title_level, schema.title);
     const Digest& digest = ctx.digest;
+    const bool patterned = !schema.title_pattern.empty();
     if (digest.title == kNone) {
       // A title written at the wrong level is wrong-heading-level's finding.
       for (const Heading& h : ctx.doc.headings) {
         if (ctx.text(h.text) == schema.title) return;
+      }
+      if (patterned) {
+        report.report({0, 0}, "document title matching '{}' is missing; a report starts with it",
+                      expected);
+        return;
       }
       const std::string eol(preferred_eol(ctx.source.bytes()));
       report.report({0, 0}, "document title '{}' is missing; a digest starts with it", expected)
@@ -72,7 +102,9 @@ class InvalidTitle final : public Rule {
       }
     }
     const std::string_view text = ctx.text(title.text);
-    if (text != schema.title) {
+    if (patterned) {
+      check_pattern(ctx, title, report);
+    } else if (text != schema.title) {
       auto diag = report.report(rules::heading_line_range(ctx, title),
                                 "document title is '{}', expected '{}'", quote_for_message(text),
                                 schema.title);

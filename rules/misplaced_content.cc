@@ -61,7 +61,9 @@ class MisplacedContent final : public Rule {
     for (const Section& s : ctx.digest.sections) {
       if (s.spec < 0) continue;
       const SectionSpec& spec = ctx.schema.sections[s.spec];
-      if (spec.content == SectionContent::Free) continue;
+      // Free and the schema language's kinds: the outline rules' concern.
+      if (spec.content != SectionContent::Links && spec.content != SectionContent::Articles)
+        continue;
       const bool articles = spec.content == SectionContent::Articles;
       // Where the first article starts: its heading, or (legacy) its
       // "1. <url>" item, as the article model found it.

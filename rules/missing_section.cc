@@ -93,12 +93,15 @@ class MissingSection final : public Rule {
         insertion = (bytes.empty() ? "" : (ends_with_eol ? eol : eol + eol)) + heading + eol +
                     schema.empty_marker;
       }
-      const std::string_view after = rules::previous_section_name(schema, static_cast<int>(spec));
+      const std::string after = spec > 0 ? schema.sections[spec - 1].display() : std::string();
       auto d =
           after.empty()
-              ? report.report({at, at}, "section '{}' is missing (expected first)", want.heading)
+              ? report.report({at, at}, "section '{}' is missing (expected first)", want.display())
               : report.report({at, at}, "section '{}' is missing (expected after '{}')",
-                              want.heading, after);
+                              want.display(), after);
+      // A heading from one_of or a pattern, or a numbered one, has no one
+      // right spelling to insert.
+      if (want.heading.empty() || !schema.numbering.empty()) continue;
       // Appended to a file that ends inside an unclosed fence or comment,
       // the heading would be code or comment too: no fix.
       if (at == ctx.source.size() && ends_inside_open_block(ctx)) continue;

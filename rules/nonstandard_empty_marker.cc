@@ -67,7 +67,7 @@ class NonstandardEmptyMarker final : public Rule {
       const std::string_view written = trim_ascii_space(ctx.text(range));
       report
           .report(range, "section '{}' says '{}'; an empty section holds exactly '{}'",
-                  ctx.schema.sections[s.spec].heading, quote_for_message(written), marker)
+                  ctx.schema.sections[s.spec].display(), quote_for_message(written), marker)
           .fix(fmt::format("replace with '{}'", marker), range, marker,
                is_placeholder(written) ? Applicability::Unsafe : Applicability::Safe);
     }

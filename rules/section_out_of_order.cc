@@ -44,17 +44,17 @@ class SectionOutOfOrder final : public Rule {
     for (const Section& s : digest.sections) {
       if (s.spec < 0 || s.duplicate_of != kNone || s.in_order) continue;
       // Name the in-order neighbours it belongs between.
-      std::string_view after;
-      std::string_view before;
+      std::string after;
+      std::string before;
       for (int p = s.spec - 1; p >= 0 && after.empty(); --p) {
         const std::int32_t f = digest.first_of_spec[p];
-        if (f != kNone && digest.sections[f].in_order) after = schema.sections[p].heading;
+        if (f != kNone && digest.sections[f].in_order) after = schema.sections[p].display();
       }
       for (std::size_t n = s.spec + 1; n < schema.sections.size() && before.empty(); ++n) {
         const std::int32_t f = digest.first_of_spec[n];
-        if (f != kNone && digest.sections[f].in_order) before = schema.sections[n].heading;
+        if (f != kNone && digest.sections[f].in_order) before = schema.sections[n].display();
       }
-      const std::string& name = schema.sections[s.spec].heading;
+      const std::string name = schema.sections[s.spec].display();
       const ByteRange at = ctx.line_range(s.heading_line);
       if (!after.empty() && !before.empty()) {
         report.report(at, "section '{}' is out of order (expected after '{}', before '{}')", name,

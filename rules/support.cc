@@ -44,4 +44,15 @@ EmptyMarker match_empty_marker(const LintContext& ctx, std::uint32_t line) {
   return variant ? EmptyMarker::Variant : EmptyMarker::None;
 }
 
+void report_outline_issues(const LintContext& ctx, Reporter& report, OutlineCheck check) {
+  for (const OutlineIssue& issue : ctx.digest.outline_issues) {
+    if (issue.check != check) continue;
+    auto d = report.report(issue.range, "{}", issue.message);
+    if (issue.has_fix) {
+      d.fix(issue.fix_label, issue.fix_range, issue.fix_text,
+            issue.fix_safe ? Applicability::Safe : Applicability::Unsafe);
+    }
+  }
+}
+
 }  // namespace digestlint::rules

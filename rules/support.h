@@ -19,12 +19,6 @@ inline std::string heading_markup(std::uint8_t level, std::string_view text) {
   return std::string(level, '#') + " " + std::string(text);
 }
 
-// The heading of the schema section before/after `spec` in schema order,
-// for "expected after 'X'" messages; empty when there is none.
-inline std::string_view previous_section_name(const Schema& schema, int spec) {
-  return spec > 0 ? std::string_view(schema.sections[spec - 1].heading) : std::string_view();
-}
-
 // Where the next line starts (or the end of the buffer for the last line).
 inline Offset next_line_begin(const LintContext& ctx, std::uint32_t line) {
   return line + 1 < ctx.doc.lines.size() ? ctx.doc.lines[line + 1].begin : ctx.source.size();
@@ -50,5 +44,9 @@ enum class EmptyMarker {
   Variant,     // "NA", "なし", "xxxxx", "-", ...
 };
 EmptyMarker match_empty_marker(const LintContext& ctx, std::uint32_t line);
+
+// Reports the outline model's findings of one kind (schema-language
+// schemas), with their fixes.
+void report_outline_issues(const LintContext& ctx, Reporter& report, OutlineCheck check);
 
 }  // namespace digestlint::rules

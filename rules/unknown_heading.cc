@@ -90,7 +90,9 @@ class UnknownHeading final : public Rule {
       const Section& s = digest.sections[at];
       if (s.spec < 0) continue;  // already reported as unknown
       const SectionSpec& spec = schema.sections[s.spec];
-      if (spec.content == SectionContent::Free) continue;
+      // Free and the schema language's kinds: the outline rules' concern.
+      if (spec.content != SectionContent::Links && spec.content != SectionContent::Articles)
+        continue;
       if (spec.content == SectionContent::Articles && h.level == digest.section_level + 1) {
         continue;
       }

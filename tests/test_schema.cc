@@ -209,7 +209,8 @@ TEST_CASE("schema errors: origin:LINE:COL: what is wrong", "[schema]") {
   }
   SECTION("a section's content kind") {
     check_error(kMinimal + "content = \"link\"\n", 4, 11,
-                "'content' must be \"links\", \"articles\" or \"free\"");
+                "'content' must be \"links\", \"articles\", \"free\", \"table\", "
+                "\"key-value\" or \"list\"");
   }
   SECTION("a schema without sections or name") {
     check_error("name = \"test\"\n", 1, 1, "at least one [[sections]]");
@@ -353,4 +354,117 @@ TEST_CASE("a phrase set finds any of its phrases anywhere in a line, as whole to
     INFO(at);
     CHECK(set.found_in(line));
   }
+}
+
+TEST_CASE("a text pattern matches typed parts and checks their meaning", "[schema]") {
+  std::string error;
+  const TextPattern title = TextPattern::compile("週次レビュー {week}", error);
+  REQUIRE(error.empty());
+  std::vector<std::string_view> parts;
+  CHECK(title.match("週次レビュー 2026-W19", &parts));
+  REQUIRE(parts.size() == 1);
+  CHECK(parts[0] == "2026-W19");
+  CHECK(title.meaningless_part(parts).empty());
+  CHECK_FALSE(title.match("週次レビュー 2026-19"));
+  CHECK(title.match("週次レビュー 2026-W54", &parts));
+  CHECK(title.meaningless_part(parts) ==
+        "week '2026-W54' is not an ISO week (2026 has weeks 01 to 53)");
+  CHECK(title.match("週次レビュー 2025-W53", &parts));
+  CHECK(title.meaningless_part(parts) ==
+        "week '2025-W53' is not an ISO week (2025 has weeks 01 to 52)");
+
+  const TextPattern dated = TextPattern::compile("{date}: {text}", error);
+  CHECK(dated.match("2024-02-29: 閏日", &parts));
+  CHECK(dated.meaningless_part(parts).empty());
+  CHECK(dated.match("2026-02-30: x", &parts));
+  CHECK(dated.meaningless_part(parts) == "date '2026-02-30' is not a date");
+  CHECK_FALSE(dated.match("2026-02-28:"));
+
+  const TextPattern compact = TextPattern::compile("report-{date:YYYYMMDD}-{n}", error);
+  CHECK(compact.match("report-20260504-12", &parts));
+  CHECK(parts[1] == "12");
+  CHECK(compact.fill(2026, 5, 4, 3, "") == "report-20260504-3");
+  CHECK(TextPattern::compile("{{literal}} {n}", error).match("{literal} 7"));
+}
+
+TEST_CASE("a text pattern's backtracking is bounded on long lines", "[schema]") {
+  std::string error;
+  // Never matches (no 'x'); unbounded, every split of every split is tried.
+  const TextPattern p = TextPattern::compile("{text}-{text}-{text}x", error);
+  REQUIRE(error.empty());
+  CHECK_FALSE(p.match(std::string(50000, '-')));
+  // A long line that does match is still found.
+  const TextPattern q = TextPattern::compile("{date}: {text}", error);
+  CHECK(q.match("2026-05-04: " + std::string(50000, 'a')));
+}
+
+TEST_CASE("ISO weeks at the year's edges", "[schema]") {
+  int year = 0;
+  int week = 0;
+  iso_week_of(2026, 5, 4, year, week);
+  CHECK((year == 2026 && week == 19));
+  iso_week_of(2027, 1, 1, year, week);  // a Friday: the last week of 2026
+  CHECK((year == 2026 && week == 53));
+  iso_week_of(2024, 12, 30, year, week);  // a Monday: week 1 of 2025
+  CHECK((year == 2025 && week == 1));
+  CHECK(is_valid_iso_week(2026, 53));
+  CHECK_FALSE(is_valid_iso_week(2025, 53));
+}
+
+TEST_CASE("schema-language errors name their key", "[schema]") {
+  const std::string head = "name = \"x\"\n";
+  const std::string unknown_part =
+      error_for(head + "[title]\npattern = \"R {day}\"\n[[sections]]\nheading = \"A\"\n");
+  CHECK(unknown_part.find("bad.toml:3:") == 0);
+  CHECK(unknown_part.find("'pattern': unknown part '{day}'") != std::string::npos);
+  CHECK(error_for(head + "[title]\ntext = \"T\"\npattern = \"R {date}\"\n"
+                         "[[sections]]\nheading = \"A\"\n")
+            .find("[title] takes 'text' or 'pattern', not both") != std::string::npos);
+  CHECK(error_for(head + "[[sections]]\nheading = \"A\"\none_of = [\"B\"]\n")
+            .find("a section takes one of 'heading', 'one_of' or 'pattern'") != std::string::npos);
+  CHECK(error_for(head + "numbering = \"1.\"\n[[sections]]\nheading = \"A\"\n")
+            .find("'numbering' needs '{n}' once") != std::string::npos);
+  CHECK(error_for(head + "[[sections]]\nheading = \"A\"\ncolumns = []\n")
+            .find("'columns' is for content = \"table\"") != std::string::npos);
+  CHECK(error_for(head + "[[sections]]\nheading = \"A\"\n[[sections.sections]]\n"
+                         "heading = \"B\"\nlevel = 2\n")
+            .find("deeper than its parent's") != std::string::npos);
+}
+
+TEST_CASE("the tree language is compiled once; digest schemas stay flat", "[schema]") {
+  CHECK_FALSE(builtin()->is_outline());
+  SchemaError error;
+  const auto schema = parse_schema(R"(name = "w"
+numbering = "{n}. "
+[title]
+pattern = "W {week}"
+[[sections]]
+heading = "A"
+level = 2
+numbering = "{parent}-{n}. "
+[[sections.sections]]
+one_of = ["x", "y"]
+max = 0
+)",
+                                   "w.toml", error);
+  INFO(error.message);
+  REQUIRE(schema);
+  CHECK(schema->is_outline());
+  CHECK(schema->match_section("1. A") == 0);
+  CHECK(schema->match_section("A") == 0);
+  const SectionSpec& a = schema->sections[0];
+  REQUIRE(a.children.size() == 1);
+  CHECK(a.children[0].level == 3);
+  CHECK(a.children[0].names("y"));
+  CHECK(a.children[0].max_count == 0);
+  std::string number;
+  std::string parent;
+  std::int64_t n = 0;
+  std::string_view rest;
+  REQUIRE(a.children_numbering.split("2-13. y", number, parent, n, rest));
+  CHECK(number == "2-13");
+  CHECK(parent == "2");
+  CHECK(n == 13);
+  CHECK(rest == "y");
+  CHECK(a.children_numbering.number_for("4", 2) == "4-2");
 }

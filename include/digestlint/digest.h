@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "digestlint/document.h"
@@ -136,6 +137,31 @@ struct IocEntry {
   ByteRange link;                   // SourceLink: the live URL
 };
 
+// What the outline of a schema-language report gets wrong: found once, by
+// the model (lint/model/outline.cc), each reported by the rule of its kind.
+enum class OutlineCheck : std::uint8_t {
+  SectionNumbering,   // DL115 section-numbering
+  SectionCount,       // DL116 section-count
+  MissingSubsection,  // DL117 missing-subsection
+  UnknownSubsection,  // DL118 unknown-subsection
+  TableShape,         // DL119 table-shape
+  TableCell,          // DL120 invalid-table-cell
+  KeyValue,           // DL121 key-value-mismatch
+  ListItems,          // DL122 list-item-mismatch
+};
+
+struct OutlineIssue {
+  OutlineCheck check = OutlineCheck::SectionNumbering;
+  ByteRange range;
+  std::string message;
+  // A fix when one answer is right: replace `fix_range` with `fix_text`.
+  bool has_fix = false;
+  ByteRange fix_range;
+  std::string fix_text;
+  std::string fix_label;
+  bool fix_safe = false;  // false: unsafe, applied with --unsafe-fixes
+};
+
 struct Digest {
   std::int32_t title = kNone;  // the first heading at the title's level
   // The heading level that delimits sections in this file: the schema's,
@@ -173,6 +199,10 @@ struct Digest {
   std::vector<ArticleItem> items;
   std::vector<IocEntry> iocs;
 
+  // Schema-language schemas only (Schema::is_outline()): what the tree of
+  // sections and the table, key-value and list sections get wrong.
+  std::vector<OutlineIssue> outline_issues;
+
   // The section containing a line, or -1 before the first one.
   int section_at(std::uint32_t line) const;
 
@@ -186,6 +216,7 @@ struct Digest {
     labels.clear();
     items.clear();
     iocs.clear();
+    outline_issues.clear();
     preamble_begin = preamble_end = 0;
   }
 };

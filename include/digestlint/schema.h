@@ -14,6 +14,7 @@
 
 #include "digestlint/phrase_set.h"
 #include "digestlint/settings.h"
+#include "digestlint/text_pattern.h"
 
 namespace digestlint {
 
@@ -24,9 +25,45 @@ enum class SectionContent : std::uint8_t {
   Links,     // "- [title](url)" items, free nested sub-bullets
   Articles,  // articles under headings one level deeper
   Free,      // any Markdown
+  // The schema language's content kinds (outline schemas):
+  Table,     // a Markdown table with the spec's columns
+  KeyValue,  // "- key: value" bullets
+  List,      // a list whose items match a pattern
 };
 
 std::string_view to_string(SectionContent content);
+
+// One column of a `table` section, by its header.
+struct ColumnSpec {
+  std::string name;
+  bool required = true;
+  TextPattern pattern;              // each cell's shape; empty: any
+  std::vector<std::string> values;  // the cells' closed set; empty: any
+};
+
+// One key of a `key-value` section ("- 担当: 山田").
+struct KeySpec {
+  std::string name;
+  bool required = true;
+  TextPattern pattern;  // the value's shape; empty: any
+  std::vector<std::string> values;
+};
+
+// How the headings of one level of the tree are numbered: "{n}. " at the
+// top, "{parent}-{n}. " below ("2-1. "). Empty: not numbered.
+struct NumberingSpec {
+  std::string format;
+  bool empty() const { return format.empty(); }
+  // Splits "2-1. 詳細" into its number ("2-1": the format without its
+  // trailing punctuation and spaces), the parent part ("2"), n (1) and the
+  // rest ("詳細"). False when the heading does not start with a number.
+  bool split(std::string_view heading, std::string& number, std::string& parent, std::int64_t& n,
+             std::string_view& rest) const;
+  // The number of the n-th heading under `parent`: "2-3".
+  std::string number_for(std::string_view parent, std::int64_t n) const;
+  // The prefix the heading text starts with: "2-3. ".
+  std::string prefix_for(std::string_view parent, std::int64_t n) const;
+};
 
 struct SectionSpec {
   std::string heading;
@@ -38,6 +75,32 @@ struct SectionSpec {
   SectionContent content = SectionContent::Free;
 
   bool accepts_level(std::uint8_t l) const;
+
+  // The schema language (schemas for any structured report). A heading is
+  // `heading`, one of `one_of`, or text matching `pattern`; the numbering
+  // prefix of its level comes off first.
+  std::vector<std::string> one_of;
+  TextPattern pattern;
+  std::int64_t min_count = 1;         // `min`; 0 when not required
+  std::int64_t max_count = 1;         // `max`; 0: any number
+  std::vector<SectionSpec> children;  // [[sections.sections]], one level deeper
+  bool children_any_order = false;    // `order = "any"`: its children in any order
+  NumberingSpec children_numbering;   // `numbering`: how its children are numbered
+  // content = "table"
+  std::vector<ColumnSpec> columns;
+  std::int64_t min_rows = 0;
+  std::int64_t max_rows = 0;  // 0: no limit
+  // content = "key-value"
+  std::vector<KeySpec> keys;
+  // content = "list" (min_items/max_items: 0 is no limit for max)
+  TextPattern item_pattern;
+  std::int64_t min_items = 0;
+  std::int64_t max_items = 0;
+
+  // Whether unnumbered heading text names this section.
+  bool names(std::string_view text) const;
+  // How messages name it: the heading, "A | B", or the pattern.
+  std::string display() const;
 
   // fold_for_match(heading): a heading that nearly names the section is
   // compared folded.
@@ -162,6 +225,9 @@ struct Schema {
 
   std::string title = "Daily Security Info";
   std::uint8_t title_level = 1;
+  // `[title] pattern`: the title as a pattern with typed parts, checked
+  // instead of `title` when set ("週次レビュー {week}").
+  TextPattern title_pattern;
   bool preamble_allowed = true;
 
   char list_marker = '-';
@@ -172,6 +238,9 @@ struct Schema {
   std::vector<std::string> empty_marker_variants;
 
   std::vector<SectionSpec> sections;
+  // The top level of the tree: `order = "any"` and `numbering` at the root.
+  bool sections_any_order = false;
+  NumberingSpec numbering;
 
   ArticleSpec articles;
   IocSpec ioc;
@@ -181,6 +250,13 @@ struct Schema {
 
   // Index of the section whose heading is exactly `text`, or -1.
   int find_section(std::string_view heading) const;
+  // Index of the top-level section a heading names in the schema language
+  // (numbering prefix, one_of, pattern), or -1. Only outline schemas.
+  int match_section(std::string_view heading) const;
+  // Whether the schema uses the tree language (patterns, one_of, counts,
+  // subsections, numbering, order, the new content kinds): the outline
+  // model and its rules run only then.
+  bool is_outline() const { return is_outline_; }
 
   // The deepest level at which a heading is a section (not content).
   std::uint8_t section_level() const { return section_level_; }
@@ -190,6 +266,7 @@ struct Schema {
  private:
   friend class SchemaCompiler;
   std::uint8_t section_level_ = 3;
+  bool is_outline_ = false;
   std::vector<std::string> folded_empty_markers_;
 };
 

@@ -134,6 +134,66 @@ json ioc_value() {
                       json::array({"name"}));
 }
 
+constexpr const char* kTitlePattern =
+    "The title as a pattern with typed parts instead of text: {date} (or {date:YYYY-MM-DD}), "
+    "{date:YYYYMMDD}, {week} (ISO week, 2026-W19), {n} (a number), {text}; {{ and }} are "
+    "braces.";
+
+json order_key() {
+  return described({{"enum", json::array({"in-order", "any"})}},
+                   "Whether the sections of this level follow the schema's order (default "
+                   "\"in-order\").");
+}
+
+json numbering_key() {
+  return described({{"type", "string"}, {"pattern", "\\{n\\}"}},
+                   "How the headings of this level are numbered, checked to run 1, 2, 3: "
+                   "\"{n}. \" (\"1. 概要\"), \"{parent}-{n}. \" (\"2-1. 詳細\").");
+}
+
+json typed_pattern(const char* description) {
+  return nonempty_string(description);
+}
+
+// The keys of the schema language on a [[sections]] entry (any depth).
+void add_section_language(json& section) {
+  json column = closed_table(
+      "A column of a table, by its header, in order.",
+      {{"name", nonempty_string("The header text.")},
+       {"required", boolean("Whether the table must have it (default true).")},
+       {"pattern", typed_pattern("Each cell's shape, with typed parts as in [title] pattern.")},
+       {"values", strings("The cells' closed set of values.")}},
+      json::array({"name"}));
+  json key = closed_table(
+      "A key of \"- key: value\" bullets.",
+      {{"name", nonempty_string("The key as written before ':'.")},
+       {"required", boolean("Whether the section must have it (default true).")},
+       {"pattern", typed_pattern("The value's shape, with typed parts as in [title] pattern.")},
+       {"values", strings("The value's closed set.")}},
+      json::array({"name"}));
+  json& p = section["properties"];
+  p["one_of"] = described(
+      {{"type", "array"}, {"items", {{"type", "string"}, {"minLength", 1}}}, {"minItems", 1}},
+      "Headings accepted for this section, instead of one heading.");
+  p["pattern"] = typed_pattern("The heading as a pattern with typed parts, instead of heading.");
+  p["min"] = integer(0, 1000, "Fewest occurrences (default 1, or 0 when required = false).");
+  p["max"] = integer(0, 1000, "Most occurrences; 0 is any number (default 1).");
+  p["sections"] =
+      described({{"type", "array"}, {"items", {{"$ref", "#/$defs/section"}}}, {"minItems", 1}},
+                "Its subsections, one level deeper, in order.");
+  p["order"] = order_key();
+  p["numbering"] = numbering_key();
+  p["columns"] = described({{"type", "array"}, {"items", std::move(column)}, {"minItems", 1}},
+                           "content = \"table\": the columns, in order.");
+  p["min_rows"] = integer(0, 100000, "content = \"table\": fewest data rows.");
+  p["max_rows"] = integer(0, 100000, "content = \"table\": most data rows; 0 is no limit.");
+  p["keys"] = described({{"type", "array"}, {"items", std::move(key)}},
+                        "content = \"key-value\": the keys.");
+  p["item_pattern"] = typed_pattern("content = \"list\": each top-level item's shape.");
+  p["min_items"] = integer(0, 100000, "content = \"list\": fewest top-level items.");
+  p["max_items"] = integer(0, 100000, "content = \"list\": most top-level items; 0 is no limit.");
+}
+
 }  // namespace
 
 json schema_file_json_schema() {
@@ -153,16 +213,18 @@ json schema_file_json_schema() {
       json::array({"name"}));
   json section = closed_table(
       "A section heading, in document order.",
-      {{"heading", nonempty_string("The heading text.")},
+      {{"heading", nonempty_string("The heading text (or use one_of or pattern).")},
        {"level", heading_level("Its heading level (default 3).")},
        {"accepted_levels",
         array_of(heading_level("A heading level."), "Other levels accepted without a finding.")},
        {"required", boolean("Whether a digest must have it (default true).")},
-       {"content", described({{"enum", json::array({"links", "articles", "free"})}},
+       {"content", described({{"enum", json::array({"links", "articles", "free", "table",
+                                                    "key-value", "list"})}},
                              "What it holds besides its empty marker: \"links\" ([title](url) "
-                             "items), \"articles\" (see [articles]) or \"free\" (any Markdown; "
-                             "the default).")}},
-      json::array({"heading"}));
+                             "items), \"articles\" (see [articles]), \"free\" (any Markdown; "
+                             "the default), \"table\" (see columns), \"key-value\" (see keys) or "
+                             "\"list\" (see item_pattern).")}});
+  add_section_language(section);
   json category = closed_table(
       "An IOC category (field 2 of an entry).",
       {{"name", nonempty_string("The category as written (\"IPアドレス\").")},
@@ -184,6 +246,7 @@ json schema_file_json_schema() {
       {"description", string_type("One line about the documents it describes.")},
       {"title", closed_table("The heading that opens every document.",
                              {{"text", string_type("The title text.")},
+                              {"pattern", nonempty_string(kTitlePattern)},
                               {"level", heading_level("Its heading level (default 1).")}})},
       {"preamble", closed_table("Text between the title and the first section.",
                                 {{"allowed", boolean("Whether any is allowed (default true).")}})},
@@ -198,8 +261,11 @@ json schema_file_json_schema() {
        closed_table("What a section with nothing to report holds.",
                     {{"marker", string_type("The marker (default \"N/A\").")},
                      {"variants", strings("What people write instead, fixed to the marker.")}})},
-      {"sections", described({{"type", "array"}, {"items", section}, {"minItems", 1}},
-                             "The sections, in order.")},
+      {"sections",
+       described({{"type", "array"}, {"items", {{"$ref", "#/$defs/section"}}}, {"minItems", 1}},
+                 "The sections, in order.")},
+      {"order", order_key()},
+      {"numbering", numbering_key()},
       {"articles",
        closed_table(
            "The articles of an `articles` section.",
@@ -225,7 +291,9 @@ json schema_file_json_schema() {
             {"scopes", described({{"type", "array"}, {"items", ioc_value()}, {"minItems", 1}},
                                  "Field 5: the scopes.")}},
            json::array({"categories", "familiarity", "scopes"}))}};
-  return with_rules(std::move(schema), std::move(properties));
+  json out = with_rules(std::move(schema), std::move(properties));
+  out["$defs"]["section"] = std::move(section);
+  return out;
 }
 
 json config_file_json_schema() {

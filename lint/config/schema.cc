@@ -21,6 +21,12 @@ std::string_view to_string(SectionContent content) {
       return "articles";
     case SectionContent::Free:
       return "free";
+    case SectionContent::Table:
+      return "table";
+    case SectionContent::KeyValue:
+      return "key-value";
+    case SectionContent::List:
+      return "list";
   }
   return "free";
 }
@@ -61,6 +67,122 @@ int IocSpec::find_category(std::string_view name) const {
 int IocSpec::find_scope(std::string_view name) const {
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     if (scopes[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool SectionSpec::names(std::string_view text) const {
+  if (!heading.empty()) return text == heading;
+  if (!one_of.empty()) return std::find(one_of.begin(), one_of.end(), text) != one_of.end();
+  return pattern.match(text);
+}
+
+std::string SectionSpec::display() const {
+  if (!heading.empty()) return heading;
+  if (!one_of.empty()) {
+    std::string out;
+    for (const std::string& h : one_of)
+      out += (out.empty() ? "" : " | ") + h;
+    return out;
+  }
+  return pattern.source();
+}
+
+namespace {
+
+// `format` with {parent} and {n} filled in.
+std::string fill_numbering(std::string_view format, std::string_view parent, std::int64_t n) {
+  std::string out(format);
+  for (const auto& [part, value] :
+       {std::pair<std::string_view, std::string>{"{parent}", parent},
+        std::pair<std::string_view, std::string>{"{n}", std::to_string(n)}}) {
+    const std::size_t at = out.find(part);
+    if (at != std::string::npos) out.replace(at, part.size(), value);
+  }
+  return out;
+}
+
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Matches `format` from `fi` against `text` from `ti`; {parent} is a
+// dotted or dashed number ("2", "2-1").
+bool split_numbering(std::string_view format, std::size_t fi, std::string_view text, std::size_t ti,
+                     std::string& parent, std::int64_t& n, std::size_t& end) {
+  if (fi == format.size()) {
+    end = ti;
+    return true;
+  }
+  if (format.substr(fi, 3) == "{n}") {
+    std::size_t j = ti;
+    while (j < text.size() && j - ti < 9 && is_ascii_digit(text[j]))
+      ++j;
+    if (j == ti) return false;
+    n = std::stoll(std::string(text.substr(ti, j - ti)));
+    return split_numbering(format, fi + 3, text, j, parent, n, end);
+  }
+  if (format.substr(fi, 8) == "{parent}") {
+    std::size_t j = ti;
+    while (j < text.size() && (is_ascii_digit(text[j]) || text[j] == '-' || text[j] == '.')) {
+      ++j;
+      if (is_ascii_digit(text[j - 1]) && split_numbering(format, fi + 8, text, j, parent, n, end)) {
+        parent = std::string(text.substr(ti, j - ti));
+        return true;
+      }
+    }
+    return false;
+  }
+  // Spaces in the format match one or more spaces.
+  if (format[fi] == ' ') {
+    if (ti >= text.size() || text[ti] != ' ') return ti >= text.size() && fi + 1 == format.size();
+    std::size_t j = ti;
+    while (j < text.size() && text[j] == ' ')
+      ++j;
+    return split_numbering(format, fi + 1, text, j, parent, n, end);
+  }
+  if (ti >= text.size() || text[ti] != format[fi]) return false;
+  return split_numbering(format, fi + 1, text, ti + 1, parent, n, end);
+}
+
+std::string_view strip_number_punctuation(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '.' || s.back() == ')' || s.back() == ':' ||
+                        s.back() == '-'))
+    s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool NumberingSpec::split(std::string_view heading, std::string& number, std::string& parent,
+                          std::int64_t& n, std::string_view& rest) const {
+  if (format.empty()) return false;
+  std::size_t end = 0;
+  parent.clear();
+  if (!split_numbering(format, 0, heading, 0, parent, n, end)) return false;
+  number = std::string(strip_number_punctuation(heading.substr(0, end)));
+  rest = heading.substr(end);
+  while (!rest.empty() && rest.front() == ' ')
+    rest.remove_prefix(1);
+  return true;
+}
+
+std::string NumberingSpec::number_for(std::string_view parent, std::int64_t n) const {
+  return std::string(strip_number_punctuation(fill_numbering(format, parent, n)));
+}
+
+std::string NumberingSpec::prefix_for(std::string_view parent, std::int64_t n) const {
+  return fill_numbering(format, parent, n);
+}
+
+int Schema::match_section(std::string_view heading) const {
+  std::string number;
+  std::string parent;
+  std::int64_t n = 0;
+  std::string_view rest = heading;
+  if (!numbering.empty()) numbering.split(heading, number, parent, n, rest);
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (sections[i].names(rest)) return static_cast<int>(i);
   }
   return -1;
 }
@@ -229,19 +351,234 @@ void read_ioc(const TomlReader& r, const toml::table& t, IocSpec& spec) {
   }
 }
 
+// ---- The schema language: title patterns, the tree of sections, content
+// kinds. Kept apart from the digest keys above.
+
+constexpr std::string_view kContentError =
+    "'content' must be \"links\", \"articles\", \"free\", \"table\", \"key-value\" or \"list\"";
+
+const std::initializer_list<std::string_view> kSectionKeys = {
+    "heading",  "level", "accepted_levels", "required",  "content",   "one_of",  "pattern",
+    "min",      "max",   "sections",        "order",     "numbering", "columns", "min_rows",
+    "max_rows", "keys",  "item_pattern",    "min_items", "max_items"};
+
+TextPattern read_pattern(const TomlReader& r, const toml::table& t, std::string_view key) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return {};
+  const std::string text = r.string(t, key, "");
+  std::string error;
+  TextPattern pattern = TextPattern::compile(text, error);
+  if (!error.empty()) r.fail(*node, fmt::format("'{}': {}", key, error));
+  return pattern;
+}
+
+void read_title_pattern(const TomlReader& r, const toml::table& t, Schema& s) {
+  s.title_pattern = read_pattern(r, t, "pattern");
+  if (!s.title_pattern.empty() && t.get("text") != nullptr) {
+    r.fail(*t.get("pattern"), "[title] takes 'text' or 'pattern', not both");
+  }
+  // The literal text before the first part names the title where a whole
+  // one is needed (near misses, `--schema auto` never sees user schemas).
+  if (!s.title_pattern.empty()) s.title = s.title_pattern.source();
+}
+
+bool names_without_heading(const toml::table& t) {
+  return t.get("one_of") != nullptr || t.get("pattern") != nullptr;
+}
+
+// The content kinds of the schema language, by their TOML names.
+bool content_kind(std::string_view name, SectionContent& kind) {
+  if (name == "table") {
+    kind = SectionContent::Table;
+  } else if (name == "key-value") {
+    kind = SectionContent::KeyValue;
+  } else if (name == "list") {
+    kind = SectionContent::List;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+NumberingSpec read_numbering(const TomlReader& r, const toml::table& t, bool nested) {
+  NumberingSpec numbering;
+  const toml::node* node = t.get("numbering");
+  if (node == nullptr) return numbering;
+  numbering.format = r.string(t, "numbering", "");
+  const std::string& f = numbering.format;
+  if (f.find("{n}") == std::string::npos || f.find("{n}") != f.rfind("{n}")) {
+    r.fail(*node, "'numbering' needs '{n}' once (\"{n}. \", \"{parent}-{n}. \")");
+  }
+  if (f.find("{parent}") != std::string::npos && !nested) {
+    r.fail(*node, "'{parent}' is for subsections' numbering; the top level has no parent");
+  }
+  std::string rest = f;
+  for (const std::string_view part : {"{n}", "{parent}"}) {
+    const std::size_t at = rest.find(part);
+    if (at != std::string::npos) rest.erase(at, part.size());
+  }
+  if (rest.find_first_of("{}0123456789") != std::string::npos) {
+    r.fail(*node, "'numbering' holds only '{n}', '{parent}' and punctuation or spaces");
+  }
+  return numbering;
+}
+
+// `order` and `numbering` of one level of the tree (the root's, or a
+// section's for its subsections).
+void read_tree_level(const TomlReader& r, const toml::table& t, std::string_view parent,
+                     bool& any_order, NumberingSpec& numbering) {
+  if (const toml::node* node = t.get("order")) {
+    const std::string order = r.string(t, "order", "in-order");
+    if (order != "in-order" && order != "any") {
+      r.fail(*node, "'order' must be \"in-order\" or \"any\"");
+    }
+    any_order = order == "any";
+  }
+  numbering = read_numbering(r, t, !parent.empty());
+}
+
+void read_content_language(const TomlReader& r, const toml::table& t, SectionSpec& spec) {
+  const bool table = spec.content == SectionContent::Table;
+  const bool keyed = spec.content == SectionContent::KeyValue;
+  const bool list = spec.content == SectionContent::List;
+  auto only_for = [&](std::string_view key, bool allowed, std::string_view kind) {
+    if (!allowed && t.get(key) != nullptr) {
+      r.fail(*t.get(key), fmt::format("'{}' is for content = \"{}\"", key, kind));
+    }
+  };
+  for (const std::string_view key : {"columns", "min_rows", "max_rows"})
+    only_for(key, table, "table");
+  only_for("keys", keyed, "key-value");
+  for (const std::string_view key : {"item_pattern", "min_items", "max_items"})
+    only_for(key, list, "list");
+  if (table) {
+    const toml::array* columns = r.array(t, "columns");
+    if (columns == nullptr) r.fail(t.source(), "content = \"table\" needs [[sections.columns]]");
+    std::vector<std::string> seen;
+    for_each_table(r, *columns, "columns", [&](const toml::table& c) {
+      r.check_keys(c, {"name", "required", "pattern", "values"}, "a column");
+      ColumnSpec column;
+      column.name = required_string(r, c, "name", "a column");
+      claim(r, seen, column.name, *c.get("name"), "the columns");
+      column.required = r.boolean(c, "required", true);
+      column.pattern = read_pattern(r, c, "pattern");
+      column.values = r.strings(c, "values", {});
+      spec.columns.push_back(std::move(column));
+    });
+    if (spec.columns.empty()) r.fail(*columns, "a table needs at least one column");
+    spec.min_rows = r.integer(t, "min_rows", 0, 0, 100000);
+    spec.max_rows = r.integer(t, "max_rows", 0, 0, 100000);
+    if (spec.max_rows != 0 && spec.max_rows < spec.min_rows) {
+      r.fail(*t.get("max_rows"), "'max_rows' must be 0 (no limit) or at least 'min_rows'");
+    }
+  }
+  if (keyed) {
+    const toml::array* keys = r.array(t, "keys");
+    if (keys == nullptr) r.fail(t.source(), "content = \"key-value\" needs [[sections.keys]]");
+    std::vector<std::string> seen;
+    for_each_table(r, *keys, "keys", [&](const toml::table& k) {
+      r.check_keys(k, {"name", "required", "pattern", "values"}, "a key");
+      KeySpec key;
+      key.name = required_string(r, k, "name", "a key");
+      claim(r, seen, key.name, *k.get("name"), "the keys");
+      key.required = r.boolean(k, "required", true);
+      key.pattern = read_pattern(r, k, "pattern");
+      key.values = r.strings(k, "values", {});
+      spec.keys.push_back(std::move(key));
+    });
+  }
+  if (list) {
+    spec.item_pattern = read_pattern(r, t, "item_pattern");
+    spec.min_items = r.integer(t, "min_items", 0, 0, 100000);
+    spec.max_items = r.integer(t, "max_items", 0, 0, 100000);
+    if (spec.max_items != 0 && spec.max_items < spec.min_items) {
+      r.fail(*t.get("max_items"), "'max_items' must be 0 (no limit) or at least 'min_items'");
+    }
+  }
+}
+
+// The schema-language keys of one [[sections]] entry at any depth, and its
+// subsections, recursively.
+void read_section_language(const TomlReader& r, const toml::table& t, SectionSpec& spec,
+                           int depth) {
+  if (depth > 5) r.fail(t.source(), "sections nest at most six levels deep");
+  spec.one_of = r.strings(t, "one_of", {});
+  spec.pattern = read_pattern(r, t, "pattern");
+  const int ways = (spec.heading.empty() ? 0 : 1) + (spec.one_of.empty() ? 0 : 1) +
+                   (spec.pattern.empty() ? 0 : 1);
+  if (ways != 1) r.fail(t.source(), "a section takes one of 'heading', 'one_of' or 'pattern'");
+  for (const std::string& h : spec.one_of) {
+    if (h.empty()) r.fail(*t.get("one_of"), "'one_of' must not hold \"\"");
+  }
+  if (t.get("required") != nullptr && t.get("min") != nullptr) {
+    r.fail(*t.get("min"), "a section takes 'required' or 'min', not both");
+  }
+  spec.min_count = r.integer(t, "min", spec.required ? 1 : 0, 0, 1000);
+  spec.required = spec.min_count >= 1;
+  spec.max_count = r.integer(t, "max", 1, 0, 1000);
+  if (spec.max_count != 0 && spec.max_count < spec.min_count) {
+    r.fail(*t.get("max"), "'max' must be 0 (any number) or at least 'min'");
+  }
+  std::string content_name = r.string(t, "content", "free");
+  SectionContent kind = SectionContent::Free;
+  if (content_kind(content_name, kind)) spec.content = kind;
+  read_content_language(r, t, spec);
+  read_tree_level(r, t, spec.heading.empty() ? "section" : spec.heading, spec.children_any_order,
+                  spec.children_numbering);
+  const toml::array* children = r.array(t, "sections");
+  if (children == nullptr) {
+    if (t.get("order") != nullptr || t.get("numbering") != nullptr) {
+      r.fail(t.source(), "'order' and 'numbering' describe subsections: this section has none");
+    }
+    return;
+  }
+  for_each_table(r, *children, "[[sections.sections]]", [&](const toml::table& c) {
+    r.check_keys(c, kSectionKeys, "[[sections.sections]]");
+    if (c.get("accepted_levels") != nullptr) {
+      r.fail(*c.get("accepted_levels"), "'accepted_levels' is for top-level sections");
+    }
+    SectionSpec child;
+    child.heading = r.string(c, "heading", "");
+    child.level = heading_level(r, c, "level", std::min(spec.level + 1, 6));
+    if (child.level <= spec.level) {
+      r.fail(c.source(), "a subsection's level must be deeper than its parent's");
+    }
+    child.required = r.boolean(c, "required", true);
+    const std::string content = r.string(c, "content", "free");
+    if (content == "links" || content == "articles") {
+      r.fail(*c.get("content"), "subsections hold \"free\", \"table\", \"key-value\" or \"list\"");
+    }
+    if (!content_kind(content, child.content) && content != "free") {
+      r.fail(*c.get("content"), kContentError);
+    }
+    read_section_language(r, c, child, depth + 1);
+    for (const SectionSpec& sibling : spec.children) {
+      if (!child.heading.empty() && sibling.heading == child.heading) {
+        r.fail(*c.get("heading"), fmt::format("subsection '{}' is listed twice", child.heading));
+      }
+      if (sibling.level != child.level) {
+        r.fail(c.source(), "subsections of one section share one level");
+      }
+    }
+    spec.children.push_back(std::move(child));
+  });
+}
+
 void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
   r.check_keys(root,
                {"name", "description", "title", "preamble", "lists", "empty_section", "sections",
-                "articles", "ioc", "rules"},
+                "articles", "ioc", "rules", "order", "numbering"},
                "the schema");
+  read_tree_level(r, root, "", s.sections_any_order, s.numbering);
   s.name = r.string(root, "name", "");
   if (s.name.empty()) r.fail(root.source(), "the schema needs a 'name'");
   s.description = r.string(root, "description", "");
 
   if (const toml::table* t = r.table(root, "title")) {
-    r.check_keys(*t, {"text", "level"}, "[title]");
+    r.check_keys(*t, {"text", "level", "pattern"}, "[title]");
     s.title = r.string(*t, "text", s.title);
     s.title_level = heading_level(r, *t, "level", s.title_level);
+    read_title_pattern(r, *t, s);
   }
   if (const toml::table* t = r.table(root, "preamble")) {
     r.check_keys(*t, {"allowed"}, "[preamble]");
@@ -267,12 +604,13 @@ void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
     for (const toml::node& node : *sections) {
       if (!node.is_table()) r.fail(node, "each [[sections]] entry must be a table");
       const toml::table& t = *node.as_table();
-      r.check_keys(t, {"heading", "level", "accepted_levels", "required", "content"},
-                   "[[sections]]");
+      r.check_keys(t, kSectionKeys, "[[sections]]");
       SectionSpec spec;
       spec.heading = r.string(t, "heading", "");
-      if (spec.heading.empty()) r.fail(t.source(), "a section needs a non-empty 'heading'");
-      if (s.find_section(spec.heading) >= 0) {
+      if (spec.heading.empty() && !names_without_heading(t)) {
+        r.fail(t.source(), "a section needs a non-empty 'heading' (or 'one_of' or 'pattern')");
+      }
+      if (!spec.heading.empty() && s.find_section(spec.heading) >= 0) {
         r.fail(*t.get("heading"), fmt::format("section '{}' is listed twice", spec.heading));
       }
       spec.level = heading_level(r, t, "level", 3);
@@ -285,15 +623,18 @@ void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
         }
       }
       spec.required = r.boolean(t, "required", true);
+      read_section_language(r, t, spec, 0);
       const std::string content = r.string(t, "content", "free");
-      if (content == "links") {
+      if (content_kind(content, spec.content)) {
+        // table, key-value or list: read by read_section_language
+      } else if (content == "links") {
         spec.content = SectionContent::Links;
       } else if (content == "articles") {
         spec.content = SectionContent::Articles;
       } else if (content == "free") {
         spec.content = SectionContent::Free;
       } else {
-        r.fail(*t.get("content"), "'content' must be \"links\", \"articles\" or \"free\"");
+        r.fail(*t.get("content"), kContentError);
       }
       s.sections.push_back(std::move(spec));
     }
@@ -322,6 +663,7 @@ class SchemaCompiler {
       schema.section_level_ = std::max(schema.section_level_, section.level);
       section.folded_heading_ = fold_for_match(section.heading);
     }
+    schema.is_outline_ = uses_tree_language(schema);
     schema.folded_empty_markers_.push_back(fold_loosely(schema.empty_marker));
     for (const std::string& variant : schema.empty_marker_variants)
       schema.folded_empty_markers_.push_back(fold_loosely(variant));
@@ -355,6 +697,19 @@ class SchemaCompiler {
   }
 
  private:
+  static bool uses_tree_language(const Schema& schema) {
+    if (!schema.title_pattern.empty() || !schema.numbering.empty() || schema.sections_any_order)
+      return true;
+    for (const SectionSpec& s : schema.sections) {
+      if (!s.one_of.empty() || !s.pattern.empty() || s.max_count != 1 || s.min_count > 1 ||
+          !s.children.empty() || s.content == SectionContent::Table ||
+          s.content == SectionContent::KeyValue || s.content == SectionContent::List) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   template <typename Spec>
   static void fold_names(Spec& spec) {
     spec.folded_names_.push_back(fold_for_match(spec.name));

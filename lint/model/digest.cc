@@ -6,6 +6,7 @@
 #include "digestlint/schema.h"
 #include "digestlint/text.h"
 #include "model/articles.h"
+#include "model/outline.h"
 
 namespace digestlint {
 
@@ -37,6 +38,7 @@ void resolve_near_misses(const Document& doc, const SourceText& source, const Sc
     if (text.size() > 256) continue;  // no section name is near that long
     const std::string candidate = fold_for_match(text);
     for (std::size_t spec = 0; spec < schema.sections.size(); ++spec) {
+      if (schema.sections[spec].heading.empty()) continue;  // one_of or pattern
       if (present[spec] || !is_near_miss_folded(candidate, schema.sections[spec].folded_heading()))
         continue;
       s.spec = static_cast<int>(spec);
@@ -57,12 +59,15 @@ void mark_duplicates_and_order(const Schema& schema, Digest& digest) {
     Section& s = digest.sections[i];
     if (s.spec < 0) continue;
     if (digest.first_of_spec[s.spec] != kNone) {
+      // A section the schema lets repeat is counted by section-count instead.
+      if (schema.sections[s.spec].max_count != 1) continue;
       s.duplicate_of = digest.first_of_spec[s.spec];
     } else {
       digest.first_of_spec[s.spec] = static_cast<std::int32_t>(i);
       firsts.push_back(static_cast<std::int32_t>(i));
     }
   }
+  if (schema.sections_any_order) return;  // every section is in order
   const std::vector<bool> in_order = longest_increasing_subsequence(
       firsts.size(), [&](std::size_t k) { return digest.sections[firsts[k]].spec; });
   for (std::size_t k = 0; k < firsts.size(); ++k)
@@ -98,7 +103,12 @@ void build_digest(const Document& doc, const SourceText& source, const Schema& s
   for (std::size_t i = 0; i < doc.headings.size(); ++i) {
     const Heading& h = doc.headings[i];
     if (static_cast<std::int32_t>(i) == digest.title) continue;
-    const int spec = schema.find_section(source.slice(h.text));
+    int spec = schema.find_section(source.slice(h.text));
+    // The schema language: numbered headings, one_of, patterns; only at a
+    // section level, where a loose pattern cannot swallow a subsection.
+    if (spec < 0 && schema.is_outline() && h.level <= digest.section_level) {
+      spec = schema.match_section(source.slice(h.text));
+    }
     // A heading naming a section is one even at the wrong level, so that a
     // "#### Tools" is reported once, as a level error, not also as missing.
     if (h.level > digest.section_level && spec < 0) continue;
@@ -130,6 +140,7 @@ void build_digest(const Document& doc, const SourceText& source, const Schema& s
   if (digest.preamble_end < digest.preamble_begin) digest.preamble_end = digest.preamble_begin;
 
   build_articles(doc, source, schema, digest);
+  if (schema.is_outline()) build_outline(doc, source, schema, digest);
 }
 
 }  // namespace digestlint

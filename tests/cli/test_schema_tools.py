@@ -135,7 +135,7 @@ trailing-whitespace = { severity = "info", allow-hard-break = false }
         with open(it.source("schemas", "daily-security-info.toml"), encoding="utf-8") as f:
             good = f.read()
         mutations = [
-            ('content = "links"', 'content = "list"'),          # unknown content kind
+            ('content = "links"', 'content = "linked"'),        # unknown content kind
             ('[title]\ntext', '[title]\ntxt'),                  # misspelt key
             ('level = 3', 'level = 9'),                         # heading level out of range
             ('marker = "-"', 'marker = "x"'),                   # bullet marker
@@ -216,6 +216,148 @@ level = 2
         doc = it.write(self.path("w.md"), r.out)
         r = it.run("--schema", schema, doc)
         self.assertEqual(r.code, 0, r.out + r.err)
+
+    def test_template_fills_a_title_pattern_and_lints_clean(self):
+        schema = it.source("examples", "weekly-review.toml")
+        r = it.run("schema", "template", schema, "--date", "2026-05-04")
+        self.assertEqual(r.code, 0, r.err)
+        lines = r.out.splitlines()
+        self.assertEqual(lines[0], "# 週次レビュー 2026-W19")
+        self.assertIn("- 期間: 2026-05-04 〜 2026-05-04", lines)
+        self.assertIn("### 2-1. TODO", lines)
+        self.assertIn("| 分類 | 件数 | 深刻度 |", lines)
+        doc = it.write(self.path("week.md"), r.out)
+        r = it.run("--schema", schema, doc)
+        self.assertEqual(r.code, 0, r.out + r.err)
+        # 2027-01-01 is a Friday: ISO week 53 of 2026.
+        r = it.run("schema", "template", schema, "--date", "2027-01-01")
+        self.assertTrue(r.out.startswith("# 週次レビュー 2026-W53\n"), r.out)
+
+    def test_template_refuses_a_date_that_is_not_one(self):
+        r = it.run("schema", "template", it.source("examples", "weekly-review.toml"),
+                   "--date", "2026-02-30")
+        self.assertEqual(r.code, 2)
+        self.assertIn("'2026-02-30' is not a date", r.err)
+
+    def test_weekly_review_example_lints_clean_and_validates(self):
+        schema = it.source("examples", "weekly-review.toml")
+        r = it.run("schema", "check", schema)
+        self.assertEqual(r.code, 0, r.err)
+        r = it.run("--schema", schema, it.source("examples", "weekly-review.md"))
+        self.assertEqual(r.code, 0, r.out + r.err)
+        with open(schema, "rb") as f:
+            self.assertEqual([], errors("schema", tomllib.load(f)))
+
+
+class Order(it.TempDirTest):
+    SCHEMA = """
+name = "ordered"
+order = "{top}"
+[title]
+text = "R"
+[[sections]]
+heading = "A"
+level = 2
+order = "{sub}"
+[[sections.sections]]
+heading = "x"
+[[sections.sections]]
+heading = "y"
+[[sections]]
+heading = "B"
+level = 2
+"""
+    DOC = "# R\n\n## B\n\nN/A\n\n## A\n\n### y\n\nN/A\n\n### x\n\nN/A\n"
+
+    def lint(self, top, sub):
+        schema = it.write(self.path("s.toml"), self.SCHEMA.format(top=top, sub=sub))
+        return it.run("--schema", schema, it.write(self.path("d.md"), self.DOC))
+
+    def test_order_any_at_each_level(self):
+        r = self.lint("any", "any")
+        self.assertEqual(r.code, 0, r.out + r.err)
+        r = self.lint("in-order", "any")
+        self.assertIn("DL104", r.out)
+        self.assertNotIn("DL118", r.out)
+        r = self.lint("any", "in-order")
+        self.assertNotIn("DL104", r.out)
+        self.assertIn("subsection 'x' of 'A' comes after 'y'", r.out)
+
+
+WEEKLY = """# 週次レビュー 2026-W{week:02d}
+
+## 1. 概要
+
+- 期間: 2026-05-04 〜 2026-05-08
+- 担当: {owner}
+- 状態: {state}
+
+## 2. 進捗
+
+- 実装を進めた
+
+## 3. 課題
+
+| 分類 | 件数 | 深刻度 |
+| --- | --- | --- |
+| 技術 | {count} | {level} |
+| 運用 | 1 | 低 |
+
+## 4. 来週の予定
+
+- 2026-05-11: リリース判定
+"""
+
+
+class Infer(it.TempDirTest):
+    """schema infer: a draft that the reports pass and their mutations fail."""
+
+    def reports(self):
+        paths = []
+        for i, (owner, state, level) in enumerate([("山田", "順調", "高"), ("佐藤", "注意", "中"),
+                                                   ("鈴木", "順調", "低"), ("田中", "遅延", "高"),
+                                                   ("山田", "順調", "中")]):
+            text = WEEKLY.format(week=19 + i, owner=owner, state=state, count=i + 1, level=level)
+            paths.append(it.write(self.path("r%d.md" % i), text))
+        return paths
+
+    def test_round_trip_and_mutations(self):
+        paths = self.reports()
+        r = it.run("schema", "infer", *paths)
+        self.assertEqual(r.code, 0, r.err)
+        self.assertIn('pattern = "週次レビュー {week}"', r.out)
+        self.assertIn('numbering = "{n}. "', r.out)
+        self.assertIn('values = ["中", "低", "高"]', r.out)
+        draft = it.write(self.path("draft.toml"), r.out)
+        r = it.run("--schema", draft, *paths)
+        self.assertEqual(r.code, 0, r.out + r.err)
+        base = WEEKLY.format(week=30, owner="山田", state="順調", count=2, level="高")
+        mutations = {
+            "DL102": base.replace("## 2. 進捗\n\n- 実装を進めた\n\n", "").replace(
+                "## 3. 課題", "## 2. 課題").replace("## 4. 来週", "## 3. 来週"),
+            "DL119": base.replace("| 分類 | 件数 |", "| 区分 | 件数 |"),
+            "DL104": self.swap_last_two_sections(base),
+            "DL120": base.replace("| 技術 | 2 | 高 |", "| 技術 | 2 | 重大 |"),
+        }
+        for rule, text in mutations.items():
+            with self.subTest(rule=rule):
+                doc = it.write(self.path("m.md"), text)
+                r = it.run("--schema", draft, doc)
+                self.assertEqual(r.code, 1, r.out + r.err)
+                self.assertIn(rule, r.out)
+
+    @staticmethod
+    def swap_last_two_sections(text):
+        head, rest = text.split("## 3. 課題", 1)
+        table, plan = rest.split("## 4. 来週の予定", 1)
+        return (head + "## 3. 来週の予定" + plan.rstrip("\n") + "\n\n## 4. 課題" +
+                table.rstrip("\n") + "\n")
+
+    def test_a_report_without_sections_is_an_error(self):
+        doc = it.write(self.path("x.md"), "# only a title\n")
+        r = it.run("schema", "infer", doc)
+        self.assertEqual(r.code, 2)
+        self.assertIn("no sections", r.err)
 
 
 def main():

@@ -1,0 +1,579 @@
+#include "model/outline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "digestlint/text.h"
+
+namespace digestlint {
+
+namespace {
+
+// A heading at one level of the tree, between its parent's heading and the
+// next heading at its level or above.
+struct Node {
+  std::int32_t heading = kNone;
+  std::uint32_t end_line = 0;  // one past its last line (subsections included)
+  int spec = -1;               // index among its level's specs
+  bool numbered = false;
+  std::string number;  // "2-1"
+  std::string parent;  // "2"
+  std::int64_t n = 0;
+  std::string_view name;  // the heading without its number
+};
+
+class OutlineBuilder {
+ public:
+  OutlineBuilder(const Document& doc, const SourceText& source, const Schema& schema,
+                 Digest& digest)
+      : doc_(doc), source_(source), schema_(schema), digest_(digest) {}
+
+  void build() {
+    std::vector<Node> top;
+    for (const Section& s : digest_.sections) {
+      const Heading& h = doc_.headings[s.heading];
+      if (h.level != digest_.section_level) continue;
+      Node node = read_node(s.heading, schema_.numbering);
+      node.spec = s.spec;
+      node.end_line = s.body_end;
+      top.push_back(node);
+    }
+    check_numbering(top, schema_.numbering, "");
+    check_counts(top, schema_.sections, "", kNone, /*top=*/true);
+    for (const Node& node : top) {
+      if (node.spec >= 0) check_section(schema_.sections[node.spec], node);
+    }
+  }
+
+ private:
+  std::string_view text(ByteRange r) const { return source_.slice(r); }
+  ByteRange line_range(std::uint32_t line) const {
+    return {doc_.lines[line].begin, doc_.lines[line].end};
+  }
+  ByteRange heading_range(std::int32_t heading) const {
+    return line_range(doc_.headings[heading].line);
+  }
+  std::string heading_text(std::int32_t heading) const {
+    return quote_for_message(text(doc_.headings[heading].text));
+  }
+
+  OutlineIssue& add(OutlineCheck check, ByteRange range, std::string message) {
+    OutlineIssue issue;
+    issue.check = check;
+    issue.range = range;
+    issue.message = std::move(message);
+    digest_.outline_issues.push_back(std::move(issue));
+    return digest_.outline_issues.back();
+  }
+
+  Node read_node(std::int32_t heading, const NumberingSpec& numbering) const {
+    Node node;
+    node.heading = heading;
+    node.name = text(doc_.headings[heading].text);
+    if (!numbering.empty()) {
+      node.numbered = numbering.split(node.name, node.number, node.parent, node.n, node.name);
+    }
+    return node;
+  }
+
+  // Numbers run 1, 2, 3 under their parent's number; one gap or slip is one
+  // finding, and the count goes on from what is written.
+  void check_numbering(const std::vector<Node>& nodes, const NumberingSpec& numbering,
+                       const std::string& parent) {
+    if (numbering.empty()) return;
+    std::int64_t expected = 1;
+    std::string previous;
+    for (const Node& node : nodes) {
+      const Heading& h = doc_.headings[node.heading];
+      const std::string want = numbering.number_for(parent, expected);
+      if (!node.numbered) {
+        OutlineIssue& issue = add(OutlineCheck::SectionNumbering, heading_range(node.heading),
+                                  fmt::format("section '{}' has no number (expected '{}')",
+                                              heading_text(node.heading), want));
+        issue.has_fix = true;
+        issue.fix_range = {h.text.begin, h.text.begin};
+        issue.fix_text = numbering.prefix_for(parent, expected);
+        issue.fix_label = fmt::format("number it '{}'", want);
+        ++expected;
+        previous = want;
+        continue;
+      }
+      if (node.parent != parent) {
+        const std::string fixed = numbering.number_for(parent, node.n);
+        OutlineIssue& issue = add(OutlineCheck::SectionNumbering, heading_range(node.heading),
+                                  fmt::format("section {} is under section {} (expected {})",
+                                              node.number, parent, fixed));
+        issue.has_fix = true;
+        issue.fix_range = {h.text.begin, static_cast<Offset>(h.text.begin + node.number.size())};
+        issue.fix_text = fixed;
+        issue.fix_label = fmt::format("renumber it {}", fixed);
+      } else if (node.n > expected) {
+        const std::string where = previous.empty()
+                                      ? fmt::format("before {}", node.number)
+                                      : fmt::format("between {} and {}", previous, node.number);
+        if (node.n == expected + 1) {
+          add(OutlineCheck::SectionNumbering, heading_range(node.heading),
+              fmt::format("section {} is missing {}", want, where));
+        } else {
+          add(OutlineCheck::SectionNumbering, heading_range(node.heading),
+              fmt::format("sections {} to {} are missing {}", want,
+                          numbering.number_for(parent, node.n - 1), where));
+        }
+      } else if (node.n < expected) {
+        add(OutlineCheck::SectionNumbering, heading_range(node.heading),
+            previous.empty()
+                ? fmt::format("section {} is numbered out of sequence (expected {})", node.number,
+                              want)
+                : fmt::format("section {} is numbered out of sequence (expected {} after {})",
+                              node.number, want, previous));
+        ++expected;
+        previous = node.number;
+        continue;
+      }
+      expected = node.n + 1;
+      previous = node.number;
+    }
+  }
+
+  // Fewer than `min` or more than `max` of a spec. At the top level a
+  // required section absent altogether, a single section repeated and an
+  // unknown heading are the skeleton rules' findings.
+  void check_counts(const std::vector<Node>& nodes, const std::vector<SectionSpec>& specs,
+                    std::string_view parent_name, std::int32_t parent_heading, bool top) {
+    std::vector<std::int64_t> count(specs.size(), 0);
+    int last_spec = -1;
+    std::string last_name;
+    for (const Node& node : nodes) {
+      if (node.spec < 0) {
+        if (top) continue;
+        std::string known;
+        for (const SectionSpec& s : specs)
+          known += (known.empty() ? "" : ", ") + fmt::format("'{}'", s.display());
+        add(OutlineCheck::UnknownSubsection, heading_range(node.heading),
+            fmt::format("subsection '{}' of '{}' is not in the schema (expected {})",
+                        heading_text(node.heading), parent_name, known));
+        continue;
+      }
+      const SectionSpec& spec = specs[node.spec];
+      ++count[node.spec];
+      if (spec.max_count > 1 && count[node.spec] == spec.max_count + 1) {
+        add(OutlineCheck::SectionCount, heading_range(node.heading),
+            fmt::format("section '{}' appears more than {} times; the schema allows at most {}",
+                        spec.display(), spec.max_count, spec.max_count));
+      }
+      if (!top && spec.max_count == 1 && count[node.spec] == 2) {
+        add(OutlineCheck::SectionCount, heading_range(node.heading),
+            fmt::format("subsection '{}' of '{}' appears twice; the schema allows one",
+                        spec.display(), parent_name));
+      }
+      if (!top && node.spec < last_spec && !order_any_) {
+        add(OutlineCheck::UnknownSubsection, heading_range(node.heading),
+            fmt::format("subsection '{}' of '{}' comes after '{}'; the schema puts it before",
+                        heading_text(node.heading), parent_name, last_name));
+      }
+      if (node.spec > last_spec) {
+        last_spec = node.spec;
+        last_name = heading_text(node.heading);
+      }
+    }
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const SectionSpec& spec = specs[i];
+      if (count[i] == 0 && spec.min_count >= 1 && !top) {
+        const std::string after =
+            i == 0 ? std::string("first") : fmt::format("after '{}'", specs[i - 1].display());
+        add(OutlineCheck::MissingSubsection, heading_range(parent_heading),
+            fmt::format("section '{}' has no subsection '{}' (expected {})", parent_name,
+                        spec.display(), after));
+      } else if (count[i] > 0 && count[i] < spec.min_count) {
+        const std::int32_t at = top ? kNone : parent_heading;
+        std::int32_t last = at;
+        for (const Node& node : nodes) {
+          if (node.spec == static_cast<int>(i)) last = node.heading;
+        }
+        add(OutlineCheck::SectionCount, heading_range(last),
+            fmt::format("section '{}' appears {} time{}; the schema wants at least {}",
+                        spec.display(), count[i], count[i] == 1 ? "" : "s", spec.min_count));
+      }
+    }
+  }
+
+  void check_section(const SectionSpec& spec, const Node& node) {
+    const std::uint32_t begin = doc_.headings[node.heading].line + 1;
+    // Headings are in document order: a section's own are the ones right
+    // after its heading, so each level walks only its part of the list.
+    const auto first = static_cast<std::size_t>(node.heading) + 1;
+    std::uint32_t body_end = node.end_line;
+    if (first < doc_.headings.size() && doc_.headings[first].line < body_end) {
+      body_end = doc_.headings[first].line;
+    }
+    const std::string name = heading_text(node.heading);
+    check_content(spec, node.heading, name, begin, body_end);
+    if (spec.children.empty()) {
+      report_stray_subsections(spec, node, name);
+      return;
+    }
+    const std::uint8_t level = spec.children.front().level;
+    std::vector<Node> children;
+    for (std::size_t i = first; i < doc_.headings.size(); ++i) {
+      const Heading& h = doc_.headings[i];
+      if (h.line >= node.end_line) break;
+      if (h.level < level && !children.empty()) {
+        children.back().end_line = std::min(children.back().end_line, h.line);
+      }
+      if (h.level != level) continue;
+      if (!children.empty()) children.back().end_line = h.line;
+      Node child = read_node(static_cast<std::int32_t>(i), spec.children_numbering);
+      child.end_line = node.end_line;
+      for (std::size_t c = 0; c < spec.children.size(); ++c) {
+        if (spec.children[c].names(child.name)) {
+          child.spec = static_cast<int>(c);
+          break;
+        }
+      }
+      children.push_back(child);
+    }
+    check_numbering(children, spec.children_numbering, node.number);
+    order_any_ = spec.children_any_order;
+    check_counts(children, spec.children, name, node.heading, false);
+    for (const Node& child : children) {
+      if (child.spec >= 0) check_section(spec.children[child.spec], child);
+    }
+  }
+
+  // A table, key-value or list section the schema gives no subsections
+  // holds no headings one level down ("free" sections may).
+  void report_stray_subsections(const SectionSpec& spec, const Node& node,
+                                const std::string& name) {
+    if (spec.content == SectionContent::Free || spec.content == SectionContent::Links ||
+        spec.content == SectionContent::Articles) {
+      return;
+    }
+    const Heading& parent = doc_.headings[node.heading];
+    for (auto i = static_cast<std::size_t>(node.heading) + 1; i < doc_.headings.size(); ++i) {
+      const Heading& h = doc_.headings[i];
+      if (h.line >= node.end_line) break;
+      if (h.level != parent.level + 1) continue;
+      add(OutlineCheck::UnknownSubsection, heading_range(static_cast<std::int32_t>(i)),
+          fmt::format("subsection '{}' of '{}': the schema gives '{}' no subsections",
+                      heading_text(static_cast<std::int32_t>(i)), name, spec.display()));
+    }
+  }
+
+  // ---- content kinds
+
+  bool only_empty_marker(std::uint32_t begin, std::uint32_t end) const {
+    int content = 0;
+    bool marker = false;
+    for (std::uint32_t l = begin; l < end; ++l) {
+      const Line& line = doc_.lines[l];
+      if (!is_content_line(line)) continue;
+      ++content;
+      std::string_view t = trim_ascii_space(text({line.content_begin, line.end}));
+      if (line.shape != LineShape::Bullet) t = trim_ascii_space(text({line.begin, line.end}));
+      const std::string folded = fold_loosely(t);
+      for (const std::string& m : schema_.folded_empty_markers())
+        marker = marker || folded == m;
+    }
+    return content == 1 && marker;
+  }
+
+  // Top-level list items whose marker lines are in [begin, end).
+  std::vector<std::uint32_t> top_items(std::uint32_t begin, std::uint32_t end) const {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t l = begin; l < end; ++l) {
+      const Line& line = doc_.lines[l];
+      if (line.role != LineRole::ItemStart || line.item == kNone || line.comment) continue;
+      if (doc_.blocks[line.item].list_depth != 0) continue;
+      out.push_back(l);
+    }
+    return out;
+  }
+
+  ByteRange item_text(std::uint32_t l) const {
+    const Line& line = doc_.lines[l];
+    return {line.content_begin, std::max(line.content_begin, line.trailing_ws)};
+  }
+
+  // The text's problem against a closed set or a typed pattern; empty when
+  // it is fine. `fix` gets the one value it surely means, if any.
+  std::string value_problem(std::string_view value, const std::vector<std::string>& values,
+                            const TextPattern& pattern, std::string& fix) const {
+    fix.clear();
+    if (!values.empty() && std::find(values.begin(), values.end(), value) == values.end()) {
+      std::string list;
+      const std::string folded = fold_for_match(value);
+      int same = 0;
+      for (const std::string& v : values) {
+        list += (list.empty() ? "" : ", ") + v;
+        if (fold_for_match(v) == folded) {
+          ++same;
+          fix = v;
+        }
+      }
+      if (same != 1) fix.clear();
+      return fmt::format(" is not one of: {}", list);
+    }
+    if (!pattern.empty()) {
+      std::vector<std::string_view> parts;
+      if (!pattern.match(value, &parts))
+        return fmt::format(" does not match '{}'", pattern.source());
+      const std::string wrong = pattern.meaningless_part(parts);
+      if (!wrong.empty()) return ": " + wrong;
+    }
+    return {};
+  }
+
+  void check_content(const SectionSpec& spec, std::int32_t heading, const std::string& name,
+                     std::uint32_t begin, std::uint32_t end) {
+    if (spec.content != SectionContent::Table && spec.content != SectionContent::KeyValue &&
+        spec.content != SectionContent::List) {
+      return;
+    }
+    if (only_empty_marker(begin, end)) return;
+    if (spec.content == SectionContent::Table) check_table(spec, heading, name, begin, end);
+    if (spec.content == SectionContent::KeyValue) check_keys(spec, heading, name, begin, end);
+    if (spec.content == SectionContent::List) check_list(spec, heading, name, begin, end);
+  }
+
+  // A table row's cells, trimmed, split on '|' outside code spans and
+  // escapes; the outer pipes are optional.
+  std::vector<ByteRange> cells(std::uint32_t l) const {
+    const Line& line = doc_.lines[l];
+    const std::string_view bytes = source_.bytes();
+    Offset b = line.indent_end;
+    Offset e = line.trailing_ws;
+    if (b < e && bytes[b] == '|') ++b;
+    if (e > b && bytes[e - 1] == '|' && !(e - 1 > b && bytes[e - 2] == '\\')) --e;
+    std::vector<ByteRange> out;
+    bool code = false;
+    Offset start = b;
+    auto push = [&](Offset from, Offset to) {
+      while (from < to && (bytes[from] == ' ' || bytes[from] == '\t'))
+        ++from;
+      while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t'))
+        --to;
+      out.push_back({from, to});
+    };
+    for (Offset i = b; i < e; ++i) {
+      if (bytes[i] == '\\') {
+        ++i;
+      } else if (bytes[i] == '`') {
+        code = !code;
+      } else if (bytes[i] == '|' && !code) {
+        push(start, i);
+        start = i + 1;
+      }
+    }
+    push(start, e);
+    return out;
+  }
+
+  void check_table(const SectionSpec& spec, std::int32_t heading, const std::string& name,
+                   std::uint32_t begin, std::uint32_t end) {
+    std::uint32_t first = end;
+    for (std::uint32_t l = begin; l < end; ++l) {
+      if (doc_.lines[l].role == LineRole::Table && !doc_.lines[l].comment) {
+        first = l;
+        break;
+      }
+    }
+    if (first == end) {
+      std::string columns;
+      for (const ColumnSpec& c : spec.columns)
+        columns += (columns.empty() ? "" : ", ") + c.name;
+      add(OutlineCheck::TableShape, heading_range(heading),
+          fmt::format("section '{}' has no table (columns: {})", name, columns));
+      return;
+    }
+    std::uint32_t last = first;
+    while (last + 1 < end && doc_.lines[last + 1].role == LineRole::Table)
+      ++last;
+    const std::vector<ByteRange> header = cells(first);
+    std::vector<int> position(spec.columns.size(), -1);
+    int previous_position = -1;
+    std::string previous_name;
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+      const ColumnSpec& column = spec.columns[c];
+      for (std::size_t h = 0; h < header.size(); ++h) {
+        if (text(header[h]) == column.name) position[c] = static_cast<int>(h);
+      }
+      if (position[c] < 0) {
+        if (column.required) {
+          const std::string after = previous_name.empty()
+                                        ? std::string("first")
+                                        : fmt::format("after '{}'", previous_name);
+          add(OutlineCheck::TableShape, line_range(first),
+              fmt::format("table in '{}' has no column '{}' (expected {})", name, column.name,
+                          after));
+        }
+        continue;
+      }
+      if (position[c] < previous_position) {
+        add(OutlineCheck::TableShape, header[position[c]],
+            fmt::format("column '{}' of table in '{}' comes before '{}'; the schema puts it after",
+                        column.name, name, previous_name));
+      }
+      previous_position = std::max(previous_position, position[c]);
+      previous_name = column.name;
+    }
+    for (std::size_t h = 0; h < header.size(); ++h) {
+      if (std::find(position.begin(), position.end(), static_cast<int>(h)) != position.end())
+        continue;
+      add(OutlineCheck::TableShape, header[h],
+          fmt::format("table in '{}' has column '{}', which the schema does not list", name,
+                      quote_for_message(text(header[h]))));
+    }
+    const std::uint32_t first_row = first + 2;  // after the delimiter row
+    const std::int64_t rows = last >= first_row ? last - first_row + 1 : 0;
+    if (rows < spec.min_rows) {
+      add(OutlineCheck::TableShape, line_range(first),
+          fmt::format("table in '{}' has {} row{}; the schema wants at least {}", name, rows,
+                      rows == 1 ? "" : "s", spec.min_rows));
+    }
+    for (std::uint32_t l = first_row; l <= last && l < end; ++l) {
+      const std::int64_t row = l - first_row + 1;
+      if (spec.max_rows != 0 && row == spec.max_rows + 1) {
+        add(OutlineCheck::TableShape, line_range(l),
+            fmt::format("table in '{}' has more than {} rows, the schema's most", name,
+                        spec.max_rows));
+      }
+      const std::vector<ByteRange> row_cells = cells(l);
+      if (row_cells.size() != header.size()) {
+        add(OutlineCheck::TableShape, line_range(l),
+            fmt::format("row {} of table in '{}' has {} cells, its header {}", row, name,
+                        row_cells.size(), header.size()));
+      }
+      for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+        const ColumnSpec& column = spec.columns[c];
+        if (position[c] < 0 || static_cast<std::size_t>(position[c]) >= row_cells.size()) continue;
+        const ByteRange cell = row_cells[position[c]];
+        std::string fix;
+        const std::string problem = value_problem(text(cell), column.values, column.pattern, fix);
+        if (problem.empty()) continue;
+        OutlineIssue& issue =
+            add(OutlineCheck::TableCell, cell.empty() ? line_range(l) : cell,
+                fmt::format("cell '{}' in column '{}' of table in '{}'{}",
+                            quote_for_message(text(cell)), column.name, name, problem));
+        if (!fix.empty()) {
+          issue.has_fix = true;
+          issue.fix_range = cell;
+          issue.fix_text = fix;
+          issue.fix_label = fmt::format("replace with '{}'", fix);
+          issue.fix_safe = true;
+        }
+      }
+    }
+  }
+
+  void check_keys(const SectionSpec& spec, std::int32_t heading, const std::string& name,
+                  std::uint32_t begin, std::uint32_t end) {
+    std::vector<int> seen(spec.keys.size(), 0);
+    for (const std::uint32_t l : top_items(begin, end)) {
+      const ByteRange item = item_text(l);
+      const std::string_view t = text(item);
+      std::size_t colon = t.find(':');
+      std::size_t after = colon + 1;
+      const std::size_t wide = t.find("\xEF\xBC\x9A");  // "："
+      if (wide != std::string_view::npos && (colon == std::string_view::npos || wide < colon)) {
+        colon = wide;
+        after = wide + 3;
+      }
+      if (colon == std::string_view::npos) {
+        add(OutlineCheck::KeyValue, item,
+            fmt::format("item '{}' in '{}' is not 'key: value'", quote_for_message(t), name));
+        continue;
+      }
+      const std::string_view key = trim_ascii_space(t.substr(0, colon));
+      const std::string_view value = trim_ascii_space(t.substr(after));
+      const Offset value_begin =
+          item.begin + static_cast<Offset>(value.empty() ? t.size() : value.data() - t.data());
+      const ByteRange value_range{value_begin, static_cast<Offset>(value_begin + value.size())};
+      int k = -1;
+      for (std::size_t i = 0; i < spec.keys.size(); ++i) {
+        if (spec.keys[i].name == key) k = static_cast<int>(i);
+      }
+      if (k < 0) {
+        std::string known;
+        for (const KeySpec& s : spec.keys)
+          known += (known.empty() ? "" : ", ") + s.name;
+        add(OutlineCheck::KeyValue, item,
+            fmt::format("key '{}' in '{}' is not one of the schema's: {}", quote_for_message(key),
+                        name, known));
+        continue;
+      }
+      if (++seen[k] == 2) {
+        add(OutlineCheck::KeyValue, item,
+            fmt::format("key '{}' appears twice in '{}'", spec.keys[k].name, name));
+      }
+      if (value.empty()) {
+        add(OutlineCheck::KeyValue, item,
+            fmt::format("key '{}' in '{}' has no value", spec.keys[k].name, name));
+        continue;
+      }
+      std::string fix;
+      const std::string problem =
+          value_problem(value, spec.keys[k].values, spec.keys[k].pattern, fix);
+      if (problem.empty()) continue;
+      OutlineIssue& issue =
+          add(OutlineCheck::KeyValue, value_range,
+              fmt::format("value '{}' of key '{}' in '{}'{}", quote_for_message(value),
+                          spec.keys[k].name, name, problem));
+      if (!fix.empty()) {
+        issue.has_fix = true;
+        issue.fix_range = value_range;
+        issue.fix_text = fix;
+        issue.fix_label = fmt::format("replace with '{}'", fix);
+        issue.fix_safe = true;
+      }
+    }
+    for (std::size_t i = 0; i < spec.keys.size(); ++i) {
+      if (seen[i] == 0 && spec.keys[i].required) {
+        add(OutlineCheck::KeyValue, heading_range(heading),
+            fmt::format("section '{}' has no key '{}'", name, spec.keys[i].name));
+      }
+    }
+  }
+
+  void check_list(const SectionSpec& spec, std::int32_t heading, const std::string& name,
+                  std::uint32_t begin, std::uint32_t end) {
+    const std::vector<std::uint32_t> items = top_items(begin, end);
+    const auto count = static_cast<std::int64_t>(items.size());
+    if (count < spec.min_items) {
+      add(OutlineCheck::ListItems, heading_range(heading),
+          fmt::format("section '{}' has {} item{}; the schema wants at least {}", name, count,
+                      count == 1 ? "" : "s", spec.min_items));
+    }
+    if (spec.max_items != 0 && count > spec.max_items) {
+      add(OutlineCheck::ListItems, line_range(items[spec.max_items]),
+          fmt::format("section '{}' has {} items; the schema allows at most {}", name, count,
+                      spec.max_items));
+    }
+    if (spec.item_pattern.empty()) return;
+    for (const std::uint32_t l : items) {
+      const ByteRange item = item_text(l);
+      std::string fix;
+      const std::string problem = value_problem(text(item), {}, spec.item_pattern, fix);
+      if (problem.empty()) continue;
+      add(OutlineCheck::ListItems, item,
+          fmt::format("item '{}' in '{}'{}", quote_for_message(text(item)), name, problem));
+    }
+  }
+
+  const Document& doc_;
+  const SourceText& source_;
+  const Schema& schema_;
+  Digest& digest_;
+  bool order_any_ = false;
+};
+
+}  // namespace
+
+void build_outline(const Document& doc, const SourceText& source, const Schema& schema,
+                   Digest& digest) {
+  OutlineBuilder(doc, source, schema, digest).build();
+}
+
+}  // namespace digestlint
