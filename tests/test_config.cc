@@ -40,7 +40,7 @@ class TempDir {
   fs::path path_;
 };
 
-std::shared_ptr<const Config> parse(std::string_view text, ConfigError& error) {
+std::shared_ptr<const Config> parse(std::string_view text, Error& error) {
   return parse_config(text, "/project/.digestlint.toml", "cfg/.digestlint.toml", error);
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("glob errors say what is wrong") {
 }
 
 TEST_CASE("a config sets the schema, globs and rules by code or name") {
-  ConfigError error;
+  Error error;
   const auto config = parse(R"(
 schema = "daily-security-info"
 include = ["reports/**/*.md"]
@@ -125,7 +125,7 @@ trailing-whitespace = { severity = "info", allow-hard-break = false }
 }
 
 TEST_CASE("an empty config selects every .md file") {
-  ConfigError error;
+  Error error;
   const auto config = parse("", error);
   REQUIRE(config);
   CHECK(config->selects("/project/a.md"));
@@ -135,29 +135,32 @@ TEST_CASE("an empty config selects every .md file") {
 
 TEST_CASE("config errors name the file, line and column") {
   auto error_of = [](std::string_view text) {
-    ConfigError error;
+    Error error;
     REQUIRE_FALSE(parse(text, error));
     return error.to_string();
   };
   CHECK(error_of("schema = \"daily-security-info\"\nincludes = [\"*.md\"]\n") ==
-        "cfg/.digestlint.toml:2:1: unknown key 'includes' in the config (expected one of "
+        "cfg/.digestlint.toml:2:1: error: unknown key 'includes' in the config (expected one of "
         "'schema', 'include', 'exclude', 'rules')");
-  CHECK(error_of("[rules]\nno-such-rule = \"off\"\n") ==
-        "cfg/.digestlint.toml:2:1: unknown rule 'no-such-rule' (see digestlint --list-rules)");
+  CHECK(
+      error_of("[rules]\nno-such-rule = \"off\"\n") ==
+      "cfg/.digestlint.toml:2:1: error: unknown rule 'no-such-rule' (see digestlint --list-rules)");
   CHECK(error_of("[rules]\nDL208 = { allow-hardbreak = true }\n") ==
-        "cfg/.digestlint.toml:2:11: rule DL208 (trailing-whitespace) has no option "
+        "cfg/.digestlint.toml:2:11: error: rule DL208 (trailing-whitespace) has no option "
         "'allow-hardbreak' (options: 'allow-hard-break')");
-  CHECK(error_of("[rules]\nDL201 = \"loud\"\n") ==
-        "cfg/.digestlint.toml:2:9: severity must be one of 'error', 'warning', 'info', 'off'");
+  CHECK(
+      error_of("[rules]\nDL201 = \"loud\"\n") ==
+      "cfg/.digestlint.toml:2:9: error: severity must be one of 'error', 'warning', 'info', 'off'");
   CHECK(error_of("exclude = [\"ok\", \"bad[\"]\n") ==
-        "cfg/.digestlint.toml:1:18: bad glob \"bad[\" in 'exclude': '[' at 4 is not closed");
+        "cfg/.digestlint.toml:1:18: error: bad glob \"bad[\" in 'exclude': '[' at 4 is not closed");
   CHECK(error_of("include = \"*.md\"\n") ==
-        "cfg/.digestlint.toml:1:11: 'include' must be an array");
+        "cfg/.digestlint.toml:1:11: error: 'include' must be an array");
   CHECK(error_of("schema = [").rfind("cfg/.digestlint.toml:1:", 0) == 0);
   const std::string schema = error_of("schema = \"nope.toml\"\n");
-  CHECK(schema.rfind("cfg/.digestlint.toml:1:10: schema \"nope.toml\" is neither a built-in schema "
-                     "(daily-security-info",
-                     0) == 0);
+  CHECK(schema.rfind(
+            "cfg/.digestlint.toml:1:10: error: schema \"nope.toml\" is neither a built-in schema "
+            "(daily-security-info",
+            0) == 0);
   CHECK(schema.find("nor a file (cfg/nope.toml does not exist)") != std::string::npos);
 }
 
@@ -191,7 +194,7 @@ TEST_CASE("a config's schema file is found relative to the config") {
   TempDir dir;
   dir.write("schemas/mine.toml", "name = \"mine\"\n");
   dir.write(".digestlint.toml", "schema = \"schemas/mine.toml\"\n");
-  ConfigError error;
+  Error error;
   const auto config = load_config(dir.path() / ".digestlint.toml",
                                   (dir.path() / ".digestlint.toml").string(), error);
   INFO(error.to_string());
@@ -201,7 +204,7 @@ TEST_CASE("a config's schema file is found relative to the config") {
 
 TEST_CASE("the --init template is a valid config, and so is every line it comments out") {
   const std::string text = starter_config();
-  ConfigError error;
+  Error error;
   REQUIRE(parse(text, error));
   // Uncomment the key lines ("# key = value"): each rule's default.
   std::string uncommented;
@@ -224,4 +227,21 @@ TEST_CASE("the --init template is a valid config, and so is every line it commen
     INFO(r->code);
     CHECK(config->settings.rules.at(std::string(r->code)).severity == r->default_severity);
   }
+}
+
+TEST_CASE("an error reads PATH:LINE:COL: error: MESSAGE") {
+  CHECK(Error{"a.toml", 3, 7, "bad"}.to_string() == "a.toml:3:7: error: bad");
+  CHECK(Error{"a.toml", 3, 7, "bad"}.location() == "a.toml:3:7");
+  CHECK(Error{"a.toml", 0, 0, "unreadable"}.to_string() == "a.toml: error: unreadable");
+  CHECK(Error{{}, 0, 0, "no file"}.to_string() == "digestlint: error: no file");
+  CHECK(Error{{}, 0, 0, "no file"}.location().empty());
+}
+
+TEST_CASE("a config that cannot be read is an error naming it") {
+  TempDir dir;
+  Error error;
+  CHECK_FALSE(load_config(dir.path(), "the-dir", error));  // a directory
+  CHECK(error.to_string() == "the-dir: error: cannot read the config file");
+  CHECK_FALSE(load_config(dir.path() / "missing.toml", "missing.toml", error));
+  CHECK(error.to_string() == "missing.toml: error: cannot read the config file");
 }

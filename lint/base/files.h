@@ -6,17 +6,19 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.h"
+
 namespace digestlint {
 
-// Reads a whole file into `out` (reusing its capacity). On failure returns
-// false with a message saying what went wrong and what to do.
-bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
-bool read_stdin(std::string& out, std::string& error);
+// Reads a whole file into `out` (reusing its capacity): the one way every
+// digest, schema and config is read. On failure returns false with `error`
+// saying what went wrong and what to do (its path: `path`; none for stdin).
+bool read_file(const std::filesystem::path& path, std::string& out, Error& error);
+bool read_stdin(std::string& out, Error& error);
 
 // A file is itself; a directory yields its *.md files, recursively, sorted,
 // skipping hidden directories (".git").
-bool expand_path(const std::string& path, std::vector<std::filesystem::path>& out,
-                 std::string& error);
+bool expand_path(const std::string& path, std::vector<std::filesystem::path>& out, Error& error);
 
 // The path as users wrote it, without a leading "./".
 std::string display_path(const std::filesystem::path& path);
@@ -25,6 +27,6 @@ std::string display_path(const std::filesystem::path& path);
 // flushed and given the original's permissions, renamed over it. On any
 // failure the original is untouched and the temporary removed.
 bool write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                           std::string& error);
+                           Error& error);
 
 }  // namespace digestlint

@@ -20,8 +20,8 @@
 
 #include "base/files.h"
 #include "config/config.h"
+#include "config/schema_loader.h"
 #include "digestlint/rule.h"
-#include "digestlint/schema.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "output/explain.h"
@@ -136,7 +136,7 @@ class Linters {
   explicit Linters(Settings command_line) : command_line_(std::move(command_line)) {}
 
   // nullptr, with `error` set, when the schema cannot be loaded.
-  const Linter* get(const Config* config, const std::string& schema, SchemaError& error) {
+  const Linter* get(const Config* config, const std::string& schema, Error& error) {
     const std::lock_guard lock(mutex_);
     const auto key = std::make_pair(config, schema);
     if (auto it = linters_.find(key); it != linters_.end()) return it->second.get();
@@ -183,18 +183,16 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
                    std::string* fixed_stdin) {
   FileReport report;
   report.path = input.display;
-  std::string error;
+  Error error;
   const bool ok =
       input.path.empty() ? read_stdin(buffer, error) : read_file(input.path, buffer, error);
   if (!ok) {
-    report.error = error;
+    report.error = error.message;
     return report;
   }
-  SchemaError schema_error;
-  const Linter* linter =
-      linters.get(input.config, schema_for(o, input.config, buffer), schema_error);
+  const Linter* linter = linters.get(input.config, schema_for(o, input.config, buffer), error);
   if (linter == nullptr) {
-    report.error = schema_error.message;
+    report.error = fmt::format("{}: {}", error.location(), error.message);
     return report;
   }
   SourceText source;
@@ -209,7 +207,7 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     // Nothing was written: report the original findings with the error.
     source.reset(buffer);
     report = make_report(input.display, source, linter->lint(buffer, input.display));
-    report.error = error;
+    report.error = error.message;
     return report;
   }
   buffer = std::move(outcome.text);
@@ -256,7 +254,7 @@ int write_starter_config(bool quiet) {
   return kExitClean;
 }
 
-FileReport config_failure(const ConfigError& e, std::size_t files) {
+FileReport config_failure(const Error& e, std::size_t files) {
   FileReport r;
   r.path = e.path;
   r.error = files > 0 ? fmt::format("{} ({} {} under it not linted)", e.message, files,
@@ -368,9 +366,9 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
 
   // A schema named on the command line must load before anything is linted.
   if (!o.schema.empty() && o.schema != kAutoSchema) {
-    SchemaError schema_error;
+    Error schema_error;
     if (!load_schema(o.schema, schema_error)) {
-      std::cerr << schema_error.message << '\n';
+      std::cerr << schema_error.to_string() << '\n';
       return kExitFailure;
     }
   }
@@ -386,14 +384,14 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
   ConfigFinder finder;
   std::shared_ptr<const Config> forced;
   if (!o.config.empty()) {
-    ConfigError config_error;
+    Error config_error;
     forced = load_config(o.config, display_path(o.config), config_error);
     if (!forced) {
       std::cerr << config_error.to_string() << '\n';
       return kExitFailure;
     }
   }
-  auto config_for = [&](const fs::path& file, const ConfigError** broken) -> const Config* {
+  auto config_for = [&](const fs::path& file, const Error** broken) -> const Config* {
     if (forced) return forced.get();
     if (o.no_config) return nullptr;
     const ConfigFinder::Result found = finder.find_for(file);
@@ -403,16 +401,16 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
 
   if (o.print_schema || o.list_rules) {
     // What applies to a file in the working directory.
-    const ConfigError* broken = nullptr;
+    const Error* broken = nullptr;
     const Config* config = config_for(fs::current_path() / "-", &broken);
     if (broken != nullptr) {
       std::cerr << broken->to_string() << '\n';
       return kExitFailure;
     }
-    SchemaError schema_error;
+    Error schema_error;
     const Linter* linter = linters.get(config, schema_for(o, config, {}), schema_error);
     if (linter == nullptr) {
-      std::cerr << schema_error.message << '\n';
+      std::cerr << schema_error.to_string() << '\n';
       return kExitFailure;
     }
     if (o.list_rules) {
@@ -432,11 +430,11 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
   // Inputs, in the order they are reported: sorted by path.
   std::vector<Input> inputs;
   std::vector<FileReport> failures;
-  std::map<const ConfigError*, std::size_t> broken_configs;  // -> files not linted
+  std::map<const Error*, std::size_t> broken_configs;  // -> files not linted
   std::size_t excluded = 0;
   for (const std::string& p : o.paths) {
     if (p == "-") {
-      const ConfigError* broken = nullptr;
+      const Error* broken = nullptr;
       const Config* config = config_for(
           o.stdin_filename.empty() ? fs::current_path() / "-" : fs::path(o.stdin_filename),
           &broken);
@@ -448,15 +446,16 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
       continue;
     }
     std::vector<fs::path> found;
-    if (!expand_path(p, found, error)) {
+    Error missing_error;
+    if (!expand_path(p, found, missing_error)) {
       FileReport missing;
       missing.path = p;
-      missing.error = error;
+      missing.error = missing_error.message;
       failures.push_back(std::move(missing));
       continue;
     }
     for (const fs::path& f : found) {
-      const ConfigError* broken = nullptr;
+      const Error* broken = nullptr;
       const Config* config = config_for(f, &broken);
       if (broken != nullptr) {
         ++broken_configs[broken];
@@ -485,13 +484,13 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
   // once, rather than one per file under it.
   {
     std::map<const Config*, std::size_t> bad_schema;
-    std::map<const Config*, SchemaError> why;
+    std::map<const Config*, Error> why;
     for (const Input& in : inputs) {
       if (in.config == nullptr || !o.schema.empty() || in.config->schema.empty() ||
           in.config->schema == "auto") {
         continue;
       }
-      SchemaError schema_error;
+      Error schema_error;
       if (bad_schema.count(in.config) > 0 ||
           linters.get(in.config, in.config->schema, schema_error) == nullptr) {
         if (!why.count(in.config)) why[in.config] = schema_error;
@@ -499,7 +498,7 @@ Exit status: 0 no finding at or above --fail-on, 1 such findings,
       }
     }
     for (const auto& [config, files] : bad_schema) {
-      ConfigError e = located_error(why[config].message, config->schema);
+      Error e = why[config];
       e.message += fmt::format(" (the schema of {})", config->display);
       failures.push_back(config_failure(e, files));
     }

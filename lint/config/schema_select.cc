@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "config/builtin_schemas.h"
-#include "digestlint/schema.h"
+#include "config/schema_loader.h"
 
 namespace digestlint {
 
@@ -18,7 +18,7 @@ const std::vector<std::pair<std::string, std::string_view>>& builtin_titles() {
   static const std::vector<std::pair<std::string, std::string_view>> titles = [] {
     std::vector<std::pair<std::string, std::string_view>> out;
     for (const BuiltinSchema& b : builtin_schemas()) {
-      SchemaError error;
+      Error error;
       const auto schema = load_schema(b.name, error);
       if (schema && schema->title_level == 1) out.emplace_back(schema->title, b.name);
     }

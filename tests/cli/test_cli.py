@@ -567,11 +567,11 @@ class Schemas(TempDirTest):
         r = run("--schema", schema, f)
         self.assertEqual(r.code, 2, r)
         self.assertEqual(r.out, "")
-        self.assertTrue(r.err.startswith(schema + ":5:1: unknown key 'levle' in [[sections]]"),
+        self.assertTrue(r.err.startswith(schema + ":5:1: error: unknown key 'levle' in [[sections]]"),
                         r.err)
         r = run("--schema", self.path("none.toml"), f)
         self.assertEqual(r.code, 2, r)
-        self.assertIn("none.toml: cannot read schema", r.err)
+        self.assertIn("none.toml: error: cannot read schema", r.err)
 
     def test_print_schema_round_trips(self):
         r = run("--print-schema")

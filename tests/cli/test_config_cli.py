@@ -118,7 +118,7 @@ class Errors(it.TempDirTest):
         it.write(self.path("a.md"), DEFECT)
         r = it.run("--config", "c.toml", "a.md", cwd=self.dir)
         self.assertEqual(r.code, 2)
-        self.assertEqual(r.err, "c.toml:1:10: 'schema' must be a string\n")
+        self.assertEqual(r.err, "c.toml:1:10: error: 'schema' must be a string\n")
         self.assertEqual(r.out, "")
 
 
