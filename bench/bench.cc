@@ -665,7 +665,7 @@ int main(int argc, char** argv) {
   if (bench.inputs.empty()) die("no *.md files in the inputs");
   Error error;
   bench.schema = load_schema(o.schema.empty() ? builtin_schema_names().front() : o.schema, error);
-  if (!bench.schema) die(error.message);
+  if (!bench.schema) die(error.to_string());
   if (!o.once.empty()) return run_once(o, bench);
 
   const double mb = bench.bytes / 1e6;

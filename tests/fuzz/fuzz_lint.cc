@@ -175,7 +175,7 @@ const Linter& linter() {
     Error error;
     auto schema = load_schema(builtin_schema_names().front(), error);
     if (!schema) {
-      std::fprintf(stderr, "fuzz_lint: %s\n", error.message.c_str());
+      std::fprintf(stderr, "fuzz_lint: %s\n", error.to_string().c_str());
       std::abort();
     }
     Settings settings;
