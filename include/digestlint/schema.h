@@ -1,7 +1,8 @@
-// The digest format as data: loaded from TOML (built in, or a user's file;
-// see config/schema_loader.h) and compiled once into an immutable Schema. The public fields say
-// what the TOML says; the const accessors give what is derived from it (folded spellings, the
-// leaked-text matcher), computed when the schema is parsed, never while linting.
+// The digest format as data, loaded from TOML (built in, or a user's file:
+// config/schema_loader.h) into an immutable Schema. Its public fields say
+// what the TOML says; its const accessors give what is derived from that
+// (folded spellings, the leaked-text matcher), computed once when the
+// schema is parsed, never while linting.
 #pragma once
 
 #include <cstdint>
