@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/schema_loader.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
 #include "digestlint/file_cache.h"
@@ -1073,9 +1074,9 @@ int main(int argc, char** argv) {
   Bench bench{o, load_inputs(o.paths), 0, nullptr, {}};
   bench.bytes = total_bytes(bench.inputs);
   if (bench.inputs.empty()) die("no *.md files in the inputs");
-  SchemaError error;
+  Error error;
   bench.schema = load_schema(o.schema.empty() ? builtin_schema_names().front() : o.schema, error);
-  if (!bench.schema) die(error.message);
+  if (!bench.schema) die(error.to_string());
   if (!o.once.empty()) return run_once(o, bench);
 
   std::error_code self_error;

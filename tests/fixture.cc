@@ -98,12 +98,11 @@ std::optional<Fixture> parse_fixture(const std::string& text, const std::string&
     }
   }
   if (!rules_toml.empty()) {
-    try {
-      const TomlReader reader(origin + " (fixture rules)");
-      const toml::table rules = reader.parse(rules_toml);
-      reader.rule_settings(rules, f.settings);
-    } catch (const TomlError& e) {
-      error = e.what();
+    const TomlReader reader(origin + " (fixture rules)");
+    Error toml_error;
+    if (!reader.read(rules_toml, toml_error,
+                     [&](const toml::table& rules) { reader.rule_settings(rules, f.settings); })) {
+      error = toml_error.to_string();
       return std::nullopt;
     }
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "config/schema_loader.h"
 #include "digestlint/digest.h"
 #include "digestlint/schema.h"
 #include "model/articles.h"
@@ -17,7 +18,7 @@ using namespace digestlint;
 namespace {
 
 std::shared_ptr<const Schema> builtin(std::string_view name) {
-  SchemaError error;
+  Error error;
   auto schema = load_schema(name, error);
   REQUIRE(schema);
   return schema;
@@ -295,16 +296,16 @@ TEST_CASE("the [articles] and [ioc] tables are strict", "[schema]") {
   const std::string base =
       "name = \"x\"\n[[sections]]\nheading = \"ニュース\"\ncontent = \"articles\"\n";
   auto error_of = [&](const std::string& extra) {
-    SchemaError error;
+    Error error;
     const auto schema = parse_schema(base + extra, "s.toml", error);
     CHECK(schema == nullptr);
-    return error.message;
+    return error.to_string();
   };
   CHECK(error_of("[articles]\nlevel = 3\nlabel = []\n") ==
-        "s.toml:7:1: unknown key 'label' in [articles] (expected one of 'level', "
+        "s.toml:7:1: error: unknown key 'label' in [articles] (expected one of 'level', "
         "'numbered_url_items', 'leaked_text', 'labels')");
   CHECK(error_of("[articles]\n[[articles.labels]]\nname = \"要約\"\nmax_item = 5\n")
-            .rfind("s.toml:8:1: unknown key 'max_item' in [[articles.labels]]", 0) == 0);
+            .rfind("s.toml:8:1: error: unknown key 'max_item' in [[articles.labels]]", 0) == 0);
   CHECK(error_of("[articles]\n[[articles.labels]]\nname = \"要約\"\n[[articles.labels]]\n"
                  "name = \"その他\"\naliases = [\"要約\"]\n")
             .find("'要約' is listed twice") != std::string::npos);

@@ -40,7 +40,7 @@ class TempDir {
   fs::path path_;
 };
 
-std::shared_ptr<const Config> parse(std::string_view text, ConfigError& error) {
+std::shared_ptr<const Config> parse(std::string_view text, Error& error) {
   return parse_config(text, "/project/.digestlint.toml", "cfg/.digestlint.toml", error);
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("glob errors say what is wrong") {
 }
 
 TEST_CASE("a config sets the schema, globs and rules by code or name") {
-  ConfigError error;
+  Error error;
   const auto config = parse(R"(
 schema = "daily-security-info"
 include = ["reports/**/*.md"]
@@ -125,7 +125,7 @@ trailing-whitespace = { severity = "info", allow-hard-break = false }
 }
 
 TEST_CASE("an empty config selects every .md file") {
-  ConfigError error;
+  Error error;
   const auto config = parse("", error);
   REQUIRE(config);
   CHECK(config->selects("/project/a.md"));
@@ -135,34 +135,37 @@ TEST_CASE("an empty config selects every .md file") {
 
 TEST_CASE("config errors name the file, line and column") {
   auto error_of = [](std::string_view text) {
-    ConfigError error;
+    Error error;
     REQUIRE_FALSE(parse(text, error));
     return error.to_string();
   };
   CHECK(error_of("schema = \"daily-security-info\"\nincludes = [\"*.md\"]\n") ==
-        "cfg/.digestlint.toml:2:1: unknown key 'includes' in the config (expected one of "
+        "cfg/.digestlint.toml:2:1: error: unknown key 'includes' in the config (expected one of "
         "'schema', 'include', 'exclude', 'schemas', 'rules', 'iocs')");
-  CHECK(error_of("[rules]\nno-such-rule = \"off\"\n") ==
-        "cfg/.digestlint.toml:2:1: unknown rule 'no-such-rule' (see digestlint --list-rules)");
+  CHECK(
+      error_of("[rules]\nno-such-rule = \"off\"\n") ==
+      "cfg/.digestlint.toml:2:1: error: unknown rule 'no-such-rule' (see digestlint --list-rules)");
   CHECK(error_of("[rules]\nDL208 = { allow-hardbreak = true }\n") ==
-        "cfg/.digestlint.toml:2:11: rule DL208 (trailing-whitespace) has no option "
+        "cfg/.digestlint.toml:2:11: error: rule DL208 (trailing-whitespace) has no option "
         "'allow-hardbreak' (options: 'allow-hard-break')");
-  CHECK(error_of("[rules]\nDL201 = \"loud\"\n") ==
-        "cfg/.digestlint.toml:2:9: severity must be one of 'error', 'warning', 'info', 'off'");
+  CHECK(
+      error_of("[rules]\nDL201 = \"loud\"\n") ==
+      "cfg/.digestlint.toml:2:9: error: severity must be one of 'error', 'warning', 'info', 'off'");
   CHECK(error_of("exclude = [\"ok\", \"bad[\"]\n") ==
-        "cfg/.digestlint.toml:1:18: bad glob \"bad[\" in 'exclude': '[' at 4 is not closed");
+        "cfg/.digestlint.toml:1:18: error: bad glob \"bad[\" in 'exclude': '[' at 4 is not closed");
   CHECK(error_of("include = \"*.md\"\n") ==
-        "cfg/.digestlint.toml:1:11: 'include' must be an array");
+        "cfg/.digestlint.toml:1:11: error: 'include' must be an array");
   CHECK(error_of("schema = [").rfind("cfg/.digestlint.toml:1:", 0) == 0);
   const std::string schema = error_of("schema = \"nope.toml\"\n");
-  CHECK(schema.rfind("cfg/.digestlint.toml:1:10: schema \"nope.toml\" is neither a built-in schema "
-                     "(daily-security-info",
-                     0) == 0);
+  CHECK(schema.rfind(
+            "cfg/.digestlint.toml:1:10: error: schema \"nope.toml\" is neither a built-in schema "
+            "(daily-security-info",
+            0) == 0);
   CHECK(schema.find("nor a file (cfg/nope.toml does not exist)") != std::string::npos);
 }
 
 TEST_CASE("[[schemas]] maps globs to schemas, first match wins, else the config's schema") {
-  ConfigError error;
+  Error error;
   const auto config = parse(
       "[[schemas]]\npaths = [\"archive/2023/**\", \"old-*.md\"]\n"
       "schema = \"daily-security-info-2023\"\n"
@@ -177,20 +180,22 @@ TEST_CASE("[[schemas]] maps globs to schemas, first match wins, else the config'
   CHECK(config->schema_for("/project/today.md").empty());  // not set: chosen automatically
 
   auto error_of = [](std::string_view text) {
-    ConfigError e;
+    Error e;
     REQUIRE_FALSE(parse(text, e));
     return e.to_string();
   };
   CHECK(error_of("[[schemas]]\nschema = \"daily-security-info\"\n") ==
-        "cfg/.digestlint.toml:1:1: a [[schemas]] table needs 'paths' (globs)");
+        "cfg/.digestlint.toml:1:1: error: a [[schemas]] table needs 'paths' (globs)");
   CHECK(error_of("[[schemas]]\npaths = [\"a/**\"]\n") ==
-        "cfg/.digestlint.toml:1:1: a [[schemas]] table needs 'schema'");
-  CHECK(error_of("[[schemas]]\npaths = [\"a/**\"]\nschema = \"x\"\nglob = 1\n") ==
-        "cfg/.digestlint.toml:4:1: unknown key 'glob' in a [[schemas]] table (expected one of "
-        "'paths', 'schema')");
+        "cfg/.digestlint.toml:1:1: error: a [[schemas]] table needs 'schema'");
+  CHECK(
+      error_of("[[schemas]]\npaths = [\"a/**\"]\nschema = \"x\"\nglob = 1\n") ==
+      "cfg/.digestlint.toml:4:1: error: unknown key 'glob' in a [[schemas]] table (expected one of "
+      "'paths', 'schema')");
   CHECK(error_of("[[schemas]]\npaths = [\"a[\"]\nschema = \"auto\"\n")
             .find("bad glob \"a[\" in 'paths'") != std::string::npos);
-  CHECK(error_of("schemas = 1\n") == "cfg/.digestlint.toml:1:11: 'schemas' must be an array");
+  CHECK(error_of("schemas = 1\n") ==
+        "cfg/.digestlint.toml:1:11: error: 'schemas' must be an array");
 }
 
 TEST_CASE("the nearest config wins, walking up from the file") {
@@ -223,7 +228,7 @@ TEST_CASE("a config's schema file is found relative to the config") {
   TempDir dir;
   dir.write("schemas/mine.toml", "name = \"mine\"\n");
   dir.write(".digestlint.toml", "schema = \"schemas/mine.toml\"\n");
-  ConfigError error;
+  Error error;
   const auto config = load_config(dir.path() / ".digestlint.toml",
                                   (dir.path() / ".digestlint.toml").string(), error);
   INFO(error.to_string());
@@ -233,7 +238,7 @@ TEST_CASE("a config's schema file is found relative to the config") {
 
 TEST_CASE("the --init template is a valid config, and so is every line it comments out") {
   const std::string text = starter_config();
-  ConfigError error;
+  Error error;
   REQUIRE(parse(text, error));
   // Uncomment the key lines ("# key = value"): each rule's default.
   std::string uncommented;
@@ -259,7 +264,7 @@ TEST_CASE("the --init template is a valid config, and so is every line it commen
 }
 
 TEST_CASE("[rules] takes code prefixes and any case; the more specific entry wins") {
-  ConfigError error;
+  Error error;
   // Written before the prefix, DL201's own entry still wins over DL2's.
   const auto config =
       parse("[rules]\ndl201 = \"error\"\nDL2 = \"off\"\nTrailing-Whitespace = \"info\"\n", error);
@@ -276,7 +281,7 @@ TEST_CASE("[rules] takes code prefixes and any case; the more specific entry win
 }
 
 TEST_CASE("a prefix takes a severity only; a misspelt rule gets a 'did you mean'") {
-  ConfigError error;
+  Error error;
   CHECK(parse("[rules]\nDL2 = { severity = \"off\" }\n", error) == nullptr);
   CHECK(error.message.rfind("rule prefix 'DL2' takes a severity", 0) == 0);
   CHECK(parse("[rules]\nDL8 = \"off\"\n", error) == nullptr);
@@ -284,4 +289,21 @@ TEST_CASE("a prefix takes a severity only; a misspelt rule gets a 'did you mean'
   CHECK(parse("[rules]\ntrailing-whitespce = \"off\"\n", error) == nullptr);
   CHECK(error.message ==
         "unknown rule 'trailing-whitespce'; did you mean DL208 (trailing-whitespace)?");
+}
+
+TEST_CASE("an error reads PATH:LINE:COL: error: MESSAGE") {
+  CHECK(Error{"a.toml", 3, 7, "bad"}.to_string() == "a.toml:3:7: error: bad");
+  CHECK(Error{"a.toml", 3, 7, "bad"}.location() == "a.toml:3:7");
+  CHECK(Error{"a.toml", 0, 0, "unreadable"}.to_string() == "a.toml: error: unreadable");
+  CHECK(Error{{}, 0, 0, "no file"}.to_string() == "digestlint: error: no file");
+  CHECK(Error{{}, 0, 0, "no file"}.location().empty());
+}
+
+TEST_CASE("a config that cannot be read is an error naming it") {
+  TempDir dir;
+  Error error;
+  CHECK_FALSE(load_config(dir.path(), "the-dir", error));  // a directory
+  CHECK(error.to_string() == "the-dir: error: cannot read the config file");
+  CHECK_FALSE(load_config(dir.path() / "missing.toml", "missing.toml", error));
+  CHECK(error.to_string() == "missing.toml: error: cannot read the config file");
 }

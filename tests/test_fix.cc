@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/schema_loader.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
 #include "engine/linter.h"
@@ -40,7 +41,7 @@ Applied apply(std::string_view text, const std::vector<Diagnostic>& diagnostics,
 }
 
 std::shared_ptr<const Schema> default_schema() {
-  SchemaError error;
+  Error error;
   auto schema = load_schema(builtin_schema_names().front(), error);
   REQUIRE(schema);
   return schema;

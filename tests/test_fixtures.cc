@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "config/schema_loader.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "fixture.h"
@@ -68,7 +69,7 @@ std::string check_fixture(const fs::path& path, std::set<std::string>& rules_see
   std::string error;
   const auto fixture = testing::parse_fixture(text, path.string(), error);
   if (!fixture) return error;
-  SchemaError schema_error;
+  Error schema_error;
   // A schema file named by a fixture lives next to it.
   std::string schema_name =
       fixture->schema.empty() ? std::string(builtin_schema_names().front()) : fixture->schema;
@@ -76,7 +77,7 @@ std::string check_fixture(const fs::path& path, std::set<std::string>& rules_see
     schema_name = (path.parent_path() / schema_name).lexically_normal().string();
   }
   const auto schema = load_schema(schema_name, schema_error);
-  if (!schema) return schema_error.message;
+  if (!schema) return schema_error.to_string();
   const Linter linter(schema, fixture->settings);
   const std::vector<Diagnostic> diagnostics = linter.lint(text, path.string());
 

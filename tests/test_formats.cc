@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "config/schema_loader.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "output/escape.h"
@@ -227,7 +228,7 @@ TEST_CASE("what_it_does extracts the rule's first section as plain paragraphs") 
 TEST_CASE("rdjsonl counts columns in bytes and turns safe fixes into suggestions") {
   // Multi-byte text before the finding's end: bytes, not UTF-16 units.
   const std::string text = "# Daily Security Info\n\n### Tools\n-[日本](https://example.com/a)\n";
-  SchemaError error;
+  Error error;
   const Linter linter(load_schema("daily-security-info", error));
   SourceText source(text);
   std::vector<FileReport> reports{make_report("a.md", source, linter.lint(text))};

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/files.h"
+#include "config/schema_loader.h"
 #include "config/schema_select.h"
 #include "digestlint/schema.h"
 
@@ -148,7 +149,7 @@ class WalkDir {
   }
   std::vector<std::string> walk(const WalkOptions& options, WalkNotes& notes) const {
     std::vector<fs::path> found;
-    std::string error;
+    Error error;
     REQUIRE(expand_path(path_.string(), options, found, notes, error));
     std::vector<std::string> out;
     for (const fs::path& p : found)
@@ -184,7 +185,7 @@ TEST_CASE("a walk skips what git ignores, asking before it descends", "[walk]") 
   CHECK(all.ignored == 0);
   // An ignored directory named outright is walked whole.
   std::vector<fs::path> found;
-  std::string error;
+  Error error;
   WalkNotes named;
   REQUIRE(expand_path((dir.path() / "node_modules").string(), {}, found, named, error));
   CHECK(found.size() == 1);
@@ -228,7 +229,7 @@ TEST_CASE("a walk skips FIFOs and sockets with a note; named outright they are i
                                          "pipe.md: a FIFO, not a regular file",
                                          "sock.md: a socket, not a regular file"});
   std::vector<fs::path> found;
-  std::string error;
+  Error error;
   REQUIRE(expand_path((dir.path() / "pipe.md").string(), {}, found, notes, error));
   CHECK(found.size() == 1);
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/schema_loader.h"
 #include "digestlint/digest.h"
 #include "digestlint/schema.h"
 #include "export/date_pattern.h"
@@ -20,7 +21,7 @@ namespace {
 
 const Schema& modern() {
   static const auto schema = [] {
-    SchemaError error;
+    Error error;
     auto s = load_schema("daily-security-info", error);
     REQUIRE(s);
     return s;

@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/schema_loader.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
 #include "digestlint/schema.h"
@@ -87,7 +88,7 @@ Defused run_defuse(std::string_view text, const DefuseLimits& limits = {}) {
 }
 
 std::shared_ptr<const Schema> default_schema() {
-  SchemaError error;
+  Error error;
   auto schema = load_schema(builtin_schema_names().front(), error);
   REQUIRE(schema);
   return schema;

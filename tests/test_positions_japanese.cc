@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/schema_loader.h"
 #include "digestlint/prose.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
@@ -43,7 +44,7 @@ const std::string kHead =
 constexpr std::uint32_t kFirstBodyLine = 22;
 
 std::shared_ptr<const Schema> default_schema() {
-  SchemaError error;
+  Error error;
   auto schema = load_schema(builtin_schema_names().front(), error);
   REQUIRE(schema != nullptr);
   return schema;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "config/schema_loader.h"
 #include "digestlint/document.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
@@ -525,7 +526,7 @@ TEST_CASE("any byte sequence yields a model whose offsets stay inside the buffer
     brackets += "](\n[";
   inputs.push_back(brackets);
 
-  SchemaError error;
+  Error error;
   const auto schema = load_schema(builtin_schema_names().front(), error);
   REQUIRE(schema);
   const Linter linter(schema);

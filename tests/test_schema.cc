@@ -12,6 +12,7 @@
 #include <fstream>
 #include <string>
 
+#include "config/schema_loader.h"
 #include "digestlint/phrase_set.h"
 #include "digestlint/schema.h"
 #include "digestlint/text.h"
@@ -23,7 +24,7 @@ using namespace digestlint;
 namespace {
 
 std::shared_ptr<const Schema> builtin() {
-  SchemaError error;
+  Error error;
   auto schema = load_schema("daily-security-info", error);
   INFO(error.message);
   REQUIRE(schema);
@@ -31,24 +32,31 @@ std::shared_ptr<const Schema> builtin() {
 }
 
 // The error for `toml`, read as "bad.toml"; fails the test if it loads.
-std::string error_for(const std::string& toml) {
-  SchemaError error;
+Error error_for(const std::string& toml) {
+  Error error;
   const auto schema = parse_schema(toml, "bad.toml", error);
   CHECK(schema == nullptr);
-  return error.message;
+  return error;
 }
 
-// "bad.toml:L:C: " followed by a message containing `what`.
-void check_error(const std::string& toml, int line, int column, const std::string& what) {
+// The error as printed: "bad.toml:3:1: error: ...".
+std::string error_text_for(const std::string& toml) {
+  return error_for(toml).to_string();
+}
+
+// An error at bad.toml:LINE:COL whose message contains `what`.
+void check_error(const std::string& toml, std::uint32_t line, std::uint32_t column,
+                 const std::string& what) {
   INFO("schema:\n" << toml);
-  const std::string message = error_for(toml);
-  const std::string where =
-      "bad.toml:" + std::to_string(line) + ":" + std::to_string(column) + ": ";
-  CHECK(message.rfind(where, 0) == 0);
-  CHECK(message.find(what) != std::string::npos);
-  CHECK(message.find('\n') == std::string::npos);
-  INFO(message);
-  CHECK(message.size() > where.size() + what.size() / 2);
+  const Error error = error_for(toml);
+  INFO(error.to_string());
+  CHECK(error.path == "bad.toml");
+  CHECK(error.line == line);
+  CHECK(error.column == column);
+  CHECK(error.message.find(what) != std::string::npos);
+  CHECK(error.message.find('\n') == std::string::npos);
+  CHECK(error.message.size() > what.size() / 2);
+  CHECK(error.to_string() == fmt::format("bad.toml:{}:{}: error: {}", line, column, error.message));
 }
 
 const std::string kMinimal =
@@ -131,7 +139,7 @@ TEST_CASE("the embedded schema is the modern digest format", "[schema]") {
 TEST_CASE("the --print-schema text reads back to the same schema", "[schema]") {
   for (std::string_view name : builtin_schema_names()) {
     INFO(name);
-    SchemaError error;
+    Error error;
     const auto original = load_schema(name, error);
     REQUIRE(original);
     REQUIRE(!original->text.empty());
@@ -150,7 +158,7 @@ TEST_CASE("a schema file is read from its path, and errors name that path", "[sc
   std::filesystem::create_directories(dir);
   const auto good = dir / "mine.toml";
   std::ofstream(good) << builtin()->text;
-  SchemaError error;
+  Error error;
   const auto loaded = load_schema(good.string(), error);
   INFO(error.message);
   REQUIRE(loaded);
@@ -160,17 +168,24 @@ TEST_CASE("a schema file is read from its path, and errors name that path", "[sc
   const auto bad = dir / "bad schema.toml";
   std::ofstream(bad) << "name = \"x\"\n\n[lists]\nmarker = \"#\"\n";
   CHECK(load_schema(bad.string(), error) == nullptr);
-  CHECK(error.message.rfind(bad.string() + ":4:10: ", 0) == 0);
+  CHECK(error.path == bad.string());
+  CHECK(error.line == 4);
+  CHECK(error.column == 10);
 
   CHECK(load_schema((dir / "missing.toml").string(), error) == nullptr);
-  CHECK(error.message.find("missing.toml") != std::string::npos);
+  CHECK(error.path == (dir / "missing.toml").string());
+  CHECK(error.line == 0);
+  CHECK(error.message.find("cannot read schema") != std::string::npos);
   CHECK(error.message.find("daily-security-info") != std::string::npos);  // the built-in names
+  // A directory is not a schema file.
+  CHECK(load_schema(dir.string(), error) == nullptr);
+  CHECK(error.message.find("cannot read schema") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("schema errors: origin:LINE:COL: what is wrong", "[schema]") {
   SECTION("the minimal schema is valid") {
-    SchemaError error;
+    Error error;
     const auto s = parse_schema(kMinimal, "ok.toml", error);
     INFO(error.message);
     REQUIRE(s);
@@ -241,7 +256,7 @@ TEST_CASE("schema errors: origin:LINE:COL: what is wrong", "[schema]") {
 }
 
 TEST_CASE("a schema's [rules] set the linter's severities and options", "[schema]") {
-  SchemaError error;
+  Error error;
   const auto s = parse_schema(
       kMinimal +
           "[rules]\nmissing-space-after-marker = \"warning\"\nDL206 = \"off\"\n"
@@ -269,7 +284,7 @@ TEST_CASE("a schema's [rules] set the linter's severities and options", "[schema
 TEST_CASE("a built-in schema is parsed once and shared", "[schema]") {
   for (std::string_view name : builtin_schema_names()) {
     INFO(name);
-    SchemaError error;
+    Error error;
     const auto first = load_schema(name, error);
     const auto second = load_schema(name, error);
     REQUIRE(first);
@@ -281,7 +296,7 @@ TEST_CASE("a built-in schema is parsed once and shared", "[schema]") {
 }
 
 TEST_CASE("compiling a schema derives its folded spellings and matchers", "[schema]") {
-  SchemaError error;
+  Error error;
   const auto s = parse_schema(
       R"(name = "derived"
 [empty_section]
@@ -414,26 +429,26 @@ TEST_CASE("ISO weeks at the year's edges", "[schema]") {
 TEST_CASE("schema-language errors name their key", "[schema]") {
   const std::string head = "name = \"x\"\n";
   const std::string unknown_part =
-      error_for(head + "[title]\npattern = \"R {day}\"\n[[sections]]\nheading = \"A\"\n");
+      error_text_for(head + "[title]\npattern = \"R {day}\"\n[[sections]]\nheading = \"A\"\n");
   CHECK(unknown_part.find("bad.toml:3:") == 0);
   CHECK(unknown_part.find("'pattern': unknown part '{day}'") != std::string::npos);
-  CHECK(error_for(head + "[title]\ntext = \"T\"\npattern = \"R {date}\"\n"
-                         "[[sections]]\nheading = \"A\"\n")
+  CHECK(error_text_for(head + "[title]\ntext = \"T\"\npattern = \"R {date}\"\n"
+                              "[[sections]]\nheading = \"A\"\n")
             .find("[title] takes 'text' or 'pattern', not both") != std::string::npos);
-  CHECK(error_for(head + "[[sections]]\nheading = \"A\"\none_of = [\"B\"]\n")
+  CHECK(error_text_for(head + "[[sections]]\nheading = \"A\"\none_of = [\"B\"]\n")
             .find("a section takes one of 'heading', 'one_of' or 'pattern'") != std::string::npos);
-  CHECK(error_for(head + "numbering = \"1.\"\n[[sections]]\nheading = \"A\"\n")
+  CHECK(error_text_for(head + "numbering = \"1.\"\n[[sections]]\nheading = \"A\"\n")
             .find("'numbering' needs '{n}' once") != std::string::npos);
-  CHECK(error_for(head + "[[sections]]\nheading = \"A\"\ncolumns = []\n")
+  CHECK(error_text_for(head + "[[sections]]\nheading = \"A\"\ncolumns = []\n")
             .find("'columns' is for content = \"table\"") != std::string::npos);
-  CHECK(error_for(head + "[[sections]]\nheading = \"A\"\n[[sections.sections]]\n"
-                         "heading = \"B\"\nlevel = 2\n")
+  CHECK(error_text_for(head + "[[sections]]\nheading = \"A\"\n[[sections.sections]]\n"
+                              "heading = \"B\"\nlevel = 2\n")
             .find("deeper than its parent's") != std::string::npos);
 }
 
 TEST_CASE("the tree language is compiled once; digest schemas stay flat", "[schema]") {
   CHECK_FALSE(builtin()->is_outline());
-  SchemaError error;
+  Error error;
   const auto schema = parse_schema(R"(name = "w"
 numbering = "{n}. "
 [title]

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/schema_loader.h"
 #include "engine/linter.h"
 #include "engine/registry.h"
 #include "engine/suppressions.h"
@@ -58,7 +59,7 @@ struct Found {
 // are left out so new rules elsewhere cannot disturb these tests.
 std::vector<Found> lint_body(std::string_view body, const Settings& settings = {}) {
   const std::string text = digest(body);
-  SchemaError error;
+  Error error;
   const Linter linter(load_schema("daily-security-info", error), settings);
   const SourceText source(text);
   std::vector<Found> out;
@@ -245,7 +246,7 @@ TEST_CASE("an inline comment is deleted with the space before it") {
   REQUIRE(found[0].fix);
   const std::string text = digest(body);
   std::string fixed;
-  SchemaError error;
+  Error error;
   const Linter linter(load_schema("daily-security-info", error));
   apply_fixes(text, linter.lint(text), false, fixed);
   CHECK(fixed == digest("- [a](https://example.com/a)"));

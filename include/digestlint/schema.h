@@ -1,12 +1,11 @@
-// The digest format as data: loaded from TOML (built in, or a user's file)
-// and compiled once into an immutable Schema. The public fields say what
-// the TOML says; the const accessors give what is derived from it (folded
-// spellings, the leaked-text matcher), computed when the schema is parsed,
-// never while linting.
+// The digest format as data, loaded from TOML (built in, or a user's file:
+// config/schema_loader.h) into an immutable Schema. Its public fields say
+// what the TOML says; its const accessors give what is derived from that
+// (folded spellings, the leaked-text matcher), computed once when the
+// schema is parsed, never while linting.
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -269,26 +268,5 @@ struct Schema {
   bool is_outline_ = false;
   std::vector<std::string> folded_empty_markers_;
 };
-
-// A schema that failed to load: "path:line:col: message".
-struct SchemaError {
-  std::string message;
-};
-
-// Names of the schemas compiled into the binary, default first.
-std::vector<std::string_view> builtin_schema_names();
-
-// `--schema auto`: the built-in schema a digest is written in, from its
-// title (the first H1): the one whose [title] text it is, else the
-// default. Legacy digests ("# 日々のニュース要約") get the legacy schema.
-inline constexpr std::string_view kAutoSchema = "auto";
-std::string_view resolve_schema_for(std::string_view text);
-
-// `name_or_path` is a built-in name or a path to a TOML file. A built-in
-// schema is parsed once per process and shared. Returns nullptr and fills
-// `error` when it cannot be loaded.
-std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, SchemaError& error);
-std::shared_ptr<const Schema> parse_schema(std::string_view toml_text, std::string_view origin,
-                                           SchemaError& error);
 
 }  // namespace digestlint

@@ -36,7 +36,7 @@ std::string too_large(std::string_view what, std::uint64_t size, std::uint64_t m
 }
 
 // Appends what is left to read of `fd` to `out`.
-bool read_rest(int fd, std::string& out, std::string& error, std::string_view what,
+bool read_rest(int fd, std::string& out, Error& error, std::string_view what,
                std::uint64_t max_size) {
   const std::uint64_t limit = std::min<std::uint64_t>(max_size, kMaxFileSize);
   char chunk[1 << 16];
@@ -45,11 +45,11 @@ bool read_rest(int fd, std::string& out, std::string& error, std::string_view wh
     if (n == 0) return true;
     if (n < 0) {
       if (errno == EINTR) continue;
-      error = fmt::format("cannot read {}: {}", what, errno_text(errno));
+      error.message = fmt::format("cannot read {}: {}", what, errno_text(errno));
       return false;
     }
     if (out.size() + static_cast<std::size_t>(n) > limit) {
-      error = too_large(what, limit, limit, true);
+      error.message = too_large(what, limit, limit, true);
       return false;
     }
     out.append(chunk, static_cast<std::size_t>(n));
@@ -58,11 +58,12 @@ bool read_rest(int fd, std::string& out, std::string& error, std::string_view wh
 
 }  // namespace
 
-bool read_file(const fs::path& path, std::string& out, std::string& error, std::uint64_t max_size) {
+bool read_file(const fs::path& path, std::string& out, Error& error, std::uint64_t max_size) {
+  error = Error{path.string(), 0, 0, {}};
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    error = fmt::format("cannot open: {}", errno_text(errno));
-    if (errno == EACCES) error += " (check the file's permissions)";
+    error.message = fmt::format("cannot open: {}", errno_text(errno));
+    if (errno == EACCES) error.message += " (check the file's permissions)";
     return false;
   }
   out.clear();
@@ -70,14 +71,14 @@ bool read_file(const fs::path& path, std::string& out, std::string& error, std::
   if (::fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
-      error = "is a directory";
+      error.message = "is a directory";
       return false;
     }
     const auto size = static_cast<std::uint64_t>(st.st_size);
     const std::uint64_t limit = std::min<std::uint64_t>(max_size, kMaxFileSize);
     if (S_ISREG(st.st_mode) && size > limit) {
       ::close(fd);
-      error = too_large("the file", size, limit, false);
+      error.message = too_large("the file", size, limit, false);
       return false;
     }
     if (S_ISREG(st.st_mode) && size > 0) {
@@ -88,7 +89,7 @@ bool read_file(const fs::path& path, std::string& out, std::string& error, std::
         const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-          error = fmt::format("cannot read the file: {}", errno_text(errno));
+          error.message = fmt::format("cannot read the file: {}", errno_text(errno));
           ::close(fd);
           return false;
         }
@@ -104,7 +105,8 @@ bool read_file(const fs::path& path, std::string& out, std::string& error, std::
   return ok;
 }
 
-bool read_stdin(std::string& out, std::string& error, std::uint64_t max_size) {
+bool read_stdin(std::string& out, Error& error, std::uint64_t max_size) {
+  error = Error{};
   out.clear();
   return read_rest(STDIN_FILENO, out, error, "standard input", max_size);
 }
@@ -186,11 +188,12 @@ std::string_view file_kind(fs::file_type type) {
 }  // namespace
 
 bool expand_path(const std::string& path, const WalkOptions& options, std::vector<fs::path>& out,
-                 WalkNotes& notes, std::string& error) {
+                 WalkNotes& notes, Error& error) {
+  error = Error{path, 0, 0, {}};
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    error = "no such file or directory";
+    error.message = "no such file or directory";
     return false;
   }
   if (!fs::is_directory(status)) {
@@ -217,12 +220,12 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
   std::vector<fs::path> found;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    error = fmt::format("cannot list directory: {}", ec.message());
+    error.message = fmt::format("cannot list directory: {}", ec.message());
     return false;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      error = fmt::format("cannot list directory: {}", ec.message());
+      error.message = fmt::format("cannot list directory: {}", ec.message());
       return false;
     }
     const fs::path& p = it->path();
@@ -253,18 +256,19 @@ std::string display_path(const fs::path& path) {
   return s;
 }
 
-bool write_file_atomically(const fs::path& path, std::string_view content, std::string& error) {
+bool write_file_atomically(const fs::path& path, std::string_view content, Error& error) {
+  error = Error{path.string(), 0, 0, {}};
   // Write next to the real file, so the rename stays on one file system and
   // a symbolic link keeps pointing at the fixed file.
   std::error_code ec;
   const fs::path target = fs::canonical(path, ec);
   if (ec) {
-    error = fmt::format("cannot resolve the file for --fix: {}", ec.message());
+    error.message = fmt::format("cannot resolve the file for --fix: {}", ec.message());
     return false;
   }
   struct stat st {};
   if (::stat(target.c_str(), &st) != 0) {
-    error = fmt::format("cannot stat the file for --fix: {}", errno_text(errno));
+    error.message = fmt::format("cannot stat the file for --fix: {}", errno_text(errno));
     return false;
   }
   std::string temp =
@@ -272,13 +276,14 @@ bool write_file_atomically(const fs::path& path, std::string_view content, std::
           .string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
-    error =
+    error.message =
         fmt::format("cannot create a temporary file next to it for --fix: {} (nothing was written)",
                     errno_text(errno));
     return false;
   }
   auto fail = [&](std::string_view step) {
-    error = fmt::format("--fix could not {}: {} (the file is unchanged)", step, errno_text(errno));
+    error.message =
+        fmt::format("--fix could not {}: {} (the file is unchanged)", step, errno_text(errno));
     ::close(fd);
     ::unlink(temp.c_str());
     return false;
@@ -295,14 +300,14 @@ bool write_file_atomically(const fs::path& path, std::string_view content, std::
   if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("keep the file's permissions");
   if (::fsync(fd) != 0) return fail("flush the fixed text");
   if (::close(fd) != 0) {
-    error = fmt::format("--fix could not close the fixed text: {} (the file is unchanged)",
-                        errno_text(errno));
+    error.message = fmt::format("--fix could not close the fixed text: {} (the file is unchanged)",
+                                errno_text(errno));
     ::unlink(temp.c_str());
     return false;
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
-    error = fmt::format("--fix could not replace the file: {} (the file is unchanged)",
-                        errno_text(errno));
+    error.message = fmt::format("--fix could not replace the file: {} (the file is unchanged)",
+                                errno_text(errno));
     ::unlink(temp.c_str());
     return false;
   }

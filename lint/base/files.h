@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.h"
+
 namespace digestlint {
 
 // --max-file-size's default: hundreds of times a real digest, small
@@ -18,9 +20,9 @@ inline constexpr std::uint64_t kDefaultMaxFileSize = std::uint64_t{4} << 20;
 // with one read call. On failure returns false with a message saying what
 // went wrong and what to do. A file larger than `max_size` is not read:
 // the message names its size and --max-file-size.
-bool read_file(const std::filesystem::path& path, std::string& out, std::string& error,
+bool read_file(const std::filesystem::path& path, std::string& out, Error& error,
                std::uint64_t max_size = kDefaultMaxFileSize);
-bool read_stdin(std::string& out, std::string& error, std::uint64_t max_size = kDefaultMaxFileSize);
+bool read_stdin(std::string& out, Error& error, std::uint64_t max_size = kDefaultMaxFileSize);
 
 // "16MiB", "16M", "512k", "1000000": a size in bytes (K, M, G are powers
 // of 1024); nullopt when it is none.
@@ -63,7 +65,7 @@ struct WalkNotes {
 // (".git") and, by default, what git ignores: each directory is asked
 // before it is entered, so an ignored tree (node_modules/) is never read.
 bool expand_path(const std::string& path, const WalkOptions& options,
-                 std::vector<std::filesystem::path>& out, WalkNotes& notes, std::string& error);
+                 std::vector<std::filesystem::path>& out, WalkNotes& notes, Error& error);
 
 // The path as users wrote it, without a leading "./".
 std::string display_path(const std::filesystem::path& path);
@@ -72,6 +74,6 @@ std::string display_path(const std::filesystem::path& path);
 // flushed and given the original's permissions, renamed over it. On any
 // failure the original is untouched and the temporary removed.
 bool write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                           std::string& error);
+                           Error& error);
 
 }  // namespace digestlint

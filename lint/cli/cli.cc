@@ -1,6 +1,7 @@
 // The command line, stage by stage: options, inputs (each file with its
 // config), lint (in parallel, fixing atomically), report; exit 0 / 1 / 2.
 #include "cli/cli.h"
+#include "config/schema_loader.h"
 
 #include <fmt/format.h>
 
@@ -25,13 +26,13 @@ namespace {
 // --list-rules and --print-schema: what applies to a file in the working
 // directory.
 int print_settings(const Options& o, OutputFormat format, ConfigLookup& configs, Linters& linters) {
-  const ConfigError* broken = nullptr;
+  const Error* broken = nullptr;
   const Config* config = configs.for_file(std::filesystem::current_path() / "-", &broken);
   if (broken != nullptr) {
     print_error(*broken);
     return kExitFailure;
   }
-  SchemaError schema_error;
+  Error schema_error;
   const std::string schema = schema_for(o, config, {});
   const Linter* linter = linters.get(config, schema, schema_error);
   if (linter == nullptr) {
@@ -87,7 +88,7 @@ int run_cli(int argc, char** argv) {
 
   // A schema named on the command line must load before anything is linted.
   if (!o.schema.empty() && o.schema != kAutoSchema) {
-    SchemaError schema_error;
+    Error schema_error;
     if (!load_schema(o.schema, schema_error)) {
       write_error_document(o, *format, print_schema_error(schema_error, o.schema));
       return kExitFailure;
@@ -101,7 +102,7 @@ int run_cli(int argc, char** argv) {
   }
   Linters linters(command_line);
   ConfigLookup configs;
-  if (ConfigError config_error; !configs.load(o, config_error)) {
+  if (Error config_error; !configs.load(o, config_error)) {
     print_error(config_error);
     write_error_document(o, *format, config_error);
     return kExitFailure;

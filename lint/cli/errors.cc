@@ -8,22 +8,16 @@
 
 namespace digestlint {
 
-void print_error(const ConfigError& e) {
-  if (e.path.empty()) {
-    std::cerr << fmt::format("digestlint: error: {}\n", e.message);
-  } else if (e.line == 0) {
-    std::cerr << fmt::format("{}: error: {}\n", e.path, e.message);
-  } else {
-    std::cerr << fmt::format("{}:{}:{}: error: {}\n", e.path, e.line, e.column, e.message);
-  }
+void print_error(const Error& e) {
+  std::cerr << e.to_string() << '\n';
 }
 
-ConfigError print_schema_error(const SchemaError& error, const std::string& name) {
-  ConfigError e = located_error(error.message, name);
+Error print_schema_error(Error e, const std::string& name) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(name, ec)) {
     e.message = fmt::format("--schema {}: {}", name, e.message);
     e.path.clear();
+    e.line = e.column = 0;
   }
   print_error(e);
   return e;

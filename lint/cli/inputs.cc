@@ -1,4 +1,5 @@
 #include "cli/inputs.h"
+#include "config/schema_loader.h"
 
 #include <fmt/format.h>
 
@@ -15,14 +16,14 @@ namespace digestlint {
 
 namespace fs = std::filesystem;
 
-bool ConfigLookup::load(const Options& o, ConfigError& error) {
+bool ConfigLookup::load(const Options& o, Error& error) {
   no_config_ = o.no_config;
   if (o.config.empty()) return true;
   forced_ = load_config(o.config, display_path(o.config), error);
   return forced_ != nullptr;
 }
 
-const Config* ConfigLookup::for_file(const fs::path& file, const ConfigError** broken) {
+const Config* ConfigLookup::for_file(const fs::path& file, const Error** broken) {
   if (forced_) return forced_.get();
   if (no_config_) return nullptr;
   const ConfigFinder::Result found = finder_.find_for(file);
@@ -30,7 +31,7 @@ const Config* ConfigLookup::for_file(const fs::path& file, const ConfigError** b
   return found.config.get();
 }
 
-FileReport config_failure(const ConfigError& e, std::size_t files) {
+FileReport config_failure(const Error& e, std::size_t files) {
   FileReport r;
   r.path = e.path;
   r.error = files > 0 ? fmt::format("{} ({} {} under it not linted)", e.message, files,
@@ -59,11 +60,11 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
   InputList result;
   const WalkOptions walk{.respect_gitignore = !o.no_respect_gitignore};
   std::vector<Input>& inputs = result.inputs;
-  std::map<const ConfigError*, std::size_t> broken_configs;  // -> files not linted
-  std::string error;
+  std::map<const Error*, std::size_t> broken_configs;  // -> files not linted
+  Error error;
   for (const std::string& p : o.paths) {
     if (p == "-") {
-      const ConfigError* broken = nullptr;
+      const Error* broken = nullptr;
       const Config* config = configs.for_file(
           o.stdin_filename.empty() ? fs::current_path() / "-" : fs::path(o.stdin_filename),
           &broken);
@@ -80,7 +81,7 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
     if (!expand_path(p, walk, found, walk_notes, error)) {
       FileReport missing;
       missing.path = p;
-      missing.error = error;
+      missing.error = error.message;
       result.failures.push_back(std::move(missing));
       continue;
     }
@@ -89,7 +90,7 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
     std::error_code ec;
     const bool named = !fs::is_directory(p, ec);
     for (const fs::path& f : found) {
-      const ConfigError* broken = nullptr;
+      const Error* broken = nullptr;
       const Config* config = configs.for_file(f, &broken);
       if (broken != nullptr) {
         ++broken_configs[broken];

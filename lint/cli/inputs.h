@@ -42,10 +42,10 @@ struct Input {
 class ConfigLookup {
  public:
   // False, with `error` set, when the --config file does not load.
-  bool load(const Options& options, ConfigError& error);
+  bool load(const Options& options, Error& error);
 
   // nullptr with `*broken` set when the nearest config does not load.
-  const Config* for_file(const std::filesystem::path& file, const ConfigError** broken);
+  const Config* for_file(const std::filesystem::path& file, const Error** broken);
 
  private:
   bool no_config_ = false;
@@ -91,6 +91,6 @@ void print_walk_notes(const Options& options, const InputList& inputs, std::ostr
 
 // A failure report for a config that does not load, naming how many files
 // were left unlinted because of it.
-FileReport config_failure(const ConfigError& error, std::size_t files);
+FileReport config_failure(const Error& error, std::size_t files);
 
 }  // namespace digestlint

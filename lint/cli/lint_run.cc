@@ -1,4 +1,5 @@
 #include "cli/lint_run.h"
+#include "config/schema_loader.h"
 
 #include "engine/ordered_run.h"
 
@@ -76,7 +77,7 @@ std::string schema_for(const Options& o, const Config* config, std::string_view 
 // One Linter per (config, schema): the files sharing both share it. Built
 // on first use, from any worker thread.
 
-const Linter* Linters::get(const Config* config, const std::string& schema, SchemaError& error) {
+const Linter* Linters::get(const Config* config, const std::string& schema, Error& error) {
   const std::lock_guard lock(mutex_);
   const auto key = std::make_pair(config, schema);
   if (auto it = linters_.find(key); it != linters_.end()) return it->second.get();
@@ -123,13 +124,13 @@ void drop_inputs_of_unloadable_schemas(const Options& o, Linters& linters,
                                        std::vector<Input>& inputs,
                                        std::vector<FileReport>& failures) {
   std::map<const Config*, std::size_t> bad_schema;
-  std::map<const Config*, SchemaError> why;
+  std::map<const Config*, Error> why;
   for (const Input& in : inputs) {
     if (in.config == nullptr || !o.schema.empty() || in.config->schema.empty() ||
         in.config->schema == "auto") {
       continue;
     }
-    SchemaError schema_error;
+    Error schema_error;
     if (bad_schema.count(in.config) > 0 ||
         linters.get(in.config, in.config->schema, schema_error) == nullptr) {
       if (!why.count(in.config)) why[in.config] = schema_error;
@@ -137,7 +138,7 @@ void drop_inputs_of_unloadable_schemas(const Options& o, Linters& linters,
     }
   }
   for (const auto& [config, files] : bad_schema) {
-    ConfigError e = located_error(why[config].message, config->schema);
+    Error e = why[config];
     e.message += fmt::format(" (the schema of {})", config->display);
     failures.push_back(config_failure(e, files));
   }
@@ -151,11 +152,11 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
                    std::string* fixed_stdin, std::string* diff) {
   FileReport report;
   report.path = input.display;
-  std::string error;
+  Error error;
   const bool ok = input.path.empty() ? read_stdin(buffer, error, o.max_file_bytes)
                                      : read_file(input.path, buffer, error, o.max_file_bytes);
   if (!ok) {
-    report.error = error;
+    report.error = error.message;
     return report;
   }
   // Binary, not a digest, or which schema (lint/cli/inputs.h).
@@ -166,7 +167,7 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     if (input.path.empty()) *fixed_stdin = buffer;  // --fix on '-' passes it through
     return report;
   }
-  SchemaError schema_error;
+  Error schema_error;
   const Linter* linter = linters.get(input.config, kind.schema, schema_error);
   if (linter == nullptr) {
     report.error = schema_error.message;
@@ -197,7 +198,7 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     // Nothing was written: report the original findings with the error.
     source.reset(buffer);
     report = make_report(input.display, source, linter->lint(buffer, input.display));
-    report.error = error;
+    report.error = error.message;
     report.linted_as = linted_as;
     return report;
   }

@@ -43,7 +43,7 @@ class Linters {
   explicit Linters(RuleSelection command_line) : command_line_(std::move(command_line)) {}
 
   // nullptr, with `error` set, when the schema cannot be loaded.
-  const Linter* get(const Config* config, const std::string& schema, SchemaError& error);
+  const Linter* get(const Config* config, const std::string& schema, Error& error);
 
   // Every rule enabled by some linter built so far, in code order.
   std::vector<const RuleInfo*> enabled_rules();

@@ -2,6 +2,7 @@
 // the way ruff groups them: what to check, how to fix, what to print,
 // where settings come from, the rest.
 #include "cli/options.h"
+#include "config/schema_loader.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -160,7 +160,7 @@ int ReportRun::finish(const std::vector<const RuleInfo*>& rules_run, std::size_t
   return over_threshold_ ? kExitFindings : kExitClean;
 }
 
-void write_error_document(const Options& o, OutputFormat format, const ConfigError& error) {
+void write_error_document(const Options& o, OutputFormat format, const Error& error) {
   if (format != OutputFormat::Json && format != OutputFormat::Sarif &&
       format != OutputFormat::Junit && format != OutputFormat::Checkstyle) {
     return;

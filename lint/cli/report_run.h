@@ -59,6 +59,6 @@ class ReportRun {
 // does not load): the error is printed on stderr by the caller, and with
 // an output that is one document (json, sarif, junit, checkstyle) it is
 // also that whole document, so a CI consumer always parses one.
-void write_error_document(const Options& options, OutputFormat format, const ConfigError& error);
+void write_error_document(const Options& options, OutputFormat format, const Error& error);
 
 }  // namespace digestlint

@@ -4,6 +4,7 @@
 //   infer FILES...         a draft schema every given report satisfies
 //   json-schema KIND       the JSON Schema of a schema file or a config
 #include "cli/schema_command.h"
+#include "config/schema_loader.h"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -27,7 +28,7 @@ namespace {
 int check_schemas(const std::vector<std::string>& files) {
   int status = 0;
   for (const std::string& file : files) {
-    SchemaError error;
+    Error error;
     const std::shared_ptr<const Schema> schema = load_schema(file, error);
     if (!schema) {
       print_schema_error(error, file);
@@ -138,7 +139,7 @@ int write_template(const std::string& name, const std::string& output_file,
     std::cerr << fmt::format("digestlint: error: --date '{}' is not a date (YYYY-MM-DD)\n", date);
     return 2;
   }
-  SchemaError error;
+  Error error;
   const std::shared_ptr<const Schema> schema = load_schema(name, error);
   if (!schema) {
     print_schema_error(error, name);

@@ -89,7 +89,7 @@ std::vector<std::string> row_cells(std::string_view line) {
   return out;
 }
 
-bool read_report(const std::string& file, SeenReport& report, std::string& error) {
+bool read_report(const std::string& file, SeenReport& report, Error& error) {
   std::string bytes;
   if (!read_file(file, bytes, error)) return false;
   const SourceText source(bytes);
@@ -101,7 +101,7 @@ bool read_report(const std::string& file, SeenReport& report, std::string& error
     if (h.level > 1) level = std::min(level, h.level);
   }
   if (level == 7) {
-    error = fmt::format("{}: no sections (headings below the title)", file);
+    error = Error{file, 0, 0, "no sections (headings below the title)"};
     return false;
   }
   report.level = level;
@@ -182,9 +182,9 @@ int infer_schema(const std::vector<std::string>& files) {
   std::vector<SeenReport> reports;
   for (const std::string& file : files) {
     SeenReport report;
-    std::string error;
+    Error error;
     if (!read_report(file, report, error)) {
-      std::cerr << "digestlint: error: " << error << '\n';
+      std::cerr << error.to_string() << '\n';
       return 2;
     }
     reports.push_back(std::move(report));

@@ -4,55 +4,18 @@
 #include <unicode/utf8.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
+#include "base/files.h"
+#include "config/schema_loader.h"
 #include "config/toml_reader.h"
 #include "digestlint/rule.h"
-#include "digestlint/schema.h"
 #include "engine/registry.h"
 #include "export/date_pattern.h"
 
 namespace digestlint {
 
 namespace fs = std::filesystem;
-
-std::string ConfigError::to_string() const {
-  if (line == 0) return fmt::format("{}: {}", path, message);
-  return fmt::format("{}:{}:{}: {}", path, line, column, message);
-}
-
-ConfigError located_error(std::string_view what, std::string_view origin) {
-  ConfigError e;
-  e.path = std::string(origin);
-  std::string_view rest = what;
-  if (rest.substr(0, origin.size()) == origin && rest.size() > origin.size() &&
-      rest[origin.size()] == ':') {
-    rest.remove_prefix(origin.size() + 1);
-    auto number = [&rest](std::uint32_t& out) {
-      std::size_t n = 0;
-      std::uint32_t v = 0;
-      while (n < rest.size() && rest[n] >= '0' && rest[n] <= '9')
-        v = v * 10 + static_cast<std::uint32_t>(rest[n++] - '0');
-      if (n == 0 || n >= rest.size() || rest[n] != ':') return false;
-      out = v;
-      rest.remove_prefix(n + 1);
-      return true;
-    };
-    std::string_view saved = rest;
-    if (!(number(e.line) && number(e.column))) {
-      e.line = e.column = 0;
-      rest = saved;
-    }
-    while (!rest.empty() && rest.front() == ' ')
-      rest.remove_prefix(1);
-    e.message = std::string(rest);
-    return e;
-  }
-  e.message = std::string(what);
-  return e;
-}
 
 namespace {
 
@@ -315,12 +278,11 @@ const std::string& Config::schema_for(const fs::path& path) const {
 }
 
 std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path& file,
-                                           const std::string& display, ConfigError& error) {
+                                           const std::string& display, Error& error) {
   const TomlReader r(display);
-  try {
-    const toml::table root = r.parse(text);
+  auto config = std::make_shared<Config>();
+  const bool ok = r.read(text, error, [&](const toml::table& root) {
     r.check_keys(root, {"schema", "include", "exclude", "schemas", "rules", "iocs"}, "the config");
-    auto config = std::make_shared<Config>();
     config->file = file;
     config->directory = file.parent_path();
     config->display = display;
@@ -370,23 +332,19 @@ std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path
           r.fail(*pattern, fmt::format("bad [iocs] date-pattern: {}", why));
       }
     }
-    return config;
-  } catch (const TomlError& e) {
-    error = located_error(e.what(), display);
-    return nullptr;
-  }
+  });
+  if (!ok) return nullptr;
+  return config;
 }
 
 std::shared_ptr<const Config> load_config(const fs::path& file, const std::string& display,
-                                          ConfigError& error) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    error = ConfigError{display, 0, 0, "cannot read the config file"};
+                                          Error& error) {
+  std::string text;
+  if (!read_file(file, text, error)) {
+    error = Error{display, 0, 0, "cannot read the config file"};
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(text.str(), fs::absolute(file).lexically_normal(), display, error);
+  return parse_config(text, fs::absolute(file).lexically_normal(), display, error);
 }
 
 ConfigFinder::Result ConfigFinder::find_for(const fs::path& file) {
@@ -409,7 +367,7 @@ const ConfigFinder::Entry& ConfigFinder::lookup(const fs::path& directory) {
     const std::string display = !ec && !relative.empty() && *relative.begin() != ".."
                                     ? relative.string()
                                     : candidate.string();
-    auto error = std::make_shared<ConfigError>();
+    auto error = std::make_shared<Error>();
     entry.config = load_config(candidate, display, *error);
     if (!entry.config) entry.error = std::move(error);
   } else if (directory.has_parent_path() && directory.parent_path() != directory) {

@@ -12,8 +12,8 @@
 //   [iocs]
 //   date-pattern = "YYYY-MM-DD"                    # where `digestlint iocs` finds a digest's date
 //
-// Every key is checked; an unknown key, rule or option is an error with
-// "file:line:col".
+// Every key is checked; an unknown key, rule or option is an Error with
+// the file, line and column.
 #pragma once
 
 #include <filesystem>
@@ -23,25 +23,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.h"
 #include "digestlint/settings.h"
 
 namespace digestlint {
 
 inline constexpr std::string_view kConfigFileName = ".digestlint.toml";
-
-// A configuration that could not be read: where, and what is wrong.
-struct ConfigError {
-  std::string path;        // the file at fault (a config, or a schema it names)
-  std::uint32_t line = 0;  // 1-based; 0 when the whole file is at fault
-  std::uint32_t column = 0;
-  std::string message;
-
-  std::string to_string() const;  // "path:line:col: message"
-};
-
-// "origin:12:3: message", as the TOML reader and the schema loader write
-// errors, back into its parts (line 0 when there is no position).
-ConfigError located_error(std::string_view message, std::string_view origin);
 
 // `[[schemas]]`: the files matching `paths` are checked against `schema`.
 struct SchemaMapping {
@@ -74,9 +61,9 @@ struct Config {
 
 // Reads a config file. `display` is its path as shown in errors.
 std::shared_ptr<const Config> load_config(const std::filesystem::path& file,
-                                          const std::string& display, ConfigError& error);
+                                          const std::string& display, Error& error);
 std::shared_ptr<const Config> parse_config(std::string_view text, const std::filesystem::path& file,
-                                           const std::string& display, ConfigError& error);
+                                           const std::string& display, Error& error);
 
 // Finds the nearest .digestlint.toml walking up from a file's directory to
 // the root. Caches per directory, so each config is read once; not
@@ -85,14 +72,14 @@ class ConfigFinder {
  public:
   struct Result {
     std::shared_ptr<const Config> config;  // nullptr: none found, or broken
-    const ConfigError* error = nullptr;    // set when the nearest config is broken
+    const Error* error = nullptr;          // set when the nearest config is broken
   };
   Result find_for(const std::filesystem::path& file);
 
  private:
   struct Entry {
     std::shared_ptr<const Config> config;
-    std::shared_ptr<ConfigError> error;
+    std::shared_ptr<Error> error;
   };
   const Entry& lookup(const std::filesystem::path& directory);
   std::map<std::filesystem::path, Entry> cache_;

@@ -1,12 +1,11 @@
-#include "digestlint/schema.h"
+#include "config/schema_loader.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
+#include "base/files.h"
 #include "config/builtin_schemas.h"
 #include "config/toml_reader.h"
 #include "digestlint/text.h"
@@ -719,16 +718,13 @@ class SchemaCompiler {
 };
 
 std::shared_ptr<const Schema> parse_schema(std::string_view toml_text, std::string_view origin,
-                                           SchemaError& error) {
+                                           Error& error) {
   auto schema = std::make_shared<Schema>();
   schema->origin = std::string(origin);
   schema->text = std::string(toml_text);
-  try {
-    const TomlReader reader{std::string(origin)};
-    const toml::table root = reader.parse(toml_text);
-    read_schema(reader, root, *schema);
-  } catch (const TomlError& e) {
-    error.message = e.what();
+  const TomlReader reader{std::string(origin)};
+  if (!reader.read(toml_text, error,
+                   [&](const toml::table& root) { read_schema(reader, root, *schema); })) {
     return nullptr;
   }
   SchemaCompiler::compile(*schema);
@@ -746,7 +742,7 @@ namespace {
 
 struct ParsedBuiltin {
   std::shared_ptr<const Schema> schema;  // nullptr when it does not parse
-  SchemaError error;
+  Error error;
 };
 
 // Every built-in schema, parsed on first use (thread-safe) and then shared
@@ -766,7 +762,7 @@ const std::vector<ParsedBuiltin>& parsed_builtins() {
 
 }  // namespace
 
-std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, SchemaError& error) {
+std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, Error& error) {
   const std::vector<BuiltinSchema>& builtins = builtin_schemas();
   for (std::size_t i = 0; i < builtins.size(); ++i) {
     if (builtins[i].name != name_or_path) continue;
@@ -774,20 +770,18 @@ std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, SchemaE
     if (!p.schema) error = p.error;
     return p.schema;
   }
-  std::ifstream in{std::string(name_or_path), std::ios::binary};
-  if (!in) {
+  std::string text;
+  if (!read_file(std::string(name_or_path), text, error)) {
     std::string names;
-    for (const BuiltinSchema& b : builtin_schemas()) {
+    for (const BuiltinSchema& b : builtins)
       names += fmt::format("{}{}", names.empty() ? "" : ", ", b.name);
-    }
-    error.message =
-        fmt::format("{}: cannot read schema (not a built-in schema name: {}; not a readable file)",
-                    name_or_path, names);
+    error = Error{std::string(name_or_path), 0, 0,
+                  fmt::format("cannot read schema (not a built-in schema name: {}; not a "
+                              "readable file)",
+                              names)};
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_schema(text.str(), name_or_path, error);
+  return parse_schema(text, name_or_path, error);
 }
 
 }  // namespace digestlint

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/builtin_schemas.h"
+#include "config/schema_loader.h"
 #include "digestlint/document.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
@@ -31,7 +32,7 @@ const std::vector<Candidate>& candidates() {
   static const std::vector<Candidate> all = [] {
     std::vector<Candidate> out;
     for (const BuiltinSchema& b : builtin_schemas()) {
-      SchemaError error;
+      Error error;
       const auto schema = load_schema(b.name, error);
       if (!schema) continue;
       Candidate c;

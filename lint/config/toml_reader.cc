@@ -21,8 +21,7 @@ toml::table TomlReader::parse(std::string_view text) const {
 }
 
 void TomlReader::fail(const toml::source_region& where, std::string_view message) const {
-  throw TomlError(
-      fmt::format("{}:{}:{}: {}", origin_, where.begin.line, where.begin.column, message));
+  throw TomlError(Error{origin_, where.begin.line, where.begin.column, std::string(message)});
 }
 
 void TomlReader::check_keys(const toml::table& table,

@@ -1,32 +1,51 @@
 // Strict reading of TOML tables for schema and config files: every key is
-// known, every value has the right type, and every error names
-// "file:line:col". toml++ is included only behind this header's .cc files.
+// known, every value has the right type, and every error carries the
+// file, line and column. toml++ is included only behind this header's .cc
+// files.
 #pragma once
 
 #include <toml++/toml.h>
 
 #include <cstdint>
+#include <exception>
 #include <initializer_list>
-#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "base/error.h"
 #include "digestlint/settings.h"
 
 namespace digestlint {
 
-class TomlError : public std::runtime_error {
+// Thrown by TomlReader::fail, so that a check deep in a table ends the
+// reading; caught by TomlReader::read, never seen by its callers.
+class TomlError : public std::exception {
  public:
-  using std::runtime_error::runtime_error;
+  explicit TomlError(Error what_went_wrong) : error(std::move(what_went_wrong)) {}
+  const char* what() const noexcept override { return error.message.c_str(); }
+  Error error;
 };
 
 class TomlReader {
  public:
+  // `origin` is the file as errors name it.
   explicit TomlReader(std::string origin) : origin_(std::move(origin)) {}
 
-  // Parses `text`; a syntax error throws TomlError.
-  toml::table parse(std::string_view text) const;
+  // Parses `text` and passes its root table to `read_root`, which checks
+  // it with this reader. The first error (the TOML syntax, or a check
+  // failing) fills `error` and makes it return false.
+  template <typename ReadRoot>
+  bool read(std::string_view text, Error& error, ReadRoot&& read_root) const {
+    try {
+      read_root(parse(text));
+      return true;
+    } catch (const TomlError& e) {
+      error = e.error;
+      return false;
+    }
+  }
 
   [[noreturn]] void fail(const toml::source_region& where, std::string_view message) const;
   [[noreturn]] void fail(const toml::node& node, std::string_view message) const {
@@ -53,6 +72,9 @@ class TomlReader {
   const std::string& origin() const { return origin_; }
 
  private:
+  // Parses `text`; a syntax error throws TomlError.
+  toml::table parse(std::string_view text) const;
+
   std::string origin_;
 };
 

@@ -1,6 +1,7 @@
 // `digestlint iocs`: each digest is read, modelled and written out before
 // the next is read, so memory stays at one digest (plus the --dedupe set).
 #include "export/iocs_command.h"
+#include "config/schema_loader.h"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -51,14 +52,10 @@ struct Input {
 // Schemas by name, loaded once each.
 class Schemas {
  public:
-  const Schema* get(const std::string& name, std::string& error) {
+  const Schema* get(const std::string& name, Error& error) {
     if (auto it = loaded_.find(name); it != loaded_.end()) return it->second.get();
-    SchemaError e;
-    std::shared_ptr<const Schema> s = load_schema(name, e);
-    if (!s) {
-      error = e.message;
-      return nullptr;
-    }
+    std::shared_ptr<const Schema> s = load_schema(name, error);
+    if (!s) return nullptr;
     return loaded_.emplace(name, std::move(s)).first->second.get();
   }
 
@@ -116,9 +113,9 @@ Examples:
   // A schema named on the command line must load before anything is read.
   Schemas schemas;
   if (!o.schema.empty() && o.schema != kAutoSchema) {
-    std::string error;
+    Error error;
     if (schemas.get(o.schema, error) == nullptr) {
-      std::cerr << error << '\n';
+      std::cerr << error.to_string() << '\n';
       return kExitFailure;
     }
   }
@@ -126,7 +123,7 @@ Examples:
   ConfigFinder finder;
   std::shared_ptr<const Config> forced;
   if (!o.config.empty()) {
-    ConfigError config_error;
+    Error config_error;
     forced = load_config(o.config, display_path(o.config), config_error);
     if (!forced) {
       std::cerr << config_error.to_string() << '\n';
@@ -134,19 +131,20 @@ Examples:
     }
   }
   int status = kExitClean;
+  // Messages in the shapes the problem matchers read (base/error.h).
   auto fail = [&status](std::string_view message) {
-    std::cerr << "digestlint iocs: " << message << '\n';
+    std::cerr << message << '\n';
     status = kExitFailure;
   };
 
   std::vector<Input> inputs;
-  std::set<const ConfigError*> broken;
+  std::set<const Error*> broken;
   for (const std::string& p : o.paths) {
     std::vector<fs::path> found;
     WalkNotes notes;  // a walk's FIFOs and ignored files are nothing to export
-    std::string error;
+    Error error;
     if (!expand_path(p, WalkOptions{}, found, notes, error)) {
-      fail(fmt::format("{}: {}", p, error));
+      fail(error.to_string());
       continue;
     }
     for (const fs::path& f : found) {
@@ -174,7 +172,7 @@ Examples:
   if (!o.output_file.empty()) {
     file.open(o.output_file, std::ios::binary | std::ios::trunc);
     if (!file) {
-      fail(fmt::format("cannot write {}", o.output_file));
+      fail(fmt::format("digestlint: error: cannot write {}", o.output_file));
       return kExitFailure;
     }
   }
@@ -198,14 +196,15 @@ Examples:
   std::size_t written = 0;
   std::size_t digests = 0;
   for (const Input& in : inputs) {
-    std::string error;
+    Error error;
     if (!read_file(in.path, buffer, error)) {
-      fail(fmt::format("{}: {}", in.display, error));
+      error.path = in.display;
+      fail(error.to_string());
       continue;
     }
     const Schema* schema = schemas.get(schema_name(o, in.config, buffer), error);
     if (schema == nullptr) {
-      fail(fmt::format("{}: {}", in.display, error));
+      fail(error.to_string());
       continue;
     }
     source.reset(buffer);
@@ -229,7 +228,7 @@ Examples:
   }
   writer->finish();
   if (!out)
-    fail(fmt::format("cannot write {}",
+    fail(fmt::format("digestlint: error: cannot write {}",
                      o.output_file.empty() ? "to standard output" : o.output_file));
 
   std::string types;

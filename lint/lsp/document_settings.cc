@@ -1,4 +1,5 @@
 #include "lsp/document_settings.h"
+#include "config/schema_loader.h"
 
 #include <vector>
 
@@ -54,7 +55,7 @@ LinterCache::Result LinterCache::for_document(const fs::path& path, std::string_
     result.linter = it->second;
     return result;
   }
-  SchemaError schema_error;
+  Error schema_error;
   std::shared_ptr<const Schema> schema = load_schema(settings.schema, schema_error);
   if (!schema) {
     result.error = settings.config

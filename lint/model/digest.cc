@@ -39,8 +39,8 @@ void resolve_near_misses(const Document& doc, const SourceText& source, const Sc
     const std::string candidate = fold_for_match(text);
     for (std::size_t spec = 0; spec < schema.sections.size(); ++spec) {
       if (schema.sections[spec].heading.empty()) continue;  // one_of or pattern
-      if (present[spec] || !is_near_miss_folded(candidate, schema.sections[spec].folded_heading()))
-        continue;
+      const std::string& heading = schema.sections[spec].folded_heading();
+      if (present[spec] || !is_near_miss_folded(candidate, heading)) continue;
       s.spec = static_cast<int>(spec);
       s.exact = false;
       present[spec] = true;

@@ -151,7 +151,7 @@ class Export(it.TempDirTest):
         it.write(os.path.join(self.dir, "20240515.md"), "# Daily Security Info\n")
         r = iocs(".", cwd=self.dir)
         self.assertEqual(r.code, 2)
-        self.assertIn(".digestlint.toml:2:16: bad [iocs] date-pattern", r.err)
+        self.assertIn(".digestlint.toml:2:16: error: bad [iocs] date-pattern", r.err)
         it.write(os.path.join(self.dir, ".digestlint.toml"), '[iocs]\ndate_pattern = "YYYY"\n')
         r = iocs(".", cwd=self.dir)
         self.assertEqual(r.code, 2)

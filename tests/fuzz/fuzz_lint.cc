@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/schema_loader.h"
 #include "digestlint/diagnostic.h"
 #include "digestlint/document.h"
 #include "digestlint/schema.h"
@@ -171,10 +172,10 @@ void check_applied(std::string_view text, const std::vector<Diagnostic>& diagnos
 // while a reported crash in one rule is open.
 const Linter& linter() {
   static const Linter* l = [] {
-    SchemaError error;
+    Error error;
     auto schema = load_schema(builtin_schema_names().front(), error);
     if (!schema) {
-      std::fprintf(stderr, "fuzz_lint: %s\n", error.message.c_str());
+      std::fprintf(stderr, "fuzz_lint: %s\n", error.to_string().c_str());
       std::abort();
     }
     Settings settings;
