@@ -125,27 +125,12 @@ InputKind classify_input(const Options& o, const Input& input, std::string_view 
   InputKind kind;
   kind.error = not_text_reason(bytes);
   if (!kind.error.empty()) return kind;
-  // --schema, else the config's [[schemas]] or schema, else automatic.
-  std::string name = o.schema;
-  kind.why = "--schema";
-  if (name.empty() && input.config != nullptr) {
-    std::error_code ec;
-    const fs::path where = input.path.empty()
-                               ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename)
-                               : input.path;
-    name = input.config->schema_for(fs::absolute(where, ec));
-    kind.why = fmt::format("named by {}", input.config->display);
-  }
-  if (!name.empty() && name != kAutoSchema) {
-    kind.schema = std::move(name);
-    return kind;
-  }
-  if (const auto claim = claim_schema(bytes)) {
-    kind.schema = std::string(claim->schema);
-    kind.why = fmt::format("claimed by {}", to_string(claim->basis));
-  } else {
-    kind.not_a_digest = true;
-  }
+  const fs::path where =
+      input.path.empty() ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename) : input.path;
+  SchemaChoice choice = choose_schema(o.schema, input.config, where, bytes);
+  kind.not_a_digest = choice.schema.empty();
+  kind.schema = std::move(choice.schema);
+  kind.why = std::move(choice.why);
   return kind;
 }
 

@@ -8,6 +8,7 @@
 
 #include "base/files.h"
 #include "config/schema_loader.h"
+#include "config/schema_select.h"
 #include "config/toml_reader.h"
 #include "digestlint/rule.h"
 #include "engine/registry.h"
@@ -426,6 +427,27 @@ std::string starter_config() {
     out += fmt::format("# {} = {}  # {}: {}\n", r->code, value, r->name, r->summary);
   }
   return out;
+}
+
+}  // namespace digestlint
+
+namespace digestlint {
+
+SchemaChoice choose_schema(std::string_view given, const Config* config,
+                           const std::filesystem::path& path, std::string_view bytes) {
+  SchemaChoice choice{std::string(given), "--schema"};
+  if (choice.schema.empty() && config != nullptr) {
+    std::error_code ec;
+    choice.schema = config->schema_for(std::filesystem::absolute(path, ec));
+    choice.why = fmt::format("named by {}", config->display);
+  }
+  if (!choice.schema.empty() && choice.schema != kAutoSchema) return choice;
+  choice = {};
+  if (const auto claim = claim_schema(bytes)) {
+    choice.schema = std::string(claim->schema);
+    choice.why = fmt::format("claimed by {}", to_string(claim->basis));
+  }
+  return choice;
 }
 
 }  // namespace digestlint

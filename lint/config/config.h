@@ -100,3 +100,19 @@ std::string glob_error(std::string_view pattern);
 std::string starter_config();
 
 }  // namespace digestlint
+
+namespace digestlint {
+
+// Which schema checks a file, as every entry point decides it (the command
+// line, `digestlint iocs`, the language server): `given` (--schema), else
+// the config's [[schemas]] or `schema` for `path`, else the built-in schema
+// that claims `bytes` (config/schema_select.h). `schema` is empty when no
+// schema claims the file: it is not a digest.
+struct SchemaChoice {
+  std::string schema;  // a built-in name or a schema file's path
+  std::string why;     // "--schema", "named by CONFIG", "claimed by its title", ...
+};
+SchemaChoice choose_schema(std::string_view given, const Config* config,
+                           const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace digestlint

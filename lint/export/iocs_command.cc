@@ -63,19 +63,6 @@ class Schemas {
   std::map<std::string, std::shared_ptr<const Schema>> loaded_;
 };
 
-// --schema, else the config's, else "auto": an export wants the entries of
-// legacy digests too, which the default (modern) schema does not find.
-std::string schema_name(const IocsOptions& o, const Config* config, std::string_view bytes) {
-  std::string name(kAutoSchema);
-  if (!o.schema.empty()) {
-    name = o.schema;
-  } else if (config != nullptr && !config->schema.empty()) {
-    name = config->schema;
-  }
-  if (name == kAutoSchema) return std::string(resolve_schema_for(bytes));
-  return name;
-}
-
 }  // namespace
 
 int run_iocs(int argc, char** argv) {
@@ -202,7 +189,13 @@ Examples:
       fail(error.to_string());
       continue;
     }
-    const Schema* schema = schemas.get(schema_name(o, in.config, buffer), error);
+    // As the linter decides (config/config.h): a file no schema claims is
+    // not a digest and has nothing to export.
+    const SchemaChoice choice =
+        choose_schema(o.schema == kAutoSchema ? std::string_view{} : std::string_view(o.schema),
+                      in.config, in.path, buffer);
+    if (choice.schema.empty()) continue;
+    const Schema* schema = schemas.get(choice.schema, error);
     if (schema == nullptr) {
       fail(error.to_string());
       continue;

@@ -28,16 +28,10 @@ DocumentSettings document_settings(const fs::path& path, std::string_view text,
       return out;
     }
   }
-  // As the command line decides (cli/inputs.cc classify_input): the
-  // config's [[schemas]] or schema, else the built-in schema that claims
-  // the text; a Markdown file no schema claims is not a digest.
-  std::error_code ec;
-  out.schema = out.config ? out.config->schema_for(fs::absolute(path, ec)) : std::string();
-  if (out.schema.empty() || out.schema == kAutoSchema) {
-    const std::optional<SchemaClaim> claim = claim_schema(text);
-    out.linted = claim.has_value();
-    out.schema = claim ? std::string(claim->schema) : std::string();
-  }
+  // As the command line decides (config/config.h choose_schema); a
+  // Markdown file no schema claims is not a digest.
+  out.schema = choose_schema({}, out.config.get(), path, text).schema;
+  out.linted = !out.schema.empty();
   return out;
 }
 
