@@ -33,7 +33,10 @@ int print_settings(const Options& o, OutputFormat format, ConfigLookup& configs,
     return kExitFailure;
   }
   Error schema_error;
-  const std::string schema = schema_for(o, config, {});
+  // As a file here would be checked; with no text to claim it, the default.
+  std::string schema =
+      choose_schema(o.schema, config, std::filesystem::current_path() / "-", {}).schema;
+  if (schema.empty()) schema = std::string(builtin_schema_names().front());
   const Linter* linter = linters.get(config, schema, schema_error);
   if (linter == nullptr) {
     print_schema_error(schema_error, schema);

@@ -59,21 +59,6 @@ bool select_rules(const Options& o, RuleSelection& selection, std::string& error
   return true;
 }
 
-// The schema a file is checked against: --schema, else its config's, else
-// the default. `bytes` is the file's text, for a schema chosen per file
-// from its content ("auto").
-
-std::string schema_for(const Options& o, const Config* config, std::string_view bytes) {
-  std::string name = std::string(builtin_schema_names().front());
-  if (!o.schema.empty()) {
-    name = o.schema;
-  } else if (config != nullptr && !config->schema.empty()) {
-    name = config->schema;
-  }
-  if (name == kAutoSchema) return std::string(resolve_schema_for(bytes));
-  return name;
-}
-
 // One Linter per (config, schema): the files sharing both share it. Built
 // on first use, from any worker thread.
 

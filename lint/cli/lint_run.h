@@ -31,11 +31,6 @@ struct RuleSelection {
 // False, with `error` set ("did you mean"), when a pattern names no rule.
 bool select_rules(const Options& options, RuleSelection& selection, std::string& error);
 
-// The schema a file is checked against: --schema, else its config's, else
-// the default. `bytes` is the file's text, for a schema chosen per file
-// from its content ("auto").
-std::string schema_for(const Options& options, const Config* config, std::string_view bytes);
-
 // One Linter per (config, schema): the files sharing both share it. Built
 // on first use, from any worker thread.
 class Linters {
