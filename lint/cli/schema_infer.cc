@@ -403,12 +403,18 @@ bool is_empty_marker(const Node& node, const Draft& draft) {
 // with, each group running 1, 2, 3 under its parent's number.
 std::string infer_numbering(const std::vector<std::vector<Node*>>& groups,
                             const std::vector<std::string>& parents, bool top) {
-  std::vector<std::string> candidates = {"{n}. "};
+  // Under numbered parents the number carries the parent's ("2-1. "); the
+  // outline checks a format without {parent} against an empty parent, so
+  // it fits only under unnumbered ones.
   const bool parents_numbered =
-      !top &&
       std::all_of(parents.begin(), parents.end(), [](const std::string& p) { return !p.empty(); });
-  if (parents_numbered) {
-    candidates.insert(candidates.begin(), {"{parent}-{n}. ", "{parent}.{n}. "});
+  const bool parents_plain =
+      std::all_of(parents.begin(), parents.end(), [](const std::string& p) { return p.empty(); });
+  std::vector<std::string> candidates;
+  if (top || parents_plain) {
+    candidates = {"{n}. ", "{n} "};
+  } else if (parents_numbered) {
+    candidates = {"{parent}-{n}. ", "{parent}.{n}. ", "{parent}-{n} ", "{parent}.{n} "};
   }
   bool any = false;
   for (const auto& g : groups)

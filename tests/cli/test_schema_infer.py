@@ -201,6 +201,50 @@ class RoundTrip(it.TempDirTest):
         r = it.run("--schema", draft, *self.paths, extra)
         self.assertEqual(r.code, 0, r.out + r.err)
 
+    def infer_and_lint(self, texts):
+        paths = [it.write(self.path("s%d.md" % i), t) for i, t in enumerate(texts)]
+        r = it.run("schema", "infer", *paths)
+        self.assertEqual(r.code, 0, r.err)
+        draft = it.write(self.path("s.toml"), r.out)
+        lint = it.run("--schema", draft, *paths)
+        self.assertEqual(lint.code, 0, lint.out + lint.err)
+        return r.out, draft
+
+    def test_numbering_styles(self):
+        # "1 A" / "1.1 x": numbers without a dot, the parent's number joined by '.'.
+        dotted = ["# T\n\n## 1 A\n\n" + "".join("### 1.%d x%d\n\nt\n\n" % (k, k)
+                                               for k in range(1, n + 1)) + "## 2 B\n\nt\n"
+                  for n in (1, 2, 3)]
+        draft, _ = self.infer_and_lint(dotted)
+        self.assertIn('numbering = "{n} "', draft)
+        self.assertIn('numbering = "{parent}.{n} "', draft)
+        # Numbered subsections under unnumbered sections: "{n}. " below.
+        plain = ["# T\n\n## A\n\n### 1. x\n\nt\n\n### 2. y\n\nt\n\n## B\n\nt\n"] * 2
+        draft, _ = self.infer_and_lint(plain)
+        self.assertEqual(draft.count('numbering = "{n}. "'), 1, draft)
+        self.assertIn('heading = "x"', draft)
+        # Numbered subsections "1. ", "2. " under numbered sections cannot be
+        # told apart from a parent's, so they stay part of the heading.
+        nested = ["# T\n\n## 1. A\n\n### 1. x\n\nt\n\n## 2. B\n\nt\n"] * 2
+        draft, _ = self.infer_and_lint(nested)
+        self.assertIn('heading = "1. x"', draft)
+
+    def test_a_repeated_fixed_heading_has_min_and_max(self):
+        def text(n):
+            return ("# T\n\n## A\n\nx\n\n" + "## 更新\n\n- u\n\n### 詳細\n\n- d\n\n" * n +
+                    "## B\n\ny\n")
+        draft, path = self.infer_and_lint([text(n) for n in (1, 2, 3)])
+        self.assertIn('heading = "更新"\nlevel = 2\nmin = 1\nmax = 3\n', draft)
+        r = it.run("--schema", path, it.write(self.path("four.md"), text(4)))
+        self.assertEqual(r.code, 1)
+        self.assertIn("DL116", rules_in(r.out))
+
+    def test_a_report_without_a_title_is_an_error(self):
+        doc = it.write(self.path("x.md"), "## A\n\ntext\n")
+        r = it.run("schema", "infer", doc)
+        self.assertEqual(r.code, 2)
+        self.assertIn("no title", r.err)
+
     def test_a_report_without_sections_is_an_error(self):
         doc = it.write(self.path("x.md"), "# only a title\n")
         r = it.run("schema", "infer", doc)
