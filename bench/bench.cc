@@ -73,6 +73,9 @@ options:
                     (--base) and this build's (--cli), side by side with md4c
   --base PATH       the binary to compare with (default /tmp/baseline/digestlint-base)
   --huge            the issue table also at 100x the inputs (minutes)
+  --rich-schema     issue 12's row: generated weekly reviews under examples/weekly-review.toml
+                    (every content kind), as many bytes as the inputs, against the inputs
+                    under the built-in schema; lint cost per MB of each and the ratio
   -h, --help        this text
 )";
 
@@ -93,6 +96,7 @@ struct Options {
   bool issue_table = false;
   std::string base = "/tmp/baseline/digestlint-base";
   bool huge = false;
+  bool rich_schema = false;
 };
 
 struct Input {
@@ -923,6 +927,124 @@ void issue_table(const Options& o, const std::string& self, std::size_t files, s
                "times are the steadier measure.\n";
 }
 
+// --- Issue 12: a report under a rich schema against a digest under the
+// built-in one, per MB, in the same rounds.
+
+// A weekly review that examples/weekly-review.toml accepts, of about
+// `target` bytes: numbered sections, "2-n." subsections, key-value bullets
+// with dates and closed values, a table, dated list items. Report `k`
+// varies its values, its optional parts and its size a little.
+std::string weekly_review(std::size_t k, std::size_t target) {
+  static const char* const kStates[] = {"順調", "注意", "遅延"};
+  static const char* const kKinds[] = {"技術", "運用", "体制"};
+  static const char* const kLevels[] = {"高", "中", "低"};
+  static const char* const kWork[] = {
+      "認証まわりの実装を進め、単体テストを追加した",
+      "ログ基盤の設定を見直し、保存期間を九十日に延ばした",
+      "性能試験の結果を整理し、遅い画面を三つ特定した",
+      "監視の閾値を調整し、誤検知を減らした",
+      "手順書を更新し、復旧手順の確認を終えた",
+  };
+  const int month = 1 + static_cast<int>(k % 12);
+  const int day = 1 + static_cast<int>(k % 20);
+  const std::string week = fmt::format("{}-W{:02}", 2020 + k / 52 % 7, 1 + k % 52);
+  auto build = [&](std::size_t units) {
+    std::string t = fmt::format("# 週次レビュー {}\n\n## 1. 概要\n\n", week);
+    t += fmt::format("- 期間: 2026-{:02}-{:02} 〜 2026-{:02}-{:02}\n- 担当: 山田\n- 状態: {}\n",
+                     month, day, month, day + 4, kStates[k % 3]);
+    if (k % 2 == 0) t += fmt::format("- 判定: {}\n", k % 4 == 0 ? "Go" : "NoGo");
+    t += "\n## 2. 進捗\n\n";
+    for (std::size_t u = 0; u < units; ++u) {
+      t += fmt::format("### 2-{}. 作業 {}\n\n", u + 1, u + 1);
+      for (std::size_t i = 0; i < 3; ++i)
+        t += fmt::format("- {}\n", kWork[(k + u + i) % 5]);
+      t += '\n';
+    }
+    t +=
+        "## 3. 課題\n\n| 分類 | 件数 | 深刻度 | 優先度 | 備考 |\n| --- | --- | --- | --- | --- |\n";
+    for (std::size_t u = 0; u < units; ++u) {
+      t += fmt::format("| {} | {} | {} | P{} | {} |\n", kKinds[(k + u) % 3], 1 + u % 9,
+                       kLevels[(k + 2 * u) % 3], 1 + u % 3, kWork[u % 5]);
+    }
+    t += fmt::format("\n## 4. {}\n\n", k % 3 == 0 ? "次週の予定" : "来週の予定");
+    for (std::size_t u = 0; u < units; ++u)
+      t += fmt::format("- 2026-{:02}-{:02}: {}\n", month, 1 + u % 28, kWork[(k + u) % 5]);
+    if (k % 2 == 1) t += "\n## 5. メモ\n\n来週は祝日がある。\n";
+    return t;
+  };
+  std::size_t units = 1;
+  std::string text = build(units);
+  while (text.size() < target) {
+    // One more unit adds about as many bytes as the first one took.
+    units += std::max<std::size_t>(
+        1, (target - text.size()) / std::max<std::size_t>(text.size() / units, 1) / 2);
+    text = build(units);
+  }
+  return text;
+}
+
+int rich_schema_table(const Options& o, const Bench& corpus) {
+  const std::string schema_path =
+      (fs::path(DIGESTLINT_SOURCE_DIR) / "examples" / "weekly-review.toml").string();
+  Error error;
+  const std::shared_ptr<const Schema> rich = load_schema(schema_path, error);
+  if (!rich) die(error.to_string());
+  // As many reports as there are inputs, each of their average size (plus
+  // a spread of half that), so the two sides have the same bytes.
+  const std::size_t average = corpus.bytes / corpus.inputs.size();
+  Bench reports{o, {}, 0, rich, {}};
+  for (std::size_t k = 0; k < corpus.inputs.size(); ++k) {
+    const std::size_t target = average * 3 / 4 + (k % 5) * average / 8;
+    reports.inputs.push_back({fmt::format("weekly-{}.md", k), weekly_review(k, target)});
+  }
+  reports.bytes = total_bytes(reports.inputs);
+  // The reports are what the schema describes: a clean lint is the path timed.
+  const Linter rich_linter(rich);
+  std::size_t findings = 0;
+  std::string first_finding;
+  for (const Input& i : reports.inputs) {
+    for (const Diagnostic& d : rich_linter.lint(i.text, i.path)) {
+      if (findings++ == 0)
+        first_finding = fmt::format("{}: {} {}", i.path, d.rule->code, d.message);
+    }
+  }
+  std::cout << fmt::format(
+      "digestlint-bench --rich-schema: {} generated weekly reviews, {:.2f} MB, under {} ({} "
+      "findings{}),\nagainst {} inputs, {:.2f} MB, under the built-in schema {}; {} repetitions, "
+      "median (best)\n",
+      reports.inputs.size(), reports.bytes / 1e6, schema_path, findings,
+      first_finding.empty() ? "" : "; first: " + first_finding, corpus.inputs.size(),
+      corpus.bytes / 1e6, corpus.schema->name, o.reps);
+  Measure corpus_md4c{"md4c parse, the inputs", corpus.md4c(), {}};
+  Measure corpus_lint{"full lint, the inputs, built-in schema", corpus.lint(corpus.linter({})), {}};
+  Measure rich_md4c{"md4c parse, the weekly reviews", reports.md4c(), {}};
+  Measure rich_lint{
+      "full lint, the weekly reviews, rich schema", reports.lint(reports.linter({})), {}};
+  std::vector<Measure*> order = {&corpus_md4c, &corpus_lint, &rich_md4c, &rich_lint};
+  run_rounds(order, o.reps);
+  std::cout << fmt::format("\n  {:<44}{:>10}{:>10}{:>10}{:>9}\n", "run", "ms", "best ms", "MB/s",
+                           "x md4c");
+  const double corpus_base = median(corpus_md4c.seconds);
+  const double rich_base = median(rich_md4c.seconds);
+  auto row = [](const Measure& m, double bytes, double base) {
+    print_row(m.name, median(m.seconds), *std::min_element(m.seconds.begin(), m.seconds.end()),
+              bytes, base);
+  };
+  row(corpus_md4c, corpus.bytes, corpus_base);
+  row(corpus_lint, corpus.bytes, corpus_base);
+  row(rich_md4c, reports.bytes, rich_base);
+  row(rich_lint, reports.bytes, rich_base);
+  const double corpus_per_mb = median(corpus_lint.seconds) / (corpus.bytes / 1e6);
+  const double rich_per_mb = median(rich_lint.seconds) / (reports.bytes / 1e6);
+  const double ratio = rich_per_mb / corpus_per_mb;
+  std::cout << fmt::format(
+      "\nPer MB: a weekly review under weekly-review.toml {:.2f} ms, a digest under the built-in "
+      "schema {:.2f} ms;\nratio {:.2f}: the rich schema costs {} the built-in one (issue 12's "
+      "target: no more).\n",
+      rich_per_mb * 1e3, corpus_per_mb * 1e3, ratio, ratio <= 1.0 ? "no more than" : "MORE than");
+  return g_sink == 0xFFFFFFFFFFFFull ? 1 : 0;
+}
+
 // --- Instruction counts under callgrind: this binary, re-run with --once.
 
 std::optional<unsigned long long> callgrind_count(const std::string& self, const Options& o,
@@ -1044,6 +1166,8 @@ Options parse_options(int argc, char** argv) {
         o.base = value(i);
       } else if (a == "--huge") {
         o.huge = true;
+      } else if (a == "--rich-schema") {
+        o.rich_schema = true;
       } else if (a == "--once") {
         o.once = value(i);
       } else if (!a.empty() && a[0] == '-') {
@@ -1091,6 +1215,7 @@ int main(int argc, char** argv) {
     scaling_table(o, bench.schema);
     return 0;
   }
+  if (o.rich_schema) return rich_schema_table(o, bench);
 
   const double mb = bench.bytes / 1e6;
   std::cout << fmt::format(

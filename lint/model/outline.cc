@@ -264,20 +264,23 @@ class OutlineBuilder {
 
   // ---- content kinds
 
+  // Folds only a section's one content line, and only a short one: folding
+  // every line of every section was most of the outline's cost.
   bool only_empty_marker(std::uint32_t begin, std::uint32_t end) const {
-    int content = 0;
-    bool marker = false;
+    std::uint32_t found = end;
     for (std::uint32_t l = begin; l < end; ++l) {
-      const Line& line = doc_.lines[l];
-      if (!is_content_line(line)) continue;
-      ++content;
-      std::string_view t = trim_ascii_space(text({line.content_begin, line.end}));
-      if (line.shape != LineShape::Bullet) t = trim_ascii_space(text({line.begin, line.end}));
-      const std::string folded = fold_loosely(t);
-      for (const std::string& m : schema_.folded_empty_markers())
-        marker = marker || folded == m;
+      if (!is_content_line(doc_.lines[l])) continue;
+      if (found != end) return false;
+      found = l;
     }
-    return content == 1 && marker;
+    if (found == end) return false;
+    const Line& line = doc_.lines[found];
+    std::string_view t = trim_ascii_space(text({line.content_begin, line.end}));
+    if (line.shape != LineShape::Bullet) t = trim_ascii_space(text({line.begin, line.end}));
+    if (t.size() > 64) return false;  // markers are short (as in match_empty_marker)
+    const std::string folded = fold_loosely(t);
+    const std::vector<std::string>& markers = schema_.folded_empty_markers();
+    return std::find(markers.begin(), markers.end(), folded) != markers.end();
   }
 
   // Top-level list items whose marker lines are in [begin, end).
