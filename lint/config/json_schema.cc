@@ -247,11 +247,12 @@ json schema_file_json_schema() {
         array_of(heading_level("A heading level."), "Other levels accepted without a finding.")},
        {"required", boolean("Whether a digest must have it (default true).")},
        {"content", described({{"enum", json::array({"links", "articles", "free", "table",
-                                                    "key-value", "list"})}},
+                                                    "key-value", "list", "ioc"})}},
                              "What it holds besides its empty marker: \"links\" ([title](url) "
                              "items), \"articles\" (see labels), \"free\" (any Markdown; "
-                             "the default), \"table\" (see columns), \"key-value\" (see keys) or "
-                             "\"list\" (see item_pattern).")}});
+                             "the default), \"table\" (see columns), \"key-value\" (see keys), "
+                             "\"list\" (see item_pattern) or \"ioc\" (IOC entries in the [ioc] "
+                             "grammar).")}});
   add_section_language(section);
   add_article_keys(section, label);
   json category = closed_table(
