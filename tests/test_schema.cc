@@ -225,7 +225,7 @@ TEST_CASE("schema errors: origin:LINE:COL: what is wrong", "[schema]") {
   SECTION("a section's content kind") {
     check_error(kMinimal + "content = \"link\"\n", 4, 11,
                 "'content' must be \"links\", \"articles\", \"free\", \"table\", "
-                "\"key-value\" or \"list\"");
+                "\"key-value\", \"list\" or \"ioc\"");
   }
   SECTION("a schema without sections or name") {
     check_error("name = \"test\"\n", 1, 1, "at least one [[sections]]");
