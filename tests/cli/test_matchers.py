@@ -194,21 +194,6 @@ class Matching(it.TempDirTest):
                           "(1 file under it not linted)"))
         self.assertEqual(github_match(line)[1:4], (".digestlint.toml", "2", "9"))
 
-    def test_tool_messages_are_not_filed_under_a_file(self):
-        # "digestlint: error: ..." names no file: VS Code (which needs one)
-        # leaves it in the task's output; GitHub files it under its own owner.
-        it.write(self.path("a.md"), "# Daily Security Info\n")
-        r = it.run("--max-file-size", "nonsense", "a.md", cwd=self.dir)
-        self.assertEqual(r.code, 2)
-        lines = [l for l in (r.out + r.err).splitlines() if l.startswith("digestlint: error:")]
-        self.assertTrue(lines, r.out + r.err)
-        for line in lines:
-            self.assertIsNone(vscode_match(line), line)
-            self.assertEqual(github_match(line)[0], "digestlint-tool", line)
-        # A file really named "digestlint" still matches.
-        self.assertEqual(vscode_match("digestlint:3:1: error: x [DL201 missing-list-space]")[:3],
-                         ("digestlint", "3", "1"))
-
     def test_paths_with_colons_and_spaces(self):
         name = "2024: notes/a b:1.md"
         it.write(self.path(name), "# Daily Security Info\n\n### Tools\n-[x](https://example.com)\n")
