@@ -157,8 +157,16 @@ void extract_records(const Digest& digest, std::string_view bytes, std::string_v
                      std::string_view date, std::vector<IocRecord>& out, SkipCounts& skipped) {
   out.clear();
   std::set<std::pair<IocType, std::string>> seen;
-  std::size_t article = 0;
-  for (const IocEntry& e : digest.iocs) {
+  // Document order: the entries of `content = "ioc"` sections follow the
+  // articles' in Digest::iocs.
+  std::vector<const IocEntry*> in_order;
+  in_order.reserve(digest.iocs.size());
+  for (const IocEntry& e : digest.iocs)
+    in_order.push_back(&e);
+  std::stable_sort(in_order.begin(), in_order.end(),
+                   [](const IocEntry* a, const IocEntry* b) { return a->line < b->line; });
+  for (const IocEntry* entry : in_order) {
+    const IocEntry& e = *entry;
     if (e.item == kNone) continue;
     auto skip = [&](std::string reason) { ++skipped.reasons[std::move(reason)]; };
     if (e.kind == IocKind::SourceLink) {
@@ -204,12 +212,14 @@ void extract_records(const Digest& digest, std::string_view bytes, std::string_v
     r.date = date;
     r.path = path;
     r.line = e.line + 1;
-    // Entries come in document order, and so do articles.
+    // Its article, if any: articles hold ascending item ranges (the items
+    // of IOC sections come after all of them).
     const auto item = static_cast<std::uint32_t>(e.item);
-    while (article < digest.articles.size() && digest.articles[article].end_item <= item)
-      ++article;
-    if (article < digest.articles.size() && digest.articles[article].first_item <= item) {
-      const Article& a = digest.articles[article];
+    const auto article =
+        std::upper_bound(digest.articles.begin(), digest.articles.end(), item,
+                         [](std::uint32_t i, const Article& a) { return i < a.end_item; });
+    if (article != digest.articles.end() && article->first_item <= item) {
+      const Article& a = *article;
       r.title = slice(bytes, a.title);
       r.article_url = refang(slice(bytes, a.url));
     }

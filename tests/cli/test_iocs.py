@@ -126,6 +126,28 @@ class Export(it.TempDirTest):
                       "'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']",
                       patterns)
 
+    def test_ioc_sections_in_document_order(self):
+        # A `content = "ioc"` section before the articles: its entries come
+        # first, with no article; the articles' entries keep their titles.
+        schema = it.run("--print-schema", cwd=self.dir).out
+        articles = '[[sections]]\nheading = "日々のニュース要約"'
+        self.assertIn(articles, schema)
+        schema = schema.replace(
+            articles, '[[sections]]\nheading = "IOC一覧"\nlevel = 3\ncontent = "ioc"\n\n' + articles)
+        it.write(self.path("with-list.toml"), schema)
+        digest = it.read(it.source("tests", "golden", "iocs", "inputs", "20240515.md")).decode()
+        digest = digest.replace("### 日々のニュース要約", "### IOC一覧\n- 192.0.2[.]77,IPアドレス,"
+                                "知られていない,一覧の項目,グローバル\n\n### 日々のニュース要約")
+        it.write(self.path("20240516.md"), digest)
+        r = iocs("--no-config", "--schema", "with-list.toml", "20240516.md", cwd=self.dir)
+        self.assertEqual(r.code, 0, r.err)
+        rows = csv_rows(r.out)
+        lines = [int(x["line"]) for x in rows]
+        self.assertEqual(lines, sorted(lines))
+        self.assertEqual((rows[0]["ioc_value"], rows[0]["article_title"]), ("192.0.2.77", ""))
+        self.assertEqual(rows[1]["article_title"], '偽の"VPN"インストーラー、ローダーを配布')
+        self.assertEqual(len(rows), len(csv_rows(iocs("--no-config", "inputs").out)) + 1)
+
     def test_output_file(self):
         out = os.path.join(self.dir, "out.csv")
         r = iocs("--no-config", "--output-file", out, "inputs")
