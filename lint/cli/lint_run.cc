@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "base/files.h"
@@ -153,8 +155,9 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
   FileReport report;
   report.path = input.display;
   Error error;
-  const bool ok = input.path.empty() ? read_stdin(buffer, error, o.max_file_bytes)
-                                     : read_file(input.path, buffer, error, o.max_file_bytes);
+  const std::uint64_t max_size = max_file_size_for(o.max_file_bytes, input.config);
+  const bool ok = input.path.empty() ? read_stdin(buffer, error, max_size)
+                                     : read_file(input.path, buffer, error, max_size);
   if (!ok) {
     report.error = error.message;
     return report;
@@ -219,18 +222,33 @@ void lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& i
       std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
                            static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
   std::vector<std::string> buffers(jobs);  // per worker: memory stays at the largest file
-  // --diff: each input's diff, written by its worker, taken with its report.
-  std::vector<std::string> diffs(o.diff ? inputs.size() : 0);
+  // --diff: the diffs of the inputs linted and not yet handed over (as
+  // few as the ordered run's window), each taken with its report.
+  std::map<std::size_t, std::string> diffs;
+  std::mutex diffs_mutex;
   std::size_t emitted = 0;
   run_in_order(OrderedRun{inputs.size(), jobs, 0,
                           [&](std::size_t i, unsigned w) {
-                            return process(inputs[i], linters, o, buffers[w], &fixed_stdin,
-                                           o.diff ? &diffs[i] : nullptr);
+                            std::string diff;
+                            FileReport report = process(inputs[i], linters, o, buffers[w],
+                                                        &fixed_stdin, o.diff ? &diff : nullptr);
+                            if (!diff.empty()) {
+                              const std::lock_guard lock(diffs_mutex);
+                              diffs.emplace(i, std::move(diff));
+                            }
+                            return report;
                           },
                           [&](FileReport&& report) {
                             const std::size_t i = emitted++;
-                            linted(i, std::move(report),
-                                   o.diff ? std::move(diffs[i]) : std::string());
+                            std::string diff;
+                            {
+                              const std::lock_guard lock(diffs_mutex);
+                              if (auto it = diffs.find(i); it != diffs.end()) {
+                                diff = std::move(it->second);
+                                diffs.erase(it);
+                              }
+                            }
+                            linted(i, std::move(report), std::move(diff));
                           }});
 }
 
