@@ -141,7 +141,7 @@ int run_cli(int argc, char** argv) {
         if (take_non_digest(o, inputs.inputs[i], r, non_digests, std::cerr)) return;
         while (next_failure < failures.size() && failures[next_failure].path < r.path)
           report.file(std::move(failures[next_failure++]));
-        if (!diff.empty()) report.diff(inputs.inputs[i].display, std::move(diff));
+        if (!diff.empty()) report.diff(diff);
         report.file(std::move(r));
       },
       fixed_stdin);
