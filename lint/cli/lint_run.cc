@@ -150,8 +150,8 @@ void drop_inputs_of_unloadable_schemas(const Options& o, Linters& linters,
 namespace {
 
 // Lints (and fixes) one input. Runs on worker threads.
-FileReport process(const Input& input, Linters& linters, const Options& o, std::string& buffer,
-                   std::string* fixed_stdin, std::string* diff) {
+FileReport process(const Input& input, Linters& linters, const Options& o, bool source_lines,
+                   std::string& buffer, std::string* fixed_stdin, std::string* diff) {
   FileReport report;
   report.path = input.display;
   Error error;
@@ -183,14 +183,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
     *diff = unified_diff(input.display, buffer, outcome.text);
     source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
     report.fixes_applied = outcome.applied;
     report.linted_as = linted_as;
     return report;
   }
   if (!o.fix) {
     source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
     report.linted_as = linted_as;
     return report;
   }
@@ -200,14 +200,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
   } else if (outcome.applied > 0 && !write_file_atomically(input.path, outcome.text, error)) {
     // Nothing was written: report the original findings with the error.
     source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
     report.error = error.message;
     report.linted_as = linted_as;
     return report;
   }
   buffer = std::move(outcome.text);
   source.reset(buffer);
-  report = make_report(input.display, source, std::move(outcome.remaining));
+  report = make_report(input.display, source, std::move(outcome.remaining), source_lines);
   report.fixes_applied = outcome.applied;
   report.linted_as = linted_as;
   return report;
@@ -216,7 +216,7 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
 }  // namespace
 
 void lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& inputs,
-                 const LintedInput& linted, std::string& fixed_stdin) {
+                 bool source_lines, const LintedInput& linted, std::string& fixed_stdin) {
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
   const unsigned jobs =
       std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
@@ -230,8 +230,9 @@ void lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& i
   run_in_order(OrderedRun{inputs.size(), jobs, 0,
                           [&](std::size_t i, unsigned w) {
                             std::string diff;
-                            FileReport report = process(inputs[i], linters, o, buffers[w],
-                                                        &fixed_stdin, o.diff ? &diff : nullptr);
+                            FileReport report =
+                                process(inputs[i], linters, o, source_lines, buffers[w],
+                                        &fixed_stdin, o.diff ? &diff : nullptr);
                             if (!diff.empty()) {
                               const std::lock_guard lock(diffs_mutex);
                               diffs.emplace(i, std::move(diff));

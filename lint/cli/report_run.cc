@@ -57,6 +57,7 @@ bool ReportRun::open() {
   output.context =
       format_ == OutputFormat::Text && o_.show_source.value_or(out_fd >= 0 && isatty(out_fd) != 0);
   output.unsafe_fixes = o_.unsafe_fixes;
+  source_lines_ = output.context;
   writer_ = make_report_writer(format_, *out_, std::cerr, output);
   writer_->begin();
   return true;

@@ -30,6 +30,8 @@ class ReportRun {
   // Opens --output-file; false (the error printed) when it cannot be.
   bool open();
   void file(FileReport&& report);
+  // Whether the output shows each finding's source line (after open()).
+  bool shows_source_lines() const { return source_lines_; }
   void diff(std::string_view diff);  // --diff: a changed file's diff, before its report
   // Ends the output (the summary, the fixed stdin); returns the exit status:
   // 2 when a file failed or the output cannot be written, 1 for a finding
@@ -48,6 +50,7 @@ class ReportRun {
   std::ofstream file_;
   std::ostream* out_ = nullptr;
   std::unique_ptr<ReportWriter> writer_;
+  bool source_lines_ = false;
   Totals totals_;
   bool over_threshold_ = false;
   Severity threshold_ = Severity::Warning;
