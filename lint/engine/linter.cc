@@ -60,7 +60,7 @@ struct Workspace {
 };
 
 // Findings by position, then rule; stable. Sorted as small keys, then
-// each moved once: moving whole diagnostics (message, notes, fix) at every
+// moved once: moving whole diagnostics (message, notes, fix) at every
 // step of the sort cost more than the rules on a file with a million.
 std::vector<Diagnostic> sorted(std::vector<Diagnostic>&& diagnostics) {
   struct Key {
@@ -83,26 +83,11 @@ std::vector<Diagnostic> sorted(std::vector<Diagnostic>&& diagnostics) {
   };
   if (std::is_sorted(keys.begin(), keys.end(), before)) return std::move(diagnostics);
   std::sort(keys.begin(), keys.end(), before);
-  // Permuted in place, cycle by cycle, rather than into a second vector:
-  // with a million findings that copy was a hundred megabytes more.
-  std::vector<std::uint32_t> from(keys.size());  // position k takes diagnostics[from[k]]
-  for (std::size_t k = 0; k < keys.size(); ++k)
-    from[k] = keys[k].index;
-  keys = {};
-  for (std::size_t start = 0; start < from.size(); ++start) {
-    if (from[start] == start) continue;
-    Diagnostic first = std::move(diagnostics[start]);
-    std::size_t k = start;
-    while (from[k] != start) {
-      const std::size_t next = from[k];
-      diagnostics[k] = std::move(diagnostics[next]);
-      from[k] = static_cast<std::uint32_t>(k);
-      k = next;
-    }
-    diagnostics[k] = std::move(first);
-    from[k] = static_cast<std::uint32_t>(k);
-  }
-  return std::move(diagnostics);
+  std::vector<Diagnostic> out;
+  out.reserve(diagnostics.size());
+  for (const Key& k : keys)
+    out.push_back(std::move(diagnostics[k.index]));
+  return out;
 }
 
 }  // namespace
