@@ -45,6 +45,23 @@ class Scale(unittest.TestCase):
                 self.assertEqual(one.code, many.code, (fmt, jobs))
             self.assertEqual(one.code, 2, fmt)  # missing.md
 
+    def test_diff_and_statistics_are_the_same_whatever_the_jobs(self):
+        # --diff writes each diff as its file is done, --statistics keeps
+        # counters only: both still in path order, whatever the workers.
+        for args in (["--diff", "--unsafe-fixes"], ["--statistics"],
+                     ["--statistics", "--format", "json"]):
+            one = self.lint("--jobs", "1", *args, "d", "missing.md")
+            for jobs in ("2", "5"):
+                many = self.lint("--jobs", jobs, *args, "d", "missing.md")
+                self.assertEqual(one.out, many.out, (args, jobs))
+                self.assertEqual(one.err, many.err, (args, jobs))
+                self.assertEqual(one.code, many.code, (args, jobs))
+            self.assertEqual(one.code, 2, args)  # missing.md
+        diffs = self.lint("--jobs", "3", "--diff", "--unsafe-fixes", "d").out
+        paths = [line[len("--- "):] for line in diffs.splitlines() if line.startswith("--- ")]
+        self.assertEqual(len(paths), 40, diffs[:500])
+        self.assertEqual(paths, sorted(paths))
+
     def test_files_come_in_path_order(self):
         doc = json.loads(self.lint("--jobs", "3", "--format", "json", "d").out)
         paths = [f["path"] for f in doc["files"]]
