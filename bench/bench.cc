@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/files.h"
 #include "config/schema_loader.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
@@ -76,6 +77,8 @@ options:
   --rich-schema     issue 12's row: generated weekly reviews under examples/weekly-review.toml
                     (every content kind), as many bytes as the inputs, against the inputs
                     under the built-in schema; lint cost per MB of each and the ratio
+  --at-cap          the digestlint process on each worst shape generated just under
+                    the default --max-file-size; flags any answer over 2 s
   -h, --help        this text
 )";
 
@@ -97,6 +100,7 @@ struct Options {
   std::string base = "/tmp/baseline/digestlint-base";
   bool huge = false;
   bool rich_schema = false;
+  bool at_cap = false;
 };
 
 struct Input {
@@ -1045,6 +1049,113 @@ int rich_schema_table(const Options& o, const Bench& corpus) {
   return g_sink == 0xFFFFFFFFFFFFull ? 1 : 0;
 }
 
+// --- Every input under the cap answered in at most 2 s.
+
+// Shapes the scaling table lacks, for the whole process at the cap.
+std::vector<Shape> more_worst_shapes() {
+  std::vector<Shape> shapes;
+  shapes.push_back({"deeply nested lists", [](std::size_t n) {
+                      return repeat_to(kArticleHead, n, [](std::size_t i) {
+                        return std::string(2 * (i % 400), ' ') + "- item\n";
+                      });
+                    }});
+  shapes.push_back({"deeply nested quotes", [](std::size_t n) {
+                      return repeat_to(kArticleHead, n, [](std::size_t i) {
+                        return std::string(i % 400 + 1, '>') + " quote\n";
+                      });
+                    }});
+  shapes.push_back({"a table of many rows", [](std::size_t n) {
+                      return repeat_to(kArticleHead + "| a | b | c |\n|---|---|---|\n", n,
+                                       [](std::size_t i) {
+                                         return fmt::format(
+                                             "| {0} | [x](https://example.com/{0}) | "
+                                             "192.0.2[.]1 |\n",
+                                             i);
+                                       });
+                    }});
+  shapes.push_back({"many links on one line", [](std::size_t n) {
+                      return repeat_to(kArticleHead + "- 要約\n    - ", n,
+                                       [](std::size_t i) {
+                                         return fmt::format("[l{0}](https://example.com/{0}) ", i);
+                                       }) +
+                             "\n";
+                    }});
+  shapes.push_back({"many suppression comments (unknown rules, 'did you mean')", [](std::size_t n) {
+                      return repeat_to(kArticleHead, n, [](std::size_t i) {
+                        return fmt::format("<!-- digestlint-disable-next-line DL{} -->\n- 要約\n",
+                                           500 + i % 100);
+                      });
+                    }});
+  shapes.push_back({"many disable / enable ranges", [](std::size_t n) {
+                      return repeat_to(kArticleHead, n, [](std::size_t) {
+                        return std::string(
+                            "<!-- digestlint-disable -->\n\n-[a](https://example.com/a) \n\n"
+                            "<!-- digestlint-enable DL201 -->\n\n");
+                      });
+                    }});
+  shapes.push_back({"one very long heading", [](std::size_t n) {
+                      return repeat_to(
+                                 "# Daily Security Info\n\n### ", n,
+                                 [](std::size_t) { return std::string("長い見出し heading "); }) +
+                             "\n";
+                    }});
+  shapes.push_back({"one very long title", [](std::size_t n) {
+                      return repeat_to("# Daily Security Info ", n,
+                                       [](std::size_t) { return std::string("title words "); }) +
+                             "\n";
+                    }});
+  return shapes;
+}
+
+void at_cap_table(const Options& o) {
+  if (access(o.cli.c_str(), X_OK) != 0) die(fmt::format("{} is not an executable", o.cli));
+  constexpr double kLimitSeconds = 2.0;
+  // Just under the cap: every unit of a shape is far smaller than the margin.
+  const std::size_t size = kDefaultMaxFileSize - (std::size_t{16} << 10);
+  std::cout << fmt::format(
+      "\nAt the cap: `{} --no-config --jobs 1 --format F FILE` on each worst shape generated\n"
+      "at {:.2f} MiB (the default --max-file-size is {}). Wall seconds (CPU, user + system),\n"
+      "peak RSS, exit status; best of 3 by CPU time. Over {:.0f} s wall is flagged OVER.\n\n",
+      o.cli, size / 1048576.0, format_byte_size(kDefaultMaxFileSize), kLimitSeconds);
+  std::cout << "| shape | text | json |\n|---|---|---|\n";
+  const fs::path tmp = temp_dir();
+  std::vector<Shape> shapes = scaling_shapes();
+  for (Shape& s : more_worst_shapes())
+    shapes.push_back(std::move(s));
+  std::size_t over = 0;
+  for (const Shape& shape : shapes) {
+    const std::string text = shape.make(size);
+    if (text.size() > kDefaultMaxFileSize)
+      die(fmt::format("{}: generated over the cap", shape.name));
+    const fs::path file = tmp / "shape.md";
+    write_text_file(file, text);
+    std::string cells;
+    for (const char* format : {"text", "json"}) {
+      std::vector<ChildResult> runs;
+      for (int r = 0; r < 3; ++r)
+        runs.push_back(run_child(
+            {o.cli, "--no-config", "--jobs", "1", "--format", format, file.string()}, "", 60));
+      const ChildResult best = *std::min_element(
+          runs.begin(), runs.end(),
+          [](const ChildResult& a, const ChildResult& b) { return a.cpu < b.cpu; });
+      const bool slow = best.timed_out || best.wall > kLimitSeconds;
+      over += slow ? 1 : 0;
+      cells += fmt::format(" {}, {}, exit {}{} |", seconds_cell(best), rss_cell(best), best.status,
+                           slow ? " **OVER**" : "");
+    }
+    std::cout << fmt::format("| {} ({:.2f} MiB) |{}\n", shape.name, text.size() / 1048576.0, cells);
+  }
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  std::ifstream load("/proc/loadavg");
+  std::string avg;
+  std::getline(load, avg);
+  std::cout << fmt::format(
+      "\n{} of {} runs over {:.0f} s. Machine load (/proc/loadavg): {}; with more runnable\n"
+      "processes than cores, wall times stretch and CPU times are the steadier measure.\n",
+      over, shapes.size() * 2, kLimitSeconds, avg);
+}
+
 // --- Instruction counts under callgrind: this binary, re-run with --once.
 
 std::optional<unsigned long long> callgrind_count(const std::string& self, const Options& o,
@@ -1164,6 +1275,8 @@ Options parse_options(int argc, char** argv) {
         o.issue_table = true;
       } else if (a == "--base") {
         o.base = value(i);
+      } else if (a == "--at-cap") {
+        o.at_cap = true;
       } else if (a == "--huge") {
         o.huge = true;
       } else if (a == "--rich-schema") {
@@ -1206,6 +1319,10 @@ int main(int argc, char** argv) {
   std::error_code self_error;
   const fs::path self_path = fs::read_symlink("/proc/self/exe", self_error);
   const std::string self = self_error ? std::string(argv[0]) : self_path.string();
+  if (o.at_cap) {
+    at_cap_table(o);
+    return 0;
+  }
   if (o.issue_table) {
     issue_table(o, self, bench.inputs.size(), bench.bytes);
     if (o.scaling) scaling_table(o, bench.schema);

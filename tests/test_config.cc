@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "base/files.h"
 #include "config/config.h"
 #include "engine/registry.h"
 
@@ -124,6 +125,33 @@ trailing-whitespace = { severity = "info", allow-hard-break = false }
   CHECK_FALSE(config->selects("/project/reports/README.md"));
 }
 
+TEST_CASE("max-file-size takes a size with a unit or bytes; --max-file-size wins over it") {
+  Error error;
+  const auto with_unit = parse("max-file-size = \"8MiB\"\n", error);
+  REQUIRE(with_unit);
+  CHECK(with_unit->max_file_size == std::uint64_t{8} << 20);
+  const auto in_bytes = parse("max-file-size = 5000\n", error);
+  REQUIRE(in_bytes);
+  CHECK(in_bytes->max_file_size == 5000u);
+  const auto unset = parse("", error);
+  REQUIRE(unset);
+  CHECK_FALSE(unset->max_file_size.has_value());
+
+  CHECK(max_file_size_for(0, nullptr) == kDefaultMaxFileSize);
+  CHECK(max_file_size_for(0, unset.get()) == kDefaultMaxFileSize);
+  CHECK(max_file_size_for(0, with_unit.get()) == std::uint64_t{8} << 20);
+  CHECK(max_file_size_for(1000, with_unit.get()) == 1000u);
+
+  for (const char* bad :
+       {"max-file-size = \"lots\"\n", "max-file-size = 0\n", "max-file-size = -5\n",
+        "max-file-size = \"\"\n", "max-file-size = true\n"}) {
+    Error why;
+    CHECK_FALSE(parse(bad, why));
+    CHECK(why.to_string().rfind("cfg/.digestlint.toml:1:17: error: 'max-file-size' must be a size",
+                                0) == 0);
+  }
+}
+
 TEST_CASE("an empty config selects every .md file") {
   Error error;
   const auto config = parse("", error);
@@ -141,7 +169,7 @@ TEST_CASE("config errors name the file, line and column") {
   };
   CHECK(error_of("schema = \"daily-security-info\"\nincludes = [\"*.md\"]\n") ==
         "cfg/.digestlint.toml:2:1: error: unknown key 'includes' in the config (expected one of "
-        "'schema', 'include', 'exclude', 'schemas', 'rules', 'iocs')");
+        "'schema', 'include', 'exclude', 'schemas', 'max-file-size', 'rules', 'iocs')");
   CHECK(
       error_of("[rules]\nno-such-rule = \"off\"\n") ==
       "cfg/.digestlint.toml:2:1: error: unknown rule 'no-such-rule' (see digestlint --list-rules)");

@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/date_pattern.h"
 #include "config/schema_loader.h"
 #include "digestlint/digest.h"
 #include "digestlint/schema.h"
-#include "export/date_pattern.h"
 #include "export/ioc_record.h"
 #include "model/articles.h"
 #include "parse/scanner.h"

@@ -154,6 +154,34 @@ TEST_CASE("enable RULE inside a disable-all range re-enables that rule only") {
   CHECK(summary(found) == Lines{"4 DL201"});
 }
 
+TEST_CASE("many ranges: each finding is matched to the range around it, each range used once") {
+  // Hundreds of directives (answered without comparing every finding
+  // with every directive): the same answers as a handful.
+  std::string body;
+  Lines want;
+  constexpr std::uint32_t kPairs = 300;
+  for (std::uint32_t i = 0; i < kPairs; ++i) {
+    body +=
+        "<!-- digestlint-disable DL201 -->\n\n"
+        "-[a](https://example.com/a)\n\n"
+        "<!-- digestlint-enable DL201 -->\n\n"
+        "-[b](https://example.com/b)\n\n";
+    want.push_back(fmt::format("{} DL201", i * 8 + 7));
+  }
+  // A disable of every rule, then enables of one rule: the first ends it
+  // for DL201, the later ones enable nothing.
+  const std::uint32_t tail = kPairs * 8 + 1;
+  body +=
+      "<!-- digestlint-disable -->\n\n"
+      "-[c](https://example.com/c) \n\n"
+      "<!-- digestlint-enable DL201 -->\n\n"
+      "<!-- digestlint-enable DL201 -->\n\n"
+      "-[d](https://example.com/d) \n";
+  want.push_back(fmt::format("{} DL701", tail + 6));
+  want.push_back(fmt::format("{} DL201", tail + 8));
+  CHECK(summary(lint_body(body)) == want);
+}
+
 TEST_CASE("disable-file applies wherever it is") {
   const auto found = lint_body(
       "-[a](https://example.com/a)\n"

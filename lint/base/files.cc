@@ -30,9 +30,10 @@ std::string errno_text(int e) {
 
 std::string too_large(std::string_view what, std::uint64_t size, std::uint64_t max_size,
                       bool at_least) {
-  return fmt::format("{} is {}{}, over the {} limit; not read (raise it with --max-file-size)",
-                     what, at_least ? "more than " : "", format_byte_size(size),
-                     format_byte_size(max_size));
+  return fmt::format(
+      "{} is {}{}, over the {} limit; not read (raise it with --max-file-size or max-file-size in "
+      ".digestlint.toml)",
+      what, at_least ? "more than " : "", format_byte_size(size), format_byte_size(max_size));
 }
 
 // Appends what is left to read of `fd` to `out`.

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <vector>
 
@@ -76,7 +77,36 @@ std::string fold_for_match(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The common case, short ASCII strings (rule codes and names), without an
+// allocation: bytes are code points there.
+std::size_t short_ascii_edit_distance(std::string_view x, std::string_view y) {
+  std::array<std::size_t, 65> row{};
+  for (std::size_t j = 0; j <= y.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[y.size()];
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
+  if (a.size() <= 64 && b.size() <= 64 && is_ascii(a) && is_ascii(b))
+    return short_ascii_edit_distance(a, b);
   const std::vector<UChar32> x = code_points(a);
   const std::vector<UChar32> y = code_points(b);
   std::vector<std::size_t> row(y.size() + 1);

@@ -139,12 +139,12 @@ int run_cli(int argc, char** argv) {
   std::string fixed_stdin;
   NonDigests non_digests;
   lint_inputs(
-      o, linters, inputs.inputs,
+      o, linters, inputs.inputs, report.shows_source_lines(),
       [&](std::size_t i, FileReport&& r, std::string&& diff) {
         if (take_non_digest(o, inputs.inputs[i], r, non_digests, std::cerr)) return;
         while (next_failure < failures.size() && failures[next_failure].path < r.path)
           report.file(std::move(failures[next_failure++]));
-        if (!diff.empty()) report.diff(inputs.inputs[i].display, std::move(diff));
+        if (!diff.empty()) report.diff(diff);
         report.file(std::move(r));
       },
       fixed_stdin);

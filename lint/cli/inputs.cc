@@ -105,7 +105,7 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
           continue;
         }
       }
-      inputs.push_back(Input{display_path(f), f, config, named});
+      inputs.push_back(Input{display_path(f), f.native(), config, named});
     }
   }
   for (const auto& [config_error, files] : broken_configs)
@@ -118,6 +118,7 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
                              return !a.path.empty() && !b.path.empty() && a.display == b.display;
                            }),
                inputs.end());
+  inputs.shrink_to_fit();
   return result;
 }
 
@@ -125,8 +126,9 @@ InputKind classify_input(const Options& o, const Input& input, std::string_view 
   InputKind kind;
   kind.error = not_text_reason(bytes);
   if (!kind.error.empty()) return kind;
-  const fs::path where =
-      input.path.empty() ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename) : input.path;
+  const fs::path where = input.path.empty()
+                             ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename)
+                             : fs::path(input.path);
   SchemaChoice choice = choose_schema(o.schema, input.config, where, bytes);
   kind.not_a_digest = choice.schema.empty();
   kind.schema = std::move(choice.schema);

@@ -31,8 +31,10 @@ namespace digestlint {
 
 // One input: a file on disk, or standard input, and the config it falls under.
 struct Input {
-  std::string display;         // the path as reported
-  std::filesystem::path path;  // empty for stdin
+  std::string display;  // the path as reported
+  // Empty for stdin. A string, not a std::filesystem::path (which keeps a
+  // list of its components): a run over 100,000 files keeps them all.
+  std::string path;
   const Config* config = nullptr;
   bool named = false;  // named on the command line (or stdin), not found by a walk
 };

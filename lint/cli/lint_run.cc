@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <thread>
 
 #include "base/files.h"
@@ -133,13 +135,14 @@ void drop_inputs_of_unloadable_schemas(const Options& o, Linters& linters,
 namespace {
 
 // Lints (and fixes) one input. Runs on worker threads.
-FileReport process(const Input& input, Linters& linters, const Options& o, std::string& buffer,
-                   std::string* fixed_stdin, std::string* diff) {
+FileReport process(const Input& input, Linters& linters, const Options& o, bool source_lines,
+                   std::string& buffer, std::string* fixed_stdin, std::string* diff) {
   FileReport report;
   report.path = input.display;
   Error error;
-  const bool ok = input.path.empty() ? read_stdin(buffer, error, o.max_file_bytes)
-                                     : read_file(input.path, buffer, error, o.max_file_bytes);
+  const std::uint64_t max_size = max_file_size_for(o.max_file_bytes, input.config);
+  const bool ok = input.path.empty() ? read_stdin(buffer, error, max_size)
+                                     : read_file(input.path, buffer, error, max_size);
   if (!ok) {
     report.error = error.message;
     return report;
@@ -165,14 +168,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
     FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
     *diff = unified_diff(input.display, buffer, outcome.text);
     source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
     report.fixes_applied = outcome.applied;
     report.linted_as = linted_as;
     return report;
   }
   if (!o.fix) {
     source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
     report.linted_as = linted_as;
     return report;
   }
@@ -182,14 +185,14 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
   } else if (outcome.applied > 0 && !write_file_atomically(input.path, outcome.text, error)) {
     // Nothing was written: report the original findings with the error.
     source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display));
+    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
     report.error = error.message;
     report.linted_as = linted_as;
     return report;
   }
   buffer = std::move(outcome.text);
   source.reset(buffer);
-  report = make_report(input.display, source, std::move(outcome.remaining));
+  report = make_report(input.display, source, std::move(outcome.remaining), source_lines);
   report.fixes_applied = outcome.applied;
   report.linted_as = linted_as;
   return report;
@@ -198,24 +201,40 @@ FileReport process(const Input& input, Linters& linters, const Options& o, std::
 }  // namespace
 
 void lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& inputs,
-                 const LintedInput& linted, std::string& fixed_stdin) {
+                 bool source_lines, const LintedInput& linted, std::string& fixed_stdin) {
   const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
   const unsigned jobs =
       std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
                            static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
   std::vector<std::string> buffers(jobs);  // per worker: memory stays at the largest file
-  // --diff: each input's diff, written by its worker, taken with its report.
-  std::vector<std::string> diffs(o.diff ? inputs.size() : 0);
+  // --diff: the diffs of the inputs linted and not yet handed over (as
+  // few as the ordered run's window), each taken with its report.
+  std::map<std::size_t, std::string> diffs;
+  std::mutex diffs_mutex;
   std::size_t emitted = 0;
   run_in_order(OrderedRun{inputs.size(), jobs, 0,
                           [&](std::size_t i, unsigned w) {
-                            return process(inputs[i], linters, o, buffers[w], &fixed_stdin,
-                                           o.diff ? &diffs[i] : nullptr);
+                            std::string diff;
+                            FileReport report =
+                                process(inputs[i], linters, o, source_lines, buffers[w],
+                                        &fixed_stdin, o.diff ? &diff : nullptr);
+                            if (!diff.empty()) {
+                              const std::lock_guard lock(diffs_mutex);
+                              diffs.emplace(i, std::move(diff));
+                            }
+                            return report;
                           },
                           [&](FileReport&& report) {
                             const std::size_t i = emitted++;
-                            linted(i, std::move(report),
-                                   o.diff ? std::move(diffs[i]) : std::string());
+                            std::string diff;
+                            {
+                              const std::lock_guard lock(diffs_mutex);
+                              if (auto it = diffs.find(i); it != diffs.end()) {
+                                diff = std::move(it->second);
+                                diffs.erase(it);
+                              }
+                            }
+                            linted(i, std::move(report), std::move(diff));
                           }});
 }
 

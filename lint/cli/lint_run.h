@@ -64,8 +64,9 @@ using LintedInput = std::function<void(std::size_t index, FileReport&& report, s
 // Lints (with --fix: fixes, atomically, then re-lints; with --diff: fixes
 // in memory) every input on --jobs threads, handing the reports over in
 // input order through a bounded window (engine/ordered_run.h). With --fix
-// on '-', `fixed_stdin` receives the fixed text.
+// on '-', `fixed_stdin` receives the fixed text. `source_lines`: the
+// reports carry each finding's line (the text output shows it).
 void lint_inputs(const Options& options, Linters& linters, const std::vector<Input>& inputs,
-                 const LintedInput& linted, std::string& fixed_stdin);
+                 bool source_lines, const LintedInput& linted, std::string& fixed_stdin);
 
 }  // namespace digestlint

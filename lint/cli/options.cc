@@ -210,7 +210,6 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     std::cerr << fmt::format("digestlint: error: {} (see digestlint --help)\n", e.what());
     return kExitFailure;
   }
-  o.max_file_bytes = kDefaultMaxFileSize;
   if (!o.max_file_size.empty()) {
     const auto bytes = parse_byte_size(o.max_file_size);
     if (!bytes || *bytes == 0) {

@@ -43,7 +43,7 @@ struct Options {
   bool no_respect_gitignore = false;
   bool verbose = false;              // list the Markdown files that are not digests
   std::string max_file_size;         // --max-file-size as given
-  std::uint64_t max_file_bytes = 0;  // parsed; larger files are not read
+  std::uint64_t max_file_bytes = 0;  // parsed; 0: not given (the config's, else the default)
 };
 
 // Fills `options` from argv. Returns the exit status when parsing ends the

@@ -33,28 +33,6 @@ bool use_color(std::string_view mode, int fd) {
   return fd >= 0 && isatty(fd) != 0 && (term == nullptr || std::string_view(term) != "dumb");
 }
 
-std::vector<FileReport> failed_only(const std::vector<FileReport>& reports) {
-  std::vector<FileReport> failed;
-  for (const FileReport& r : reports) {
-    if (!r.error.empty()) {
-      failed.push_back(r);
-      failed.back().diagnostics.clear();
-    }
-  }
-  return failed;
-}
-
-// What --statistics counts of a report: rules, severities, fixes.
-FileReport strip_for_statistics(FileReport&& r) {
-  for (ReportedDiagnostic& d : r.diagnostics) {
-    d.message = {};
-    d.source_line = {};
-    d.notes = {};
-    if (d.fix) d.fix = ReportedFix{{}, d.fix->safe, {}};
-  }
-  return std::move(r);
-}
-
 }  // namespace
 
 ReportRun::ReportRun(const Options& o, OutputFormat format, bool stdin_fixed)
@@ -79,6 +57,7 @@ bool ReportRun::open() {
   output.context =
       format_ == OutputFormat::Text && o_.show_source.value_or(out_fd >= 0 && isatty(out_fd) != 0);
   output.unsafe_fixes = o_.unsafe_fixes;
+  source_lines_ = output.context;
   writer_ = make_report_writer(format_, *out_, std::cerr, output);
   writer_->begin();
   return true;
@@ -92,35 +71,33 @@ void ReportRun::file(FileReport&& r) {
   }
   if (writer_) {
     writer_->file(r);
-  } else if (o_.statistics) {
-    kept_.push_back(strip_for_statistics(std::move(r)));
-  } else if (!r.error.empty()) {
+    return;
+  }
+  if (o_.statistics) statistics_.add(r);
+  if (!r.error.empty()) {
     r.diagnostics.clear();
-    kept_.push_back(std::move(r));
+    failed_.push_back(std::move(r));
   }
 }
 
-void ReportRun::diff(std::string path, std::string diff) {
-  diffs_.emplace_back(std::move(path), std::move(diff));
+void ReportRun::diff(std::string_view diff) {
+  *out_ << diff;
+  ++diffs_written_;
 }
 
-// --diff: the diffs on `out`, file errors on stderr; exit 1 when a file
-// would change.
+// --diff: the diffs are on `out` already; file errors go to stderr; exit 1
+// when a file would change.
 int ReportRun::write_diffs() {
-  std::size_t files = 0;
-  for (const auto& [path, diff] : diffs_) {
-    *out_ << diff;
-    ++files;
-  }
+  const std::size_t files = diffs_written_;
   const std::size_t fixes = totals_.fixes;
-  write_text(std::cerr, kept_, OutputOptions{});
+  write_text(std::cerr, failed_, OutputOptions{});
   if (!o_.quiet) {
     std::cerr << (files == 0 ? std::string("no fix to apply\n")
                              : fmt::format("would fix {} {} in {} {}\n", fixes,
                                            fixes == 1 ? "finding" : "findings", files,
                                            files == 1 ? "file" : "files"));
   }
-  if (!kept_.empty()) return kExitFailure;
+  if (!failed_.empty()) return kExitFailure;
   return files > 0 ? kExitFindings : kExitClean;
 }
 
@@ -132,11 +109,11 @@ int ReportRun::finish(const std::vector<const RuleInfo*>& rules_run, std::size_t
   } else if (writer_) {
     writer_->end(RunEnd{totals_, rules_run});
   } else {
-    write_text(std::cerr, failed_only(kept_), OutputOptions{});
+    write_text(std::cerr, failed_, OutputOptions{});
     if (format_ == OutputFormat::Json) {
-      write_statistics_json(*out_, kept_);
+      write_statistics_json(*out_, statistics_);
     } else {
-      write_statistics_text(*out_, kept_);
+      write_statistics_text(*out_, statistics_);
     }
   }
   out_->flush();

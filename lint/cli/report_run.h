@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,8 +20,9 @@
 namespace digestlint {
 
 // One run's output. Reports arrive in path order through file(); the
-// findings are written as they come (only --statistics and --diff keep
-// what they need until the end: per-rule counts, the diffs).
+// findings (with --diff the diffs) are written as they come; --statistics
+// keeps only per-rule counts, and the files that failed are kept for the
+// end of the text outputs.
 class ReportRun {
  public:
   ReportRun(const Options& options, OutputFormat format, bool stdin_fixed);
@@ -28,7 +30,9 @@ class ReportRun {
   // Opens --output-file; false (the error printed) when it cannot be.
   bool open();
   void file(FileReport&& report);
-  void diff(std::string path, std::string diff);  // --diff: a changed file's diff
+  // Whether the output shows each finding's source line (after open()).
+  bool shows_source_lines() const { return source_lines_; }
+  void diff(std::string_view diff);  // --diff: a changed file's diff, before its report
   // Ends the output (the summary, the fixed stdin); returns the exit status:
   // 2 when a file failed or the output cannot be written, 1 for a finding
   // at or above --fail-on (unless --exit-zero) or, with --diff, for a file
@@ -46,13 +50,15 @@ class ReportRun {
   std::ofstream file_;
   std::ostream* out_ = nullptr;
   std::unique_ptr<ReportWriter> writer_;
+  bool source_lines_ = false;
   Totals totals_;
   bool over_threshold_ = false;
   Severity threshold_ = Severity::Warning;
   std::size_t safe_fixable_ = 0;  // for the "N fixable" line
   std::size_t unsafe_fixable_ = 0;
-  std::vector<FileReport> kept_;  // --statistics: findings without their text; --diff: failures
-  std::vector<std::pair<std::string, std::string>> diffs_;
+  RuleStatistics statistics_;       // --statistics
+  std::vector<FileReport> failed_;  // without a report writer: the files that failed
+  std::size_t diffs_written_ = 0;   // --diff
 };
 
 // A run that fails before any file is linted (a --schema or --config that

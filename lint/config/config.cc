@@ -6,13 +6,13 @@
 
 #include <system_error>
 
+#include "base/date_pattern.h"
 #include "base/files.h"
 #include "config/schema_loader.h"
 #include "config/schema_select.h"
 #include "config/toml_reader.h"
 #include "digestlint/rule.h"
 #include "engine/registry.h"
-#include "export/date_pattern.h"
 
 namespace digestlint {
 
@@ -283,7 +283,9 @@ std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path
   const TomlReader r(display);
   auto config = std::make_shared<Config>();
   const bool ok = r.read(text, error, [&](const toml::table& root) {
-    r.check_keys(root, {"schema", "include", "exclude", "schemas", "rules", "iocs"}, "the config");
+    r.check_keys(root,
+                 {"schema", "include", "exclude", "schemas", "max-file-size", "rules", "iocs"},
+                 "the config");
     config->file = file;
     config->directory = file.parent_path();
     config->display = display;
@@ -323,6 +325,19 @@ std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path
         config->schemas.push_back(std::move(mapping));
       }
     }
+    if (const toml::node* size = root.get("max-file-size")) {
+      // A string with a unit ("8MiB") or a number of bytes, as --max-file-size.
+      std::optional<std::uint64_t> bytes;
+      if (const auto* written = size->as_string()) {
+        bytes = parse_byte_size(written->get());
+      } else if (const auto* number = size->as_integer(); number != nullptr && number->get() > 0) {
+        bytes = static_cast<std::uint64_t>(number->get());
+      }
+      if (!bytes || *bytes == 0) {
+        r.fail(*size, "'max-file-size' must be a size: \"8MiB\", \"512K\" or a number of bytes");
+      }
+      config->max_file_size = *bytes;
+    }
     if (const toml::table* rules = r.table(root, "rules"))
       r.rule_settings(*rules, config->settings);
     if (const toml::table* iocs = r.table(root, "iocs")) {
@@ -336,6 +351,12 @@ std::shared_ptr<const Config> parse_config(std::string_view text, const fs::path
   });
   if (!ok) return nullptr;
   return config;
+}
+
+std::uint64_t max_file_size_for(std::uint64_t given, const Config* config) {
+  if (given > 0) return given;
+  if (config != nullptr && config->max_file_size) return *config->max_file_size;
+  return kDefaultMaxFileSize;
 }
 
 std::shared_ptr<const Config> load_config(const fs::path& file, const std::string& display,
@@ -405,6 +426,10 @@ std::string starter_config() {
 # by their title or section headings (files no schema claims are skipped).
 # Also written as [[schemas]] tables with the keys paths and schema.
 # schemas = [{ paths = ["archive/2023/**"], schema = "daily-security-info-2023" }]
+
+# Larger files are reported as errors and not read (the command line's
+# --max-file-size wins): a size with a unit, "512K", "8MiB", or bytes.
+# max-file-size = "4MiB"
 
 # Where `digestlint iocs` finds a digest's date, when its file name holds no
 # YYYYMMDD: YYYY, MM and DD once each, other characters as written; a pattern

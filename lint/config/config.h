@@ -6,6 +6,7 @@
 //   [[schemas]]                       # these files against this schema
 //   paths = ["archive/2023/**"]
 //   schema = "daily-security-info-2023"
+//   max-file-size = "8MiB"                          # larger files are reported, not read
 //   [rules]
 //   DL208 = "off"                                  # a severity, by code or name
 //   trailing-whitespace = { allow-hard-break = false }
@@ -16,9 +17,11 @@
 // the file, line and column.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +48,10 @@ struct Config {
   std::vector<std::string> exclude;
   std::vector<SchemaMapping> schemas;
   Settings settings;
-  // [iocs] date-pattern: the digest's date in its path (export/date_pattern.h);
+  // max-file-size: larger files are not read; unset: the default
+  // (base/files.h), and --max-file-size overrides it.
+  std::optional<std::uint64_t> max_file_size;
+  // [iocs] date-pattern: the digest's date in its path (base/date_pattern.h);
   // empty: the default, YYYYMMDD in the file name.
   std::string iocs_date_pattern;
 
@@ -58,6 +64,11 @@ struct Config {
   // matched by an include glob and by no exclude glob.
   bool selects(const std::filesystem::path& path) const;
 };
+
+// The size over which a file is reported and not read: `given`
+// (--max-file-size; 0: not given), else the config's max-file-size, else
+// the default (base/files.h).
+std::uint64_t max_file_size_for(std::uint64_t given, const Config* config);
 
 // Reads a config file. `display` is its path as shown in errors.
 std::shared_ptr<const Config> load_config(const std::filesystem::path& file,

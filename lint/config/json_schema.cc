@@ -350,6 +350,13 @@ json config_file_json_schema() {
                              json::array({"paths", "schema"})),
                 "Which schema checks which files, first match wins; other files get `schema`, "
                 "or the schema that claims them.")},
+      {"max-file-size",
+       described(
+           {{"anyOf", json::array({{{"type", "string"},
+                                    {"pattern", "^0*[1-9][0-9]*([KkMmGg]([Ii]?[Bb])?|[Bb])?$"}},
+                                   {{"type", "integer"}, {"minimum", 1}}})}},
+           "Larger files are reported, not read (--max-file-size wins): a size with a "
+           "unit (\"8MiB\", \"512K\") or bytes. Default 4 MiB.")},
       {"iocs", closed_table("`digestlint iocs`: the IOC export.",
                             {{"date-pattern",
                               string_type("Where a digest's date is in its path when its file "

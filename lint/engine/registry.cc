@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "digestlint/text.h"
 
@@ -68,20 +70,36 @@ std::vector<const RuleInfo*> match_rules(std::string_view pattern) {
 }
 
 const RuleInfo* nearest_rule(std::string_view pattern) {
+  // Every code and name lower-cased, and folded for matching, once: a file
+  // of thousands of misspelt suppressions asks for each of them.
+  struct Candidate {
+    const RuleInfo* rule;
+    std::string lower;
+    std::string folded;
+  };
+  static const std::vector<Candidate> candidates = [] {
+    std::vector<Candidate> out;
+    for (const RuleInfo* rule : kRules) {
+      for (std::string_view written : {rule->code, rule->name}) {
+        std::string lower(written);
+        std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
+        std::string folded = fold_for_match(lower);
+        out.push_back(Candidate{rule, std::move(lower), std::move(folded)});
+      }
+    }
+    return out;
+  }();
   std::string lower(pattern);
   std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
+  const std::string folded_pattern = fold_for_match(lower);
   const RuleInfo* best = nullptr;
   std::size_t best_distance = 0;
-  for (const RuleInfo* rule : kRules) {
-    for (std::string_view candidate : {rule->code, rule->name}) {
-      std::string folded(candidate);
-      std::transform(folded.begin(), folded.end(), folded.begin(), ascii_lower);
-      if (!is_near_miss(lower, folded)) continue;
-      const std::size_t distance = edit_distance(lower, folded);
-      if (best == nullptr || distance < best_distance) {
-        best = rule;
-        best_distance = distance;
-      }
+  for (const Candidate& c : candidates) {
+    if (!is_near_miss_folded(folded_pattern, c.folded)) continue;
+    const std::size_t distance = edit_distance(lower, c.lower);
+    if (best == nullptr || distance < best_distance) {
+      best = c.rule;
+      best_distance = distance;
     }
   }
   return best;

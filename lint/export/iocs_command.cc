@@ -13,13 +13,13 @@
 #include <map>
 #include <set>
 
+#include "base/date_pattern.h"
 #include "base/files.h"
 #include "config/config.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
-#include "export/date_pattern.h"
 #include "export/ioc_record.h"
 #include "export/writers.h"
 #include "parse/scanner.h"
@@ -41,6 +41,7 @@ struct IocsOptions {
   std::string config;
   bool no_config = false;
   bool dedupe = false;
+  std::string max_file_size;  // as given; empty: the config's, else the default
 };
 
 struct Input {
@@ -90,11 +91,27 @@ Examples:
       app.add_option("--config", o.config, "Use this config file for every input");
   app.add_flag("--no-config", o.no_config, "Ignore .digestlint.toml files")
       ->excludes(config_option);
+  app.add_option("--max-file-size", o.max_file_size,
+                 fmt::format("Larger files are reported, not read (e.g. 16MiB; default: the "
+                             "config's max-file-size, else {})",
+                             format_byte_size(kDefaultMaxFileSize)));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitClean : kExitFailure;
+  }
+  std::uint64_t max_file_bytes = 0;
+  if (!o.max_file_size.empty()) {
+    const auto bytes = parse_byte_size(o.max_file_size);
+    if (!bytes || *bytes == 0) {
+      std::cerr << fmt::format(
+          "digestlint iocs: error: --max-file-size '{}' is not a size (e.g. 16MiB, 512K, "
+          "1000000)\n",
+          o.max_file_size);
+      return kExitFailure;
+    }
+    max_file_bytes = *bytes;
   }
   const IocFormat format = *parse_ioc_format(o.format);
   // A schema named on the command line must load before anything is read.
@@ -184,7 +201,7 @@ Examples:
   std::size_t digests = 0;
   for (const Input& in : inputs) {
     Error error;
-    if (!read_file(in.path, buffer, error)) {
+    if (!read_file(in.path, buffer, error, max_file_size_for(max_file_bytes, in.config))) {
       error.path = in.display;
       fail(error.to_string());
       continue;

@@ -39,6 +39,7 @@ LinterCache::Result LinterCache::for_document(const fs::path& path, std::string_
   const std::lock_guard lock(mutex_);
   DocumentSettings settings = document_settings(path, text, finder_);
   Result result;
+  result.max_file_size = max_file_size_for(0, settings.config.get());
   if (!settings.error.empty()) {
     result.error = settings.error;
     return result;

@@ -3,6 +3,7 @@
 // can follow the command line's own resolution when that is shared.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -43,6 +44,9 @@ class LinterCache {
     // document is being linted.
     std::shared_ptr<const Linter> linter;
     std::string error;  // a config or schema that does not load
+    // The config's max-file-size, else the default: a larger document is
+    // not linted, as the command line would not read it.
+    std::uint64_t max_file_size = 0;
   };
   Result for_document(const std::filesystem::path& path, std::string_view text);
   void forget();

@@ -35,8 +35,8 @@ struct ClientFeatures {
 struct LintOutcome {
   std::uint64_t revision = 0;
   std::vector<Diagnostic> diagnostics;
-  std::shared_ptr<const Linter> linter;   // nullptr: not linted (not a digest, or `error`)
-  std::string error;                      // a config or schema that does not load
+  std::shared_ptr<const Linter> linter;  // nullptr: not linted (not a digest, or `error`)
+  std::string error;  // a config or schema that does not load, a document over max-file-size
   std::optional<std::string> fixed_text;  // the safe fixes applied, once asked for
 };
 

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/files.h"
 #include "digestlint/rule.h"
 #include "engine/linter.h"
 #include "lsp/document_settings.h"
@@ -176,6 +177,13 @@ struct Server::Impl {
     LinterCache::Result found = linters.for_document(doc.path, doc.text);
     out.error = std::move(found.error);
     out.linter = std::move(found.linter);
+    if (out.linter && doc.text.size() > found.max_file_size) {
+      out.linter = nullptr;
+      out.error = fmt::format(
+          "the document is {}, over the {} limit (raise it with max-file-size in "
+          ".digestlint.toml)",
+          format_byte_size(doc.text.size()), format_byte_size(found.max_file_size));
+    }
     if (out.linter) out.diagnostics = out.linter->lint(doc.text, doc.path.string());
     return out;
   }

@@ -3,11 +3,13 @@
 // files pin them.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/linter.h"
 #include "output/report.h"
@@ -44,10 +46,25 @@ void write_checkstyle(std::ostream& out, std::span<const FileReport> reports);
 void write_report(OutputFormat format, std::ostream& out, std::ostream& errors,
                   std::span<const FileReport> reports, const OutputOptions& options);
 
-// --statistics: findings per rule, most frequent first; "[*]" marks rules
+// --statistics: findings per rule, counted as each file is done (nothing
+// of a file is kept), then written most frequent first; "[*]" marks rules
 // with a safe fix among their findings.
-void write_statistics_text(std::ostream& out, std::span<const FileReport> reports);
-void write_statistics_json(std::ostream& out, std::span<const FileReport> reports);
+class RuleStatistics {
+ public:
+  struct Count {
+    const RuleInfo* rule = nullptr;
+    std::size_t count = 0;
+    std::size_t fixable = 0;             // findings with a safe fix
+    Severity severity = Severity::Info;  // the highest reported
+  };
+  void add(const FileReport& report);
+  std::vector<Count> most_frequent_first() const;
+
+ private:
+  std::map<std::string_view, Count> by_code_;
+};
+void write_statistics_text(std::ostream& out, const RuleStatistics& statistics);
+void write_statistics_json(std::ostream& out, const RuleStatistics& statistics);
 
 // The one-line summary printed on stderr after log formats.
 // `not_digests`: Markdown files skipped because no schema claims them.

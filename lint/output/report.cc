@@ -58,7 +58,7 @@ ReportedRange report_range(const SourceText& source, ByteRange range) {
 }
 
 FileReport make_report(std::string path, const SourceText& source,
-                       std::vector<Diagnostic>&& diagnostics) {
+                       std::vector<Diagnostic>&& diagnostics, bool source_lines) {
   FileReport report;
   report.path = std::move(path);
   report.diagnostics.reserve(diagnostics.size());
@@ -73,7 +73,7 @@ FileReport make_report(std::string path, const SourceText& source,
     out.severity = d.severity;
     out.message = std::move(d.message);
     out.range = report_range(cursor, d.range);
-    set_context(source, out);
+    if (source_lines) set_context(source, out);
     for (Note& n : d.notes) {
       out.notes.push_back(ReportedNote{report_range(note_cursor, n.range), std::move(n.message)});
     }

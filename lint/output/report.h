@@ -71,8 +71,10 @@ struct FileReport {
 };
 
 ReportedRange report_range(const SourceText& source, ByteRange range);
+// `source_lines`: keep each finding's line (source_line) for the text
+// output's context; without it a long line is not copied per finding.
 FileReport make_report(std::string path, const SourceText& source,
-                       std::vector<Diagnostic>&& diagnostics);
+                       std::vector<Diagnostic>&& diagnostics, bool source_lines = true);
 
 struct Totals {
   std::size_t files = 0;

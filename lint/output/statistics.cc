@@ -10,47 +10,36 @@
 
 namespace digestlint {
 
-namespace {
-
-struct RuleCount {
-  const RuleInfo* rule = nullptr;
-  std::size_t count = 0;
-  std::size_t fixable = 0;             // findings with a safe fix
-  Severity severity = Severity::Info;  // the highest reported
-};
-
-std::vector<RuleCount> rule_counts(std::span<const FileReport> reports) {
-  std::map<std::string_view, RuleCount> by_code;
-  for (const FileReport& r : reports) {
-    for (const ReportedDiagnostic& d : r.diagnostics) {
-      RuleCount& c = by_code[d.rule->code];
-      c.rule = d.rule;
-      ++c.count;
-      c.fixable += d.fix && d.fix->safe ? 1 : 0;
-      c.severity = std::max(c.severity, d.severity);
-    }
+void RuleStatistics::add(const FileReport& report) {
+  for (const ReportedDiagnostic& d : report.diagnostics) {
+    Count& c = by_code_[d.rule->code];
+    c.rule = d.rule;
+    ++c.count;
+    c.fixable += d.fix && d.fix->safe ? 1 : 0;
+    c.severity = std::max(c.severity, d.severity);
   }
-  std::vector<RuleCount> out;
-  for (auto& [code, c] : by_code)
+}
+
+std::vector<RuleStatistics::Count> RuleStatistics::most_frequent_first() const {
+  std::vector<Count> out;
+  for (const auto& [code, c] : by_code_)
     out.push_back(c);
   std::stable_sort(out.begin(), out.end(),
-                   [](const RuleCount& a, const RuleCount& b) { return a.count > b.count; });
+                   [](const Count& a, const Count& b) { return a.count > b.count; });
   return out;
 }
 
-}  // namespace
-
-void write_statistics_text(std::ostream& out, std::span<const FileReport> reports) {
-  const std::vector<RuleCount> counts = rule_counts(reports);
+void write_statistics_text(std::ostream& out, const RuleStatistics& statistics) {
+  const std::vector<RuleStatistics::Count> counts = statistics.most_frequent_first();
   if (counts.empty()) return;
   std::size_t name_width = 4;
-  for (const RuleCount& c : counts)
+  for (const RuleStatistics::Count& c : counts)
     name_width = std::max(name_width, c.rule->name.size());
   out << fmt::format("{:>6}  {:<5}  {:<{}}  {:<8}  {}\n", "count", "rule", "name", name_width,
                      "severity", "fixable");
   std::size_t total = 0;
   std::size_t fixable = 0;
-  for (const RuleCount& c : counts) {
+  for (const RuleStatistics::Count& c : counts) {
     out << fmt::format("{:>6}  {:<5}  {:<{}}  {:<8}  {}\n", c.count, c.rule->code, c.rule->name,
                        name_width, to_string(c.severity),
                        c.fixable > 0 ? fmt::format("[*] {}", c.fixable) : std::string("-"));
@@ -61,9 +50,9 @@ void write_statistics_text(std::ostream& out, std::span<const FileReport> report
                      counts.size() == 1 ? "rule" : "rules", fixable);
 }
 
-void write_statistics_json(std::ostream& out, std::span<const FileReport> reports) {
+void write_statistics_json(std::ostream& out, const RuleStatistics& statistics) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const RuleCount& c : rule_counts(reports)) {
+  for (const RuleStatistics::Count& c : statistics.most_frequent_first()) {
     list.push_back({{"rule", c.rule->code},
                     {"name", c.rule->name},
                     {"severity", to_string(c.severity)},

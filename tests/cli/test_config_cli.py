@@ -90,7 +90,7 @@ class Errors(it.TempDirTest):
         self.assertEqual(r.code, 2)
         lines = r.out.splitlines()
         self.assertIn("bad/.digestlint.toml:2:1: error: unknown key 'includes' in the config "
-                      "(expected one of 'schema', 'include', 'exclude', 'schemas', 'rules', 'iocs') "
+                      "(expected one of 'schema', 'include', 'exclude', 'schemas', 'max-file-size', 'rules', 'iocs') "
                       "(2 files under it not linted)", lines)
         self.assertEqual(findings(r.out), [("good/g.md", 10, 1, "error", "DL201")])
         self.assertIn("1 file could not be processed", r.err)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Scale (issue 13) end to end: output streamed in path order whatever the
 number of workers, errors inside the one JSON / SARIF document, and the
---max-file-size cap.
+--max-file-size cap (and the config's max-file-size).
 
     /usr/bin/python3 tests/cli/test_scale.py BUILD/digestlint SOURCE_DIR
 """
@@ -45,6 +45,23 @@ class Scale(unittest.TestCase):
                 self.assertEqual(one.code, many.code, (fmt, jobs))
             self.assertEqual(one.code, 2, fmt)  # missing.md
 
+    def test_diff_and_statistics_are_the_same_whatever_the_jobs(self):
+        # --diff writes each diff as its file is done, --statistics keeps
+        # counters only: both still in path order, whatever the workers.
+        for args in (["--diff", "--unsafe-fixes"], ["--statistics"],
+                     ["--statistics", "--format", "json"]):
+            one = self.lint("--jobs", "1", *args, "d", "missing.md")
+            for jobs in ("2", "5"):
+                many = self.lint("--jobs", jobs, *args, "d", "missing.md")
+                self.assertEqual(one.out, many.out, (args, jobs))
+                self.assertEqual(one.err, many.err, (args, jobs))
+                self.assertEqual(one.code, many.code, (args, jobs))
+            self.assertEqual(one.code, 2, args)  # missing.md
+        diffs = self.lint("--jobs", "3", "--diff", "--unsafe-fixes", "d").out
+        paths = [line[len("--- "):] for line in diffs.splitlines() if line.startswith("--- ")]
+        self.assertEqual(len(paths), 40, diffs[:500])
+        self.assertEqual(paths, sorted(paths))
+
     def test_files_come_in_path_order(self):
         doc = json.loads(self.lint("--jobs", "3", "--format", "json", "d").out)
         paths = [f["path"] for f in doc["files"]]
@@ -67,6 +84,29 @@ class Scale(unittest.TestCase):
         r = it.run("--max-file-size", "1K", "-", stdin=(DIGEST * 100).encode())
         self.assertEqual(r.code, 2)
         self.assertIn("standard input is more than 1 KiB", r.out)
+
+    def test_the_config_sets_the_cap_and_the_flag_wins(self):
+        it.write(os.path.join(self.dir, "big.md"), DIGEST + "x" * 5000 + "\n")
+        it.write(os.path.join(self.dir, ".digestlint.toml"), 'max-file-size = "4K"\n')
+        r = it.run("big.md", "d/f00.md", cwd=self.dir)
+        self.assertEqual(r.code, 2)
+        self.assertIn("big.md: error: the file is", r.out)
+        self.assertIn("over the 4 KiB limit", r.out)
+        self.assertIn("max-file-size in .digestlint.toml", r.out)
+        self.assertIn("d/f00.md:", r.out)
+        r = it.run("--max-file-size", "1MiB", "big.md", cwd=self.dir)
+        self.assertNotIn("error: the file is", r.out)
+        self.assertNotEqual(r.code, 2)
+        # digestlint iocs reads files under the same cap.
+        r = it.run("iocs", "big.md", cwd=self.dir)
+        self.assertEqual(r.code, 2)
+        self.assertIn("over the 4 KiB limit", r.err)
+        r = it.run("iocs", "--max-file-size", "1MiB", "big.md", cwd=self.dir)
+        self.assertEqual(r.code, 0, r.err)
+        it.write(os.path.join(self.dir, ".digestlint.toml"), 'max-file-size = "lots"\n')
+        r = it.run("big.md", cwd=self.dir)
+        self.assertEqual(r.code, 2)
+        self.assertIn(".digestlint.toml:1:17: error: 'max-file-size' must be a size", r.out)
 
     def test_a_bad_size_is_a_usage_error(self):
         r = self.lint("--max-file-size", "lots", "d")

@@ -373,6 +373,12 @@ def config_session(workspace):
     check(len(broken) == 1 and broken[0]["message"].startswith("not linted:") and ".digestlint.toml" in broken[0]["message"],
           f"a broken config is shown, not linted around: {[d.get('code') for d in broken]} "
           f"(all: {[[d.get('code') for d in m['params']['diagnostics']] for m in client.received if m.get('method') == 'textDocument/publishDiagnostics']})")
+    (project / ".digestlint.toml").write_text('max-file-size = 100\n')
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": file_uri(project / ".digestlint.toml"), "type": 2}]})
+    capped = publish_for(client, uri, 1)["diagnostics"]
+    check(len(capped) == 1 and capped[0]["message"].startswith("not linted: the document is")
+          and "over the 100 bytes limit" in capped[0]["message"],
+          f"a document over the config's max-file-size is not linted: {[d['message'] for d in capped]}")
     (project / ".digestlint.toml").unlink()
 
     readme = workspace / "README.md"

@@ -1,6 +1,6 @@
 // Where a digest's date is in its path: "YYYYMMDD" in the file name by
 // default; `[iocs] date-pattern` in .digestlint.toml for other layouts
-// ("YYYY-MM-DD", "YYYY/MM/DD"). Used by `digestlint iocs`.
+// ("YYYY-MM-DD", "YYYY/MM/DD"). Checked by the config, read by `digestlint iocs`.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "export/date_pattern.h"
+#include "base/date_pattern.h"
 
 #include <fmt/format.h>
 
