@@ -100,13 +100,14 @@ std::optional<SchemaClaim> claim_by_sections(const std::vector<std::string>& fol
 
 std::optional<SchemaClaim> claim_schema(std::string_view text) {
   thread_local Scratch scratch;
-  // The title opens a digest: read the first few KiB (whole lines) first,
-  // and the whole file only when they hold no ATX H1 that claims it. An
-  // ATX heading there is one in the whole file too: whether a line is one
-  // depends on the lines before it, never on those after.
-  constexpr std::size_t kTitleWindow = 4096;
-  if (text.size() > 2 * kTitleWindow) {
-    const std::size_t eol = text.find('\n', kTitleWindow);
+  // The title opens a digest: read the first few hundred bytes (whole
+  // lines), then the first few KiB, and the whole file only when they hold
+  // no ATX H1 that claims it. An ATX heading there is one in the whole file
+  // too: whether a line is one depends on the lines before it, never on
+  // those after. Most digests are claimed by their first line.
+  for (const std::size_t window : {std::size_t{512}, std::size_t{4096}}) {
+    if (text.size() <= 2 * window) break;
+    const std::size_t eol = text.find('\n', window);
     scratch.source.reset(text.substr(0, eol == std::string_view::npos ? text.size() : eol + 1));
     scratch.scanner.scan(scratch.source, scratch.doc);
     const auto& early = scratch.doc.headings;
@@ -114,6 +115,7 @@ std::optional<SchemaClaim> claim_schema(std::string_view text) {
         std::find_if(early.begin(), early.end(), [](const Heading& h) { return h.level == 1; });
     if (h1 != early.end() && !h1->setext) {
       if (auto claim = claim_by_title(fold_for_match(scratch.source.slice(h1->text)))) return claim;
+      break;  // the file's title, and it claims for no schema: a wider window says the same
     }
   }
   scratch.source.reset(text);
