@@ -57,6 +57,15 @@ TEST_CASE("a schema claims a file by its title", "[claim]") {
   CHECK(basis("# Ｄａｉｌｙ Security Info\n") == ClaimBasis::Title);
   // A title at the wrong level is still the title when there is no H1.
   CHECK(claimed("## Daily Security Info\n") == "daily-security-info");
+  // First lines read without the scanner (a plain "# Title"), and those
+  // left to it (closing hashes, spaces, CRLF, an indent), claim alike.
+  for (const char* first :
+       {"# Daily Security Info\n", "# Daily Security Info\r\n", "# Daily Security Info ##\n",
+        "#   Daily Security Info  \n", "   # Daily Security Info\n", "# Daily Security Info"}) {
+    INFO(first);
+    CHECK(basis(std::string(first) + "\n### Tools\n") == ClaimBasis::Title);
+  }
+  CHECK(basis("# Daily Security Inf\n") == ClaimBasis::NearTitle);
 }
 
 TEST_CASE("a near miss of a schema's title claims the file", "[claim]") {

@@ -99,6 +99,26 @@ std::optional<SchemaClaim> claim_by_sections(const std::vector<std::string>& fol
 }  // namespace
 
 std::optional<SchemaClaim> claim_schema(std::string_view text) {
+  // The common case without the scanner: a first line "# Title" (no BOM,
+  // no indent, no '#' or space around the text) is an ATX H1 whatever
+  // follows, and this text is the heading text the scanner would give.
+  // Only an exact title claims here; anything else goes the long way.
+  if (!text.starts_with("\xEF\xBB\xBF")) {
+    const std::string_view first = text.substr(0, text.find('\n'));
+    std::string_view title = first;
+    if (title.ends_with('\r')) title.remove_suffix(1);
+    if (title.starts_with("# ") && title.size() > 2) {
+      title.remove_prefix(2);
+      const auto plain = [](char c) { return c != ' ' && c != '\t'; };
+      if (plain(title.front()) && plain(title.back()) &&
+          title.find_first_of("#\r") == std::string_view::npos) {
+        const std::string folded = fold_for_match(title);
+        for (const Candidate& c : candidates()) {
+          if (folded == c.title) return SchemaClaim{c.name, ClaimBasis::Title};
+        }
+      }
+    }
+  }
   thread_local Scratch scratch;
   // The title opens a digest: read the first few hundred bytes (whole
   // lines), then the first few KiB, and the whole file only when they hold
