@@ -82,8 +82,6 @@ void file_json(std::string& out, const FileReport& r, Written written) {
   j.end_object();
 }
 
-constexpr std::size_t kFlushBytes = 1 << 16;
-
 class JsonWriter final : public ReportWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
@@ -121,10 +119,7 @@ class JsonWriter final : public ReportWriter {
   }
 
  private:
-  void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
+  void flush() { flush_buffer(out_, buffer_); }
 
   std::ostream& out_;
   std::string buffer_;
