@@ -849,15 +849,19 @@ void issue_table(const Options& o, const std::string& self, std::size_t files, s
   }
   {
     const std::vector<std::string> one = {headings.string()};
-    const auto r = side_by_side({cmd(base, {"--format", "text"}, one),
-                                 cmd(o.cli, {"--format", "text", "--max-file-size", "64M"}, one),
-                                 cmd(base, {"--format", "json"}, one),
-                                 cmd(o.cli, {"--format", "json", "--max-file-size", "64M"}, one)},
-                                std::min(reps, 3), 300);
-    issue_row("1,000,000 lines of `#### h` (7 MB): text / json (after: --max-file-size 64M)",
-              seconds_cell(r[0]) + " / " + seconds_cell(r[2]) + ", " + rss_cell(r[2]),
-              seconds_cell(r[1]) + " / " + seconds_cell(r[3]) + ", " + rss_cell(r[3]),
-              "json <= 2 s");
+    // Named schema: claimed by none, the file would be skipped unread.
+    const std::string schema = "daily-security-info";
+    const auto r = side_by_side(
+        {cmd(base, {"--format", "text", "--schema", schema}, one),
+         cmd(o.cli, {"--format", "text", "--schema", schema, "--max-file-size", "64M"}, one),
+         cmd(base, {"--format", "json", "--schema", schema}, one),
+         cmd(o.cli, {"--format", "json", "--schema", schema, "--max-file-size", "64M"}, one)},
+        std::min(reps, 3), 300);
+    issue_row(
+        "1,000,000 lines of `#### h` (7 MB), --schema daily-security-info: text / json "
+        "(after: --max-file-size 64M)",
+        seconds_cell(r[0]) + " / " + seconds_cell(r[2]) + ", " + rss_cell(r[2]),
+        seconds_cell(r[1]) + " / " + seconds_cell(r[3]) + ", " + rss_cell(r[3]), "json <= 2 s");
   }
   for (const std::size_t sections : {130'000, 600'000}) {
     std::string text = "# Daily Security Info\n";

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <unicode/utf8.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
@@ -56,6 +57,15 @@ TEST_CASE("a schema claims a file by its title", "[claim]") {
   CHECK(basis("# Ｄａｉｌｙ Security Info\n") == ClaimBasis::Title);
   // A title at the wrong level is still the title when there is no H1.
   CHECK(claimed("## Daily Security Info\n") == "daily-security-info");
+  // First lines read without the scanner (a plain "# Title"), and those
+  // left to it (closing hashes, spaces, CRLF, an indent), claim alike.
+  for (const char* first :
+       {"# Daily Security Info\n", "# Daily Security Info\r\n", "# Daily Security Info ##\n",
+        "#   Daily Security Info  \n", "   # Daily Security Info\n", "# Daily Security Info"}) {
+    INFO(first);
+    CHECK(basis(std::string(first) + "\n### Tools\n") == ClaimBasis::Title);
+  }
+  CHECK(basis("# Daily Security Inf\n") == ClaimBasis::NearTitle);
 }
 
 TEST_CASE("a near miss of a schema's title claims the file", "[claim]") {
@@ -128,6 +138,69 @@ TEST_CASE("binary files are not text; damaged UTF-8 digests are", "[text]") {
   for (int i = 0; i < 64; ++i)
     controls += std::string("a\x01\x02\x03", 4);
   CHECK_FALSE(not_text_reason(controls).empty());
+}
+
+TEST_CASE("not_text_reason counts bad bytes exactly, 16 bytes at a time or not", "[text]") {
+  // Pieces that land anywhere in its 16-byte windows: plain kana and ASCII
+  // it steps over, and what makes it look closer (controls, ill-formed,
+  // truncated or 2- and 4-byte characters, E0/ED leads).
+  const std::vector<std::string> pieces = {"日本語",
+                                           "abc ",
+                                           "\n",
+                                           "\x01",
+                                           "\x82",
+                                           "\xe3\x81",
+                                           "é",
+                                           "\xf0\x9f\x98\x80",
+                                           "\t",
+                                           "\x7f",
+                                           "\xed\x9f\xbf",
+                                           "\xe0\xa0\x80",
+                                           "\xed\xa0\x80",
+                                           "\x1b",
+                                           "\0",
+                                           "。"};
+  auto reference_bad = [](std::string_view text) {
+    std::size_t bad = 0;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int32_t>(text.size());
+    for (std::int32_t i = 0; i < n;) {
+      const std::int32_t at = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      const bool control = c >= 0 && (c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' &&
+                           c != '\r' && c != '\f' && c != 0x1B;
+      if (c < 0 || control) bad += static_cast<std::size_t>(i - at);
+    }
+    return bad;
+  };
+  std::uint32_t seed = 12345;
+  int text_files = 0;
+  int binary_files = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int length = 1 + round % 60;
+    for (int k = 0; k < length; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      // Every other input mostly plain text, so that both answers come up.
+      const std::size_t pick = (seed >> 16) % (round % 2 == 0 ? 16 : 64);
+      text += pieces[pick < pieces.size() ? pick : pick % 3];
+    }
+    const std::size_t bad = reference_bad(text);
+    const std::string reason = not_text_reason(text);
+    INFO(text);
+    if (bad < 8 || bad * 10 < text.size()) {
+      ++text_files;
+      CHECK(reason.empty());
+    } else {
+      ++binary_files;
+      CHECK(reason.find(std::to_string(bad * 100 / text.size()) + "% of its first") !=
+            std::string::npos);
+    }
+  }
+  // Both answers came up.
+  CHECK(text_files > 50);
+  CHECK(binary_files > 50);
 }
 
 namespace {

@@ -41,6 +41,18 @@ TEST_CASE("JSON strings are escaped as nlohmann-json escapes them") {
     append_json_string(out, s);
     CHECK(out == nlohmann_dump(s));
   }
+  // Plain ASCII goes eight bytes at a time: a special byte at every place
+  // of such a step, and the bytes next to the range it looks for.
+  const std::string specials[] = {
+      "\"", "\\", "\n", std::string(1, '\0'), "\x1f", " ", "!", "\x7f", "[", "]", "é", "\xC3"};
+  for (const std::string& special : specials) {
+    for (std::size_t at = 0; at < 18; ++at) {
+      const std::string s = std::string(at, 'a') + special + std::string(9, 'b');
+      std::string out;
+      append_json_string(out, s);
+      CHECK(out == nlohmann_dump(s));
+    }
+  }
 }
 
 TEST_CASE("JsonEmitter prints documents as nlohmann's dump does") {

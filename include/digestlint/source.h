@@ -69,7 +69,8 @@ class PositionCursor {
  private:
   const SourceText& source_;
   std::uint32_t line_ = UINT32_MAX;
-  Offset at_ = 0;  // where the counts below end, at a character boundary
+  std::uint32_t hint_ = 0;  // the line of the last offset asked, either unit
+  Offset at_ = 0;           // where the counts below end, at a character boundary
   std::uint32_t utf16_ = 0;
   std::uint32_t code_points_ = 0;
 };

@@ -18,7 +18,24 @@ struct GitIgnore::Repository {
   }
 };
 
+namespace {
+
+// Whether `directory` or a folder above it holds a ".git" (a directory, or
+// the file of a linked work tree): without one, libgit2 finds no work tree
+// there, and starting it is not free (it loads the system's TLS
+// certificates, a few milliseconds per run).
+bool may_be_in_work_tree(const fs::path& directory) {
+  std::error_code ec;
+  for (fs::path d = directory;; d = d.parent_path()) {
+    if (fs::exists(d / ".git", ec)) return true;
+    if (!d.has_relative_path()) return false;
+  }
+}
+
+}  // namespace
+
 GitIgnore::GitIgnore(const fs::path& directory) {
+  if (!may_be_in_work_tree(directory)) return;
   git_libgit2_init();  // counted: paired with the shutdown in ~Repository
   auto repo = std::make_unique<Repository>();
   const std::string start = directory.string();

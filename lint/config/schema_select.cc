@@ -99,14 +99,35 @@ std::optional<SchemaClaim> claim_by_sections(const std::vector<std::string>& fol
 }  // namespace
 
 std::optional<SchemaClaim> claim_schema(std::string_view text) {
+  // The common case without the scanner: a first line "# Title" (no BOM,
+  // no indent, no '#' or space around the text) is an ATX H1 whatever
+  // follows, and this text is the heading text the scanner would give.
+  // Only an exact title claims here; anything else goes the long way.
+  if (!text.starts_with("\xEF\xBB\xBF")) {
+    const std::string_view first = text.substr(0, text.find('\n'));
+    std::string_view title = first;
+    if (title.ends_with('\r')) title.remove_suffix(1);
+    if (title.starts_with("# ") && title.size() > 2) {
+      title.remove_prefix(2);
+      const auto plain = [](char c) { return c != ' ' && c != '\t'; };
+      if (plain(title.front()) && plain(title.back()) &&
+          title.find_first_of("#\r") == std::string_view::npos) {
+        const std::string folded = fold_for_match(title);
+        for (const Candidate& c : candidates()) {
+          if (folded == c.title) return SchemaClaim{c.name, ClaimBasis::Title};
+        }
+      }
+    }
+  }
   thread_local Scratch scratch;
-  // The title opens a digest: read the first few KiB (whole lines) first,
-  // and the whole file only when they hold no ATX H1 that claims it. An
-  // ATX heading there is one in the whole file too: whether a line is one
-  // depends on the lines before it, never on those after.
-  constexpr std::size_t kTitleWindow = 4096;
-  if (text.size() > 2 * kTitleWindow) {
-    const std::size_t eol = text.find('\n', kTitleWindow);
+  // The title opens a digest: read the first few hundred bytes (whole
+  // lines), then the first few KiB, and the whole file only when they hold
+  // no ATX H1 that claims it. An ATX heading there is one in the whole file
+  // too: whether a line is one depends on the lines before it, never on
+  // those after. Most digests are claimed by their first line.
+  for (const std::size_t window : {std::size_t{512}, std::size_t{4096}}) {
+    if (text.size() <= 2 * window) break;
+    const std::size_t eol = text.find('\n', window);
     scratch.source.reset(text.substr(0, eol == std::string_view::npos ? text.size() : eol + 1));
     scratch.scanner.scan(scratch.source, scratch.doc);
     const auto& early = scratch.doc.headings;
@@ -114,6 +135,7 @@ std::optional<SchemaClaim> claim_schema(std::string_view text) {
         std::find_if(early.begin(), early.end(), [](const Heading& h) { return h.level == 1; });
     if (h1 != early.end() && !h1->setext) {
       if (auto claim = claim_by_title(fold_for_match(scratch.source.slice(h1->text)))) return claim;
+      break;  // the file's title, and it claims for no schema: a wider window says the same
     }
   }
   scratch.source.reset(text);

@@ -19,42 +19,42 @@ void run_in_order(const OrderedRun& run) {
   std::vector<std::optional<FileReport>> ring(window);
   std::mutex mutex;
   std::condition_variable slot_free;
-  std::condition_variable ready;
   std::size_t next = 0;     // the next input a worker takes
   std::size_t emitted = 0;  // results handed to emit so far
+  bool emitting = false;    // a worker is handing results over
   // Input i goes to slot i % window, free once input i - window is emitted.
+  // No thread of its own hands results over: the worker that leaves the
+  // next result in line does, with any that follow it, while the others
+  // go on linting. --jobs 2 is then two threads on two cores, not three,
+  // and no thread sleeps and wakes once per file.
   auto worker = [&](unsigned w) {
+    std::unique_lock lock(mutex);
     for (;;) {
-      std::size_t i = 0;
-      {
-        std::unique_lock lock(mutex);
-        slot_free.wait(lock, [&] { return next >= run.count || next < emitted + window; });
-        if (next >= run.count) return;
-        i = next++;
-      }
+      slot_free.wait(lock, [&] { return next >= run.count || next < emitted + window; });
+      if (next >= run.count) return;
+      const std::size_t i = next++;
+      lock.unlock();
       FileReport report = run.lint(i, w);
-      {
-        const std::lock_guard lock(mutex);
-        ring[i % window] = std::move(report);
+      lock.lock();
+      ring[i % window] = std::move(report);
+      if (emitting) continue;  // the worker handing over takes this one too
+      emitting = true;
+      while (ring[emitted % window].has_value()) {
+        FileReport ready = std::move(*ring[emitted % window]);
+        ring[emitted % window].reset();
+        ++emitted;
+        lock.unlock();
+        slot_free.notify_all();
+        run.emit(std::move(ready));
+        lock.lock();
       }
-      ready.notify_one();
+      emitting = false;
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned w = 0; w < run.jobs; ++w)
+  for (unsigned w = 1; w < run.jobs; ++w)
     threads.emplace_back(worker, w);
-  for (std::size_t e = 0; e < run.count; ++e) {
-    std::optional<FileReport> report;
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return ring[e % window].has_value(); });
-      report = std::move(ring[e % window]);
-      ring[e % window].reset();
-      emitted = e + 1;
-    }
-    slot_free.notify_all();
-    run.emit(std::move(*report));
-  }
+  worker(0);  // the calling thread is a worker too
   for (std::thread& t : threads)
     t.join();
 }

@@ -13,12 +13,13 @@ namespace digestlint {
 
 struct OrderedRun {
   std::size_t count = 0;   // inputs, indexed 0..count-1
-  unsigned jobs = 1;       // worker threads (1: all on the calling thread)
+  unsigned jobs = 1;       // workers, the calling thread one of them (1: it alone)
   std::size_t window = 0;  // results waiting at most; 0: four per job
   // Lints input `index` on worker `worker` (0..jobs-1), for a per-worker
   // buffer; runs on the workers.
   std::function<FileReport(std::size_t index, unsigned worker)> lint;
-  // Receives the results in index order, on the calling thread.
+  // Receives the results in index order, one at a time, on whichever
+  // worker hands them over (the calling thread is one).
   std::function<void(FileReport&&)> emit;
 };
 

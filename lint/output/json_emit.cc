@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <cstring>
+
 namespace digestlint {
 
 namespace {
@@ -32,6 +35,21 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t plain = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < n;) {
+    // Eight plain ASCII bytes at a time (no control, quote, backslash or
+    // byte above 0x7F): most of a message.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101u;
+      constexpr std::uint64_t kHigh = 0x8080808080808080u;
+      auto zero_byte = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+      const std::uint64_t special = ((w - kOnes * 0x20) & ~w & kHigh)  // below 0x20
+                                    | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\')) |
+                                    (w & kHigh);
+      if (special != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const unsigned char c = p[i];
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;

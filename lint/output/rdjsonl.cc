@@ -80,16 +80,13 @@ class RdjsonlWriter final : public ReportWriter {
       }
       j.end_object();
       buffer_ += '\n';
-      if (buffer_.size() >= (1 << 16)) flush();
+      if (buffer_.size() >= kFlushBytes) flush();
     }
     flush();
   }
 
  private:
-  void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
+  void flush() { flush_buffer(out_, buffer_); }
 
   std::ostream& out_;
   std::ostream& errors_;

@@ -165,7 +165,7 @@ class SarifWriter final : public ReportWriter {
         j.end_array();
       }
       j.end_object();
-      if (buffer_.size() >= (1 << 16)) {
+      if (buffer_.size() >= kFlushBytes) {
         results_.write(buffer_);
         buffer_.clear();
       }

@@ -83,4 +83,9 @@ void SpillFile::copy_to(std::ostream& out) {
   });
 }
 
+void flush_buffer(std::ostream& out, std::string& buffer) {
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
+}
+
 }  // namespace digestlint

@@ -39,6 +39,13 @@ class ReportWriter {
   virtual void end(const RunEnd& run) = 0;
 };
 
+// Writers gather output in a string and hand it on in pieces of about
+// this size (and at the end of each file).
+inline constexpr std::size_t kFlushBytes = 1 << 16;
+
+// Writes `buffer` to `out` and empties it.
+void flush_buffer(std::ostream& out, std::string& buffer);
+
 // `errors` receives what a format has no place for (rdjsonl's file errors).
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, std::ostream& out,
                                                  std::ostream& errors,

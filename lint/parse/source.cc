@@ -86,7 +86,10 @@ std::uint32_t count_columns(std::string_view text, ColumnUnit unit) {
 
 Position PositionCursor::position(Offset offset, ColumnUnit unit) {
   offset = std::min(offset, source_.size());
-  const std::uint32_t line = source_.line_of(offset);
+  // Offsets come in order: the line is the last one or a few after it,
+  // found without a binary search over every line of the file.
+  const std::uint32_t line = source_.line_of(offset, hint_);
+  hint_ = line;
   const Offset begin = source_.line_begin(line);
   const Offset clamped = std::min(offset, source_.line_end(line));
   if (unit == ColumnUnit::Byte) return Position{line + 1, clamped - begin + 1};
