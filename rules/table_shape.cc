@@ -37,6 +37,15 @@ missing column, or a row with a cell too few, shifts every value after it.
 | --- | --- | --- |
 | 技術 | 2 | 高 |
 ```
+
+## Fix
+
+When exactly one required column is missing and the header has exactly
+one cell the schema does not list, standing where the missing column
+belongs (between its neighbours in the schema), the finding is one: "has
+no column '件数' (expected after '分類'); its header has '件名' there", and
+the fix renames that header cell. It is unsafe (applied with
+`--unsafe-fixes`): the cells below were written for the old header.
 )md";
 
 // The outline model finds these (lint/model/outline.cc); this rule reports them.
@@ -61,7 +70,7 @@ extern const RuleInfo kTableShape{
     .documentation = kDoc,
     .options = {},
     .create = make_rule<TableShape>,
-    .has_fix = false,
+    .has_fix = true,
 };
 
 }  // namespace digestlint
