@@ -11,7 +11,8 @@ constexpr std::string_view kDoc = R"md(
 Checks a `content = "code"` section: it holds between `min_blocks`
 (default 1) and `max_blocks` (0, the default, is no limit) code blocks,
 at any depth (a step of a numbered list may hold one); with `language`
-set, each is fenced and its info string starts with that language.
+set, each is fenced and its info string starts with that language (not
+checked inside block quotes).
 Text around the blocks is free. The empty marker alone is accepted.
 
 Only schemas written in the schema language (a title pattern, numbering,

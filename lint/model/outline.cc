@@ -719,6 +719,16 @@ class OutlineBuilder {
     }
   }
 
+  // Inside a block quote a code block's first line is not known for sure
+  // (a closing "> ```" may pass for an opening one): its language is not
+  // checked there.
+  bool in_quote(const Block& block) const {
+    for (std::int32_t p = block.parent; p != kNone; p = doc_.blocks[p].parent) {
+      if (doc_.blocks[p].kind == BlockKind::Quote) return true;
+    }
+    return false;
+  }
+
   // Code blocks at any depth (a step of a numbered list may hold one);
   // fenced ones name their language first in the info string.
   void check_code(const SectionSpec& spec, std::int32_t heading, const std::string& name,
@@ -735,16 +745,21 @@ class OutlineBuilder {
             fmt::format("section '{}' has more than {} code block{}, the schema's most", name,
                         spec.max_blocks, spec.max_blocks == 1 ? "" : "s"));
       }
-      if (spec.language.empty()) continue;
-      if (line.shape != LineShape::Fence) {
+      if (spec.language.empty() || in_quote(block)) continue;
+      // The fence opens the block's first line, after any indentation or
+      // container prefix ("> ```bash" in a quote).
+      Offset fence_begin = line.indent_end;
+      while (fence_begin < line.end && bytes[fence_begin] != block.mark)
+        ++fence_begin;
+      Offset fence_end = fence_begin;
+      while (fence_end < line.end && bytes[fence_end] == block.mark)
+        ++fence_end;
+      if (block.mark == 0 || fence_end - fence_begin < 3) {
         add(OutlineCheck::CodeBlocks, line_range(block.first_line),
             fmt::format("indented code block in '{}'; the schema wants fenced '{}' blocks", name,
                         spec.language));
         continue;
       }
-      Offset fence_end = line.indent_end;
-      while (fence_end < line.end && bytes[fence_end] == bytes[line.indent_end])
-        ++fence_end;
       Offset info_begin = fence_end;
       while (info_begin < line.end && (bytes[info_begin] == ' ' || bytes[info_begin] == '\t'))
         ++info_begin;
