@@ -14,11 +14,12 @@ Reports prompt or template text left in an article: the prompt's
 instructions (`推奨事項が１つもない場合は、推奨事項なしと記載`), the
 output template's placeholders (`{{…}}`, `要約1行目`, `xxxxx`), and the
 model talking about the format (`推奨事項が2つしかないため、3つ目はなし`).
-The phrases are the schema's `[articles] leaked_text`, matched as
-written in article titles and label blocks, as whole tokens: a phrase
-that starts or ends with an ASCII letter, digit or `_` does not match
-inside a longer word (`dev_xxxxxx`, `0xxxxxx`), while a longer run of a
-repeated placeholder (`xxxxxxx`) still does. `[記事のURL](…)` on the URL
+The phrases are the `leaked_text` of the schema's articles section
+(docs/SCHEMA.md), matched as written in article titles and label
+blocks, as whole tokens: a phrase that starts or ends with an ASCII
+letter, digit or `_` does not match inside a longer word (`dev_xxxxxx`,
+`0xxxxxx`), while a longer run of a repeated placeholder (`xxxxxxx`)
+still does. `[記事のURL](…)` on the URL
 line is malformed-article-url's.
 
 ## Why is this bad?

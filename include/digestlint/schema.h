@@ -142,7 +142,9 @@ struct LabelSpec {
   std::int64_t min_items = 1;
   std::int64_t max_items = 0;        // 0: no limit
   std::int64_t max_item_length = 0;  // graphemes per first-level item; 0: no limit
-  bool ioc = false;                  // its items are IOC entries
+  // `content = "ioc"` (formerly `ioc = true`): its items are IOC entries in
+  // the schema's [ioc] grammar.
+  bool ioc = false;
 
   // fold_for_match of the name, then of each alias and accepted spelling:
   // what a misspelt label is measured against.
@@ -162,10 +164,14 @@ struct LabelSpec {
   std::vector<std::string> folded_none_variants_;
 };
 
-// The articles of an `articles` section.
+// The articles of the `articles` sections: the parameters of that content
+// kind, written on the `content = "articles"` section (`article_level`,
+// `leaked_text`, `numbered_url_items`, [[sections.labels]]), or in the
+// deprecated top-level [articles] table. A schema has one article format,
+// shared by its `articles` sections.
 struct ArticleSpec {
-  bool enabled = false;  // the schema has an [articles] table
-  std::uint8_t level = 4;
+  bool enabled = false;    // an `articles` section gives its labels
+  std::uint8_t level = 4;  // `article_level`: each article's heading level
   // Legacy: an article may also start at a top-level "1. <url>" item, its
   // title in the first bullet after it (`- タイトル: "…"`).
   bool numbered_url_items = false;
@@ -268,6 +274,11 @@ struct Schema {
 
   // Rule severities and options the schema sets ([rules.NAME] tables).
   Settings settings;
+
+  // Old spellings the file still uses (top-level [articles], a label's
+  // `ioc = true`), each "PATH:LINE:COL: warning: ... write ... instead".
+  // Loading a schema file reports them once (config/schema_loader.h).
+  std::vector<std::string> deprecations;
 
   // Index of the section whose heading is exactly `text`, or -1.
   int find_section(std::string_view heading) const;

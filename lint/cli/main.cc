@@ -1,9 +1,11 @@
 #include <exception>
 #include <iostream>
+#include <string>
 #include <string_view>
 
 #include "cli/cli.h"
 #include "cli/schema_command.h"
+#include "config/schema_loader.h"
 #include "export/iocs_command.h"
 #include "lsp/server.h"
 
@@ -26,6 +28,9 @@ constexpr Subcommand kSubcommands[] = {
 
 int main(int argc, char** argv) {
   try {
+    // A schema file in an older spelling still loads; say once what to write now.
+    digestlint::set_schema_warning_handler(
+        [](const std::string& line) { std::cerr << line << '\n'; });
     if (argc > 1) {
       for (const Subcommand& s : kSubcommands) {
         if (argv[1] == s.name) return s.run(argc - 1, argv + 1);

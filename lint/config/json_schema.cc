@@ -216,6 +216,30 @@ void add_section_language(json& section) {
   add_prose_and_code_keys(p);
 }
 
+// The `articles` kind's keys on its [[sections]] entry: the heading level
+// of each article, the legacy numbered start, the leaked text, the labels.
+void add_article_keys(json& section, const json& label) {
+  json& p = section["properties"];
+  p["article_level"] = heading_level(
+      "content = \"articles\": each article's heading level "
+      "(default 4).");
+  p["numbered_url_items"] = boolean(
+      "content = \"articles\": legacy, an article may start at a \"1. <url>\" item (default "
+      "false).");
+  p["leaked_text"] = strings(
+      "content = \"articles\": prompt or template text that must not survive into a document.");
+  p["labels"] = described({{"type", "array"}, {"items", label}, {"minItems", 1}},
+                          "content = \"articles\": the labels of an article, in order.");
+}
+
+// A schema file may still use the spelling before the articles kind took
+// its keys on its section; marked deprecated so that editors say so.
+json deprecated(json schema, const char* instead) {
+  schema["deprecated"] = true;
+  schema["description"] = schema["description"].get<std::string>() + " Deprecated: " + instead;
+  return schema;
+}
+
 }  // namespace
 
 json schema_file_json_schema() {
@@ -231,7 +255,11 @@ json schema_file_json_schema() {
        {"max_items", integer(0, 1000, "Most first-level items; 0 is no limit.")},
        {"max_item_length",
         integer(0, 100000, "Most graphemes in a first-level item; 0 is no limit.")},
-       {"ioc", boolean("Its items are IOC entries in the [ioc] grammar.")}},
+       {"content", described({{"enum", json::array({"free", "ioc"})}},
+                             "What its items are: \"free\" (any text; the default) or \"ioc\" "
+                             "(IOC entries in the [ioc] grammar).")},
+       {"ioc", deprecated(boolean("Its items are IOC entries in the [ioc] grammar."),
+                          "write content = \"ioc\".")}},
       json::array({"name"}));
   json section = closed_table(
       "A section heading, in document order.",
@@ -243,11 +271,12 @@ json schema_file_json_schema() {
        {"content", described({{"enum", json::array({"links", "articles", "free", "table",
                                                     "key-value", "list", "paragraphs", "code"})}},
                              "What it holds besides its empty marker: \"links\" ([title](url) "
-                             "items), \"articles\" (see [articles]), \"free\" (any Markdown; "
+                             "items), \"articles\" (see labels), \"free\" (any Markdown; "
                              "the default), \"table\" (see columns), \"key-value\" (see keys) or "
                              "\"list\" (see item_pattern), \"paragraphs\" (see "
                              "paragraph_pattern) or \"code\" (see language).")}});
   add_section_language(section);
+  add_article_keys(section, label);
   json category = closed_table(
       "An IOC category (field 2 of an entry).",
       {{"name", nonempty_string("The category as written (\"IPアドレス\").")},
@@ -296,16 +325,19 @@ json schema_file_json_schema() {
                                 "Whether one stands between consecutive top-level sections "
                                 "(default \"any\").")}})},
       {"articles",
-       closed_table(
-           "The articles of an `articles` section.",
-           {{"level", heading_level("The article heading level (default 4).")},
-            {"numbered_url_items", boolean("Legacy: an article may start at a \"1. <url>\" "
-                                           "item (default false).")},
-            {"leaked_text",
-             strings("Prompt or template text that must not survive into a document.")},
-            {"labels", described({{"type", "array"}, {"items", label}, {"minItems", 1}},
-                                 "The labels of an article, in order.")}},
-           json::array({"labels"}))},
+       deprecated(
+           closed_table(
+               "The articles of an `articles` section.",
+               {{"level", heading_level("The article heading level (default 4).")},
+                {"numbered_url_items", boolean("Legacy: an article may start at a \"1. <url>\" "
+                                               "item (default false).")},
+                {"leaked_text",
+                 strings("Prompt or template text that must not survive into a document.")},
+                {"labels", described({{"type", "array"}, {"items", label}, {"minItems", 1}},
+                                     "The labels of an article, in order.")}},
+               json::array({"labels"})),
+           "put these keys on the content = \"articles\" section (level -> "
+           "article_level, labels -> [[sections.labels]]).")},
       {"ioc",
        closed_table(
            "The IOC entry grammar \"value,分類,familiarity,context,scope\".",

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <mutex>
+#include <set>
 #include <tuple>
 
 #include "base/files.h"
@@ -231,13 +234,46 @@ void claim(const TomlReader& r, std::vector<std::string>& seen, const std::strin
   seen.push_back(name);
 }
 
-void read_labels(const TomlReader& r, const toml::array& a, ArticleSpec& spec) {
+// A spelling the schema language replaced: still read, reported once when
+// the file is loaded, with what to write instead.
+void deprecate(const TomlReader& r, const toml::source_region& where, std::string_view message,
+               std::vector<std::string>& deprecations) {
+  const Error at{r.origin(), where.begin.line, where.begin.column, std::string(message)};
+  deprecations.push_back(fmt::format("{}: warning: {}", at.location(), at.message));
+}
+
+// What a label's items are: `content = "free"` (the default) or "ioc"; the
+// older `ioc = true` still says the latter.
+bool read_label_content(const TomlReader& r, const toml::table& t,
+                        std::vector<std::string>& deprecations) {
+  const toml::node* content = t.get("content");
+  const toml::node* old = t.get("ioc");
+  if (content != nullptr && old != nullptr) {
+    r.fail(*old, "a label takes 'content = \"ioc\"' or the older 'ioc = true', not both");
+  }
+  if (old != nullptr) {
+    const bool ioc = r.boolean(t, "ioc", false);
+    deprecate(r, old->source(),
+              ioc ? "'ioc = true' on a label is deprecated: write 'content = \"ioc\"'"
+                  : "'ioc = false' on a label is deprecated: leave it out (content = \"free\")",
+              deprecations);
+    return ioc;
+  }
+  const std::string kind = r.string(t, "content", "free");
+  if (kind != "free" && kind != "ioc") {
+    r.fail(*content, "a label's 'content' must be \"free\" or \"ioc\"");
+  }
+  return kind == "ioc";
+}
+
+void read_labels(const TomlReader& r, const toml::array& a, std::string_view where,
+                 ArticleSpec& spec, std::vector<std::string>& deprecations) {
   std::vector<std::string> seen;
-  for_each_table(r, a, "[[articles.labels]]", [&](const toml::table& t) {
+  for_each_table(r, a, where, [&](const toml::table& t) {
     r.check_keys(t,
                  {"name", "required", "aliases", "accepted", "none_marker", "none_variants",
-                  "min_items", "max_items", "max_item_length", "ioc"},
-                 "[[articles.labels]]");
+                  "min_items", "max_items", "max_item_length", "content", "ioc"},
+                 where);
     LabelSpec label;
     label.name = required_string(r, t, "name", "a label");
     claim(r, seen, label.name, *t.get("name"), "the labels' names and aliases");
@@ -261,24 +297,79 @@ void read_labels(const TomlReader& r, const toml::array& a, ArticleSpec& spec) {
       r.fail(*t.get("max_items"), "'max_items' must be 0 (no limit) or at least 'min_items'");
     }
     label.max_item_length = r.integer(t, "max_item_length", 0, 0, 100000);
-    label.ioc = r.boolean(t, "ioc", false);
+    label.ioc = read_label_content(r, t, deprecations);
     spec.labels.push_back(std::move(label));
   });
-  if (spec.labels.empty()) r.fail(a, "[articles] needs at least one [[articles.labels]] entry");
+  if (spec.labels.empty()) r.fail(a, fmt::format("the articles need at least one {}", where));
 }
 
-void read_articles(const TomlReader& r, const toml::table& t, ArticleSpec& spec) {
-  r.check_keys(t, {"level", "numbered_url_items", "leaked_text", "labels"}, "[articles]");
+// The article format: the heading level under `level_key`, the legacy
+// numbered items, the leaked text and the labels (under `labels_where`).
+void read_article_format(const TomlReader& r, const toml::table& t, std::string_view level_key,
+                         std::string_view labels_where, ArticleSpec& spec,
+                         std::vector<std::string>& deprecations) {
   spec.enabled = true;
-  spec.level = heading_level(r, t, "level", spec.level);
+  spec.level = heading_level(r, t, level_key, spec.level);
   spec.numbered_url_items = r.boolean(t, "numbered_url_items", false);
   spec.leaked_text = r.strings(t, "leaked_text", {});
   for (const std::string& phrase : spec.leaked_text) {
     if (phrase.empty()) r.fail(*t.get("leaked_text"), "'leaked_text' must not hold \"\"");
   }
   const toml::array* labels = r.array(t, "labels");
-  if (labels == nullptr) r.fail(t.source(), "[articles] needs [[articles.labels]] entries");
-  read_labels(r, *labels, spec);
+  if (labels == nullptr) {
+    r.fail(t.source(), fmt::format("the articles need {} entries", labels_where));
+  }
+  read_labels(r, *labels, labels_where, spec, deprecations);
+}
+
+// Deprecated: the article format as a top-level [articles] table, apart
+// from the section that holds the articles.
+void read_articles(const TomlReader& r, const toml::table& t, Schema& s) {
+  r.check_keys(t, {"level", "numbered_url_items", "leaked_text", "labels"}, "[articles]");
+  if (s.articles.enabled) {
+    r.fail(t.source(),
+           "[articles] repeats the article format the content = \"articles\" section gives");
+  }
+  deprecate(r, t.source(),
+            "the top-level [articles] table is deprecated: put its keys on the content = "
+            "\"articles\" [[sections]] entry (level -> article_level, leaked_text, "
+            "numbered_url_items; [[articles.labels]] -> [[sections.labels]])",
+            s.deprecations);
+  read_article_format(r, t, "level", "[[articles.labels]]", s.articles, s.deprecations);
+}
+
+// The keys of the `articles` content kind on its [[sections]] entry.
+constexpr std::array<std::string_view, 4> kArticleKeys = {"article_level", "numbered_url_items",
+                                                          "leaked_text", "labels"};
+
+const toml::node* first_article_key(const toml::table& t) {
+  for (const std::string_view key : kArticleKeys) {
+    if (const toml::node* node = t.get(key)) return node;
+  }
+  return nullptr;
+}
+
+// A section of another kind (at any depth) takes none of them.
+void refuse_article_keys(const TomlReader& r, const toml::table& t) {
+  if (r.string(t, "content", "free") == "articles") return;
+  for (const std::string_view key : kArticleKeys) {
+    if (const toml::node* node = t.get(key)) {
+      r.fail(*node, fmt::format("'{}' is for content = \"articles\"", key));
+    }
+  }
+}
+
+// The article format on the first `articles` section that gives it; the
+// schema's other `articles` sections share it.
+void read_article_section(const TomlReader& r, const toml::table& t, Schema& s) {
+  const toml::node* first = first_article_key(t);
+  if (first == nullptr) return;
+  if (s.articles.enabled) {
+    r.fail(*first,
+           "the article format is given once, on the first content = \"articles\" section; "
+           "the others share it");
+  }
+  read_article_format(r, t, "article_level", "[[sections.labels]]", s.articles, s.deprecations);
 }
 
 std::vector<IocValueSpec> read_ioc_values(const TomlReader& r, const toml::array& a,
@@ -367,6 +458,8 @@ const std::initializer_list<std::string_view> kSectionKeys = {
     "heading",  "level", "accepted_levels", "required",  "content",   "one_of",  "pattern",
     "min",      "max",   "sections",        "order",     "numbering", "columns", "min_rows",
     "max_rows", "keys",  "item_pattern",    "min_items", "max_items",
+    // content = "articles"
+    "article_level", "numbered_url_items", "leaked_text", "labels",
     // content = "list" nesting, "paragraphs", "code"
     "nesting_step", "max_depth", "paragraph_pattern", "min_paragraphs", "max_paragraphs",
     "language", "min_blocks", "max_blocks"};
@@ -577,6 +670,7 @@ void read_section_language(const TomlReader& r, const toml::table& t, SectionSpe
   SectionContent kind = SectionContent::Free;
   if (content_kind(content_name, kind)) spec.content = kind;
   read_content_language(r, t, spec);
+  refuse_article_keys(r, t);
   read_tree_level(r, t, spec.heading.empty() ? "section" : spec.heading, spec.children_any_order,
                   spec.children_numbering);
   const toml::array* children = r.array(t, "sections");
@@ -707,16 +801,17 @@ void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
       } else {
         r.fail(*t.get("content"), kContentError);
       }
+      if (spec.content == SectionContent::Articles) read_article_section(r, t, s);
       s.sections.push_back(std::move(spec));
     }
   }
   if (s.sections.empty()) r.fail(root.source(), "the schema needs at least one [[sections]] entry");
-  if (const toml::table* t = r.table(root, "articles")) read_articles(r, *t, s.articles);
+  if (const toml::table* t = r.table(root, "articles")) read_articles(r, *t, s);
   if (const toml::table* t = r.table(root, "ioc")) read_ioc(r, *t, s.ioc);
   const bool has_ioc_label = std::any_of(s.articles.labels.begin(), s.articles.labels.end(),
                                          [](const LabelSpec& l) { return l.ioc; });
   if (has_ioc_label && s.ioc.categories.empty()) {
-    r.fail(root.source(), "a label has 'ioc = true' but the schema has no [ioc] table");
+    r.fail(root.source(), "a label has content = \"ioc\" but the schema has no [ioc] table");
   }
   if (const toml::table* t = r.table(root, "rules")) r.rule_settings(*t, s.settings);
 }
@@ -836,6 +931,28 @@ const std::vector<ParsedBuiltin>& parsed_builtins() {
 
 }  // namespace
 
+namespace {
+
+std::mutex warning_mutex;
+void (*warning_handler)(const std::string&) = nullptr;
+std::set<std::string> warned_files;
+
+// A file's deprecation warnings, the first time it is loaded.
+void report_deprecations(const Schema& schema) {
+  const std::lock_guard lock(warning_mutex);
+  if (warning_handler == nullptr || schema.deprecations.empty()) return;
+  if (!warned_files.insert(schema.origin).second) return;
+  for (const std::string& line : schema.deprecations)
+    warning_handler(line);
+}
+
+}  // namespace
+
+void set_schema_warning_handler(void (*report)(const std::string& line)) {
+  const std::lock_guard lock(warning_mutex);
+  warning_handler = report;
+}
+
 std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, Error& error) {
   const std::vector<BuiltinSchema>& builtins = builtin_schemas();
   for (std::size_t i = 0; i < builtins.size(); ++i) {
@@ -855,7 +972,9 @@ std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, Error& 
                               names)};
     return nullptr;
   }
-  return parse_schema(text, name_or_path, error);
+  std::shared_ptr<const Schema> schema = parse_schema(text, name_or_path, error);
+  if (schema) report_deprecations(*schema);
+  return schema;
 }
 
 }  // namespace digestlint

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,11 @@ std::string_view resolve_schema_for(std::string_view text);
 // schema is parsed once per process and shared. Returns nullptr and fills
 // `error` when it cannot be loaded.
 std::shared_ptr<const Schema> load_schema(std::string_view name_or_path, Error& error);
+// Where the warnings of a schema file that loads go (its deprecated
+// spellings, Schema::deprecations): load_schema passes each line to
+// `report`, once per file per process. The command line prints them on
+// stderr; unset, they are dropped.
+void set_schema_warning_handler(void (*report)(const std::string& line));
 // `origin` names the text in errors and in Schema::origin.
 std::shared_ptr<const Schema> parse_schema(std::string_view toml_text, std::string_view origin,
                                            Error& error);
