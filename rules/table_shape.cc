@@ -14,8 +14,9 @@ present and no others; between `min_rows` and `max_rows` data rows; and
 as many cells in each row as in its header.
 
 Only schemas written in the schema language (a title pattern, numbering,
-subsections, counts, or the table, key-value and list content kinds) have
-these checks; the built-in digest schemas do not.
+subsections, counts, [breaks], or the table, key-value, list, paragraphs
+and code content kinds) have these checks; the built-in digest schemas do
+not.
 
 ## Why is this bad?
 

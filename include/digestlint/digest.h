@@ -204,7 +204,7 @@ struct Digest {
   std::vector<IocEntry> iocs;
 
   // Schema-language schemas only (Schema::is_outline()): what the tree of
-  // sections and the table, key-value and list sections get wrong.
+  // sections, its content kinds and the breaks between sections get wrong.
   std::vector<OutlineIssue> outline_issues;
   // Lines [begin, end) of `list` sections with their own `nesting_step`:
   // bad-indentation measures their items by it, not by [lists] indent.
