@@ -61,6 +61,12 @@ class MalformedIocEntry final : public Rule {
                         "IOC entry '{}' has only its value; an entry has 5 fields: "
                         "value,分類,よく知られているか,context,{}",
                         quote_for_message(text, 40), rules::value_list(spec.scopes));
+        } else if (item.label == kNone) {
+          // An item of a content = "ioc" section: no label, no none-marker.
+          report.report(e.text,
+                        "'{}' is not an IOC entry; an IOC list holds 'value,分類,…' entries or "
+                        "'{}'",
+                        quote_for_message(text, 40), ctx.schema.empty_marker);
         } else {
           report.report(e.text,
                         "'{}' is not an IOC entry; IOCの列挙 holds 'value,分類,…' entries or "

@@ -64,7 +64,7 @@ class StrayLineInArticle final : public Rule {
           .fix(fmt::format("write '{} '", marker), indent, marker + " ");
     }
     for (const ArticleItem& it : d.items) {
-      if (it.leak) continue;
+      if (it.leak || it.in_ioc_list()) continue;
       const Line& line = ctx.doc.lines[it.line];
       const ByteRange range = ctx.line_range(it.line);
       const std::string_view text = ctx.text(it.text);

@@ -225,7 +225,7 @@ TEST_CASE("schema errors: origin:LINE:COL: what is wrong", "[schema]") {
   SECTION("a section's content kind") {
     check_error(kMinimal + "content = \"link\"\n", 4, 11,
                 "'content' must be \"links\", \"articles\", \"free\", \"table\", "
-                "\"key-value\", \"list\", \"paragraphs\" or \"code\"");
+                "\"key-value\", \"list\", \"ioc\", \"paragraphs\" or \"code\"");
   }
   SECTION("the paragraphs and code kinds, list nesting and [breaks]") {
     check_error(kMinimal + "content = \"code\"\nlanguage = \"ba sh\"\n", 5, 12,

@@ -216,3 +216,27 @@ TEST_CASE("the articles kind's keys are checked", "[schema]") {
   CHECK(shared->sections[1].content == SectionContent::Articles);
   CHECK(shared->articles.labels.size() == 1);
 }
+
+TEST_CASE("an IOC list is a content kind of its own, at any depth", "[schema]") {
+  const std::string sections = R"(name = "x"
+[[sections]]
+heading = "Indicators"
+content = "ioc"
+[[sections]]
+heading = "Campaigns"
+[[sections.sections]]
+pattern = "{text}"
+content = "ioc"
+)";
+  const auto s = parse(sections + kIocGrammar, "ioc.toml");
+  CHECK(s->sections[0].content == SectionContent::Ioc);
+  CHECK(s->sections[1].children[0].content == SectionContent::Ioc);
+  CHECK(to_string(SectionContent::Ioc) == "ioc");
+  // Without the grammar its entries could not be read.
+  CHECK(error_for(sections).message ==
+        "a section has content = \"ioc\" but the schema has no [ioc] table");
+  // Links and articles stay top-level kinds.
+  CHECK(error_for("name = \"x\"\n[[sections]]\nheading = \"A\"\n[[sections.sections]]\n"
+                  "heading = \"B\"\ncontent = \"links\"\n")
+            .message.find("\"list\" or \"ioc\"") != std::string::npos);
+}

@@ -48,7 +48,9 @@ struct ArticleLabel {
 };
 
 // A content line inside an article after its URL line: an item of a label
-// block, or a stray line before the first label.
+// block, or a stray line before the first label. Also an item of an IOC
+// list outside articles (a content = "ioc" section): no label, its entry
+// in `ioc`, after every article's items.
 struct ArticleItem {
   std::uint32_t line = 0;
   ByteRange text;              // marker and surrounding whitespace excluded
@@ -58,6 +60,10 @@ struct ArticleItem {
   bool leak = false;           // holds leaked prompt or template text
   bool none_marker = false;    // the label's none-marker or one of its variants, as the whole text
   std::int32_t ioc = kNone;    // index into Digest::iocs
+
+  // An item of a content = "ioc" section, not of an article (only label
+  // blocks hold IOC entries inside articles).
+  bool in_ioc_list() const { return label == kNone && ioc != kNone; }
 };
 
 // What is on the line right after an article's title.

@@ -28,6 +28,7 @@ enum class SectionContent : std::uint8_t {
   Table,     // a Markdown table with the spec's columns
   KeyValue,  // "- key: value" bullets
   List,      // a list whose items match a pattern
+  Ioc,       // a list whose items are IOC entries in the schema's [ioc] grammar
 
   Paragraphs,  // prose paragraphs
   Code,        // fenced code blocks in one language

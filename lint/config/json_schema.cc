@@ -268,13 +268,15 @@ json schema_file_json_schema() {
        {"accepted_levels",
         array_of(heading_level("A heading level."), "Other levels accepted without a finding.")},
        {"required", boolean("Whether a digest must have it (default true).")},
-       {"content", described({{"enum", json::array({"links", "articles", "free", "table",
-                                                    "key-value", "list", "paragraphs", "code"})}},
-                             "What it holds besides its empty marker: \"links\" ([title](url) "
-                             "items), \"articles\" (see labels), \"free\" (any Markdown; "
-                             "the default), \"table\" (see columns), \"key-value\" (see keys) or "
-                             "\"list\" (see item_pattern), \"paragraphs\" (see "
-                             "paragraph_pattern) or \"code\" (see language).")}});
+       {"content",
+        described({{"enum", json::array({"links", "articles", "free", "table", "key-value", "list",
+                                         "ioc", "paragraphs", "code"})}},
+                  "What it holds besides its empty marker: \"links\" ([title](url) "
+                  "items), \"articles\" (see labels), \"free\" (any Markdown; "
+                  "the default), \"table\" (see columns), \"key-value\" (see keys), "
+                  "\"list\" (see item_pattern), \"ioc\" (IOC entries in the [ioc] "
+                  "grammar), \"paragraphs\" (see paragraph_pattern) or \"code\" (see "
+                  "language).")}});
   add_section_language(section);
   add_article_keys(section, label);
   json category = closed_table(

@@ -30,6 +30,8 @@ std::string_view to_string(SectionContent content) {
       return "key-value";
     case SectionContent::List:
       return "list";
+    case SectionContent::Ioc:
+      return "ioc";
     case SectionContent::Paragraphs:
       return "paragraphs";
     case SectionContent::Code:
@@ -450,8 +452,8 @@ void read_ioc(const TomlReader& r, const toml::table& t, IocSpec& spec) {
 // kinds. Kept apart from the digest keys above.
 
 constexpr std::string_view kContentError =
-    "'content' must be \"links\", \"articles\", \"free\", \"table\", \"key-value\", "
-    "\"list\", \"paragraphs\" or \"code\"";
+    "'content' must be \"links\", \"articles\", \"free\", \"table\", \"key-value\", \"list\", "
+    "\"ioc\", \"paragraphs\" or \"code\"";
 
 // clang-format off
 const std::initializer_list<std::string_view> kSectionKeys = {
@@ -497,6 +499,8 @@ bool content_kind(std::string_view name, SectionContent& kind) {
     kind = SectionContent::KeyValue;
   } else if (name == "list") {
     kind = SectionContent::List;
+  } else if (name == "ioc") {
+    kind = SectionContent::Ioc;
   } else if (name == "paragraphs") {
     kind = SectionContent::Paragraphs;
   } else if (name == "code") {
@@ -695,8 +699,8 @@ void read_section_language(const TomlReader& r, const toml::table& t, SectionSpe
     const std::string content = r.string(c, "content", "free");
     if (content == "links" || content == "articles") {
       r.fail(*c.get("content"),
-             "subsections hold \"free\", \"table\", \"key-value\", \"list\", \"paragraphs\" "
-             "or \"code\"");
+             "subsections hold \"free\", \"table\", \"key-value\", \"list\", \"ioc\", "
+             "\"paragraphs\" or \"code\"");
     }
     if (!content_kind(content, child.content) && content != "free") {
       r.fail(*c.get("content"), kContentError);
@@ -711,6 +715,13 @@ void read_section_language(const TomlReader& r, const toml::table& t, SectionSpe
       }
     }
     spec.children.push_back(std::move(child));
+  });
+}
+
+// Whether a section at any depth is an IOC list.
+bool has_ioc_section(const std::vector<SectionSpec>& sections) {
+  return std::any_of(sections.begin(), sections.end(), [](const SectionSpec& spec) {
+    return spec.content == SectionContent::Ioc || has_ioc_section(spec.children);
   });
 }
 
@@ -810,6 +821,9 @@ void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
   if (const toml::table* t = r.table(root, "ioc")) read_ioc(r, *t, s.ioc);
   const bool has_ioc_label = std::any_of(s.articles.labels.begin(), s.articles.labels.end(),
                                          [](const LabelSpec& l) { return l.ioc; });
+  if (has_ioc_section(s.sections) && s.ioc.categories.empty()) {
+    r.fail(root.source(), "a section has content = \"ioc\" but the schema has no [ioc] table");
+  }
   if (has_ioc_label && s.ioc.categories.empty()) {
     r.fail(root.source(), "a label has content = \"ioc\" but the schema has no [ioc] table");
   }

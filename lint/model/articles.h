@@ -17,6 +17,12 @@ namespace digestlint {
 void build_articles(const Document& doc, const SourceText& source, const Schema& schema,
                     Digest& digest);
 
+// Reads the IOC lists outside articles (`content = "ioc"` sections at any
+// depth) into Digest::iocs, each entry with an item of no label (ioc_lists.cc).
+// Called by build_digest after build_articles.
+void build_ioc_lists(const Document& doc, const SourceText& source, const Schema& schema,
+                     Digest& digest);
+
 // Parses the IOC entry `text` (a range of `bytes`: an item's text, marker
 // excluded) into `entry`: fields split on ',' and anchored on the
 // familiarity field's closed enumeration, so commas inside the context or

@@ -159,6 +159,7 @@ void build_digest(const Document& doc, const SourceText& source, const Schema& s
   if (digest.preamble_end < digest.preamble_begin) digest.preamble_end = digest.preamble_begin;
 
   build_articles(doc, source, schema, digest);
+  build_ioc_lists(doc, source, schema, digest);
   if (schema.is_outline()) build_outline(doc, source, schema, digest);
 }
 

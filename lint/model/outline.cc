@@ -329,8 +329,9 @@ class OutlineBuilder {
 
   void check_content(const SectionSpec& spec, std::int32_t heading, const std::string& name,
                      std::uint32_t begin, std::uint32_t end) {
+    // IOC lists are checked by the DL4xx rules (model/ioc_lists.cc).
     if (spec.content == SectionContent::Free || spec.content == SectionContent::Links ||
-        spec.content == SectionContent::Articles) {
+        spec.content == SectionContent::Articles || spec.content == SectionContent::Ioc) {
       return;
     }
     if (spec.content == SectionContent::List && spec.nesting_step != 0) {
