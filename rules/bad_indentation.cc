@@ -14,7 +14,8 @@ Reports a list item whose indentation is not its nesting depth times the
 schema's step (`[lists] indent`, 4): 2-space nesting, odd indents, tabs.
 The depth is the one Markdown gives the item, i.e. what GitHub renders.
 An indented article label (`  - その他`) is indented-label's, with the
-items it drags one level deeper.
+items it drags one level deeper. A `content = "list"` section whose schema
+sets `nesting_step` is measured by that step instead.
 
 ## Why is this bad?
 
@@ -76,7 +77,11 @@ class BadIndentation final : public Rule {
     std::int32_t current_root = kNone;
     std::vector<std::uint32_t> lines;
     auto flush = [&] {
-      if (current_root != kNone) check_list(ctx, report, step, current_root, lines);
+      // A schema's list section may nest by its own step (nesting_step).
+      if (current_root != kNone) {
+        check_list(ctx, report, ctx.digest.indent_step_at(lines.front(), step), current_root,
+                   lines);
+      }
       lines.clear();
     };
     for (std::uint32_t l = 0; l < ctx.doc.lines.size(); ++l) {

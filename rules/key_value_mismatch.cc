@@ -14,8 +14,9 @@ Checks a `content = "key-value"` section: each top-level bullet is
 `values` or typed `pattern`; every required key is there.
 
 Only schemas written in the schema language (a title pattern, numbering,
-subsections, counts, or the table, key-value and list content kinds) have
-these checks; the built-in digest schemas do not.
+subsections, counts, [breaks], or the table, key-value, list, paragraphs
+and code content kinds) have these checks; the built-in digest schemas do
+not.
 
 ## Why is this bad?
 

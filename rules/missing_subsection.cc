@@ -13,8 +13,9 @@ Reports a subsection the schema requires (`[[sections.sections]]` with
 at the section's heading, naming where it belongs.
 
 Only schemas written in the schema language (a title pattern, numbering,
-subsections, counts, or the table, key-value and list content kinds) have
-these checks; the built-in digest schemas do not.
+subsections, counts, [breaks], or the table, key-value, list, paragraphs
+and code content kinds) have these checks; the built-in digest schemas do
+not.
 
 ## Why is this bad?
 

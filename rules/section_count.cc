@@ -15,8 +15,9 @@ reported. A required section absent altogether is missing-section's
 schema does not let repeat is duplicate-section's.
 
 Only schemas written in the schema language (a title pattern, numbering,
-subsections, counts, or the table, key-value and list content kinds) have
-these checks; the built-in digest schemas do not.
+subsections, counts, [breaks], or the table, key-value, list, paragraphs
+and code content kinds) have these checks; the built-in digest schemas do
+not.
 
 ## Why is this bad?
 

@@ -15,8 +15,9 @@ heading carries a number, the numbers run 1, 2, 3 under their parent, and
 a subsection's number starts with its parent's.
 
 Only schemas written in the schema language (a title pattern, numbering,
-subsections, counts, or the table, key-value and list content kinds) have
-these checks; the built-in digest schemas do not.
+subsections, counts, [breaks], or the table, key-value, list, paragraphs
+and code content kinds) have these checks; the built-in digest schemas do
+not.
 
 ## Why is this bad?
 

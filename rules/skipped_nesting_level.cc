@@ -66,7 +66,8 @@ class SkippedNestingLevel final : public Rule {
       if (line.content_begin == line.end || parent_item == kNone) continue;
       const Block& parent = doc.blocks[parent_item];
       const Line& parent_line = doc.lines[parent.first_line];
-      const std::uint32_t expected = parent_line.indent + step;
+      const std::uint32_t expected =
+          parent_line.indent + ctx.digest.indent_step_at(parent.first_line, step);
       if (line.indent <= expected) continue;  // not the indentation, then
       const ByteRange indent{line.begin, line.indent_end};
       report

@@ -14,8 +14,9 @@ present and no others; between `min_rows` and `max_rows` data rows; and
 as many cells in each row as in its header.
 
 Only schemas written in the schema language (a title pattern, numbering,
-subsections, counts, or the table, key-value and list content kinds) have
-these checks; the built-in digest schemas do not.
+subsections, counts, [breaks], or the table, key-value, list, paragraphs
+and code content kinds) have these checks; the built-in digest schemas do
+not.
 
 ## Why is this bad?
 
@@ -37,6 +38,15 @@ missing column, or a row with a cell too few, shifts every value after it.
 | --- | --- | --- |
 | 技術 | 2 | 高 |
 ```
+
+## Fix
+
+When exactly one required column is missing and the header has exactly
+one cell the schema does not list, standing where the missing column
+belongs (between its neighbours in the schema), the finding is one: "has
+no column '件数' (expected after '分類'); its header has '件名' there", and
+the fix renames that header cell. It is unsafe (applied with
+`--unsafe-fixes`): the cells below were written for the old header.
 )md";
 
 // The outline model finds these (lint/model/outline.cc); this rule reports them.
@@ -61,7 +71,7 @@ extern const RuleInfo kTableShape{
     .documentation = kDoc,
     .options = {},
     .create = make_rule<TableShape>,
-    .has_fix = false,
+    .has_fix = true,
 };
 
 }  // namespace digestlint

@@ -225,7 +225,27 @@ TEST_CASE("schema errors: origin:LINE:COL: what is wrong", "[schema]") {
   SECTION("a section's content kind") {
     check_error(kMinimal + "content = \"link\"\n", 4, 11,
                 "'content' must be \"links\", \"articles\", \"free\", \"table\", "
-                "\"key-value\", \"list\" or \"ioc\"");
+                "\"key-value\", \"list\", \"ioc\", \"paragraphs\" or \"code\"");
+  }
+  SECTION("the paragraphs and code kinds, list nesting and [breaks]") {
+    check_error(kMinimal + "content = \"code\"\nlanguage = \"ba sh\"\n", 5, 12,
+                "'language' is one word");
+    check_error(kMinimal + "content = \"paragraphs\"\nlanguage = \"bash\"\n", 5, 12,
+                "'language' is for content = \"code\"");
+    check_error(kMinimal + "content = \"code\"\nmax_paragraphs = 2\n", 5, 18,
+                "'max_paragraphs' is for content = \"paragraphs\"");
+    check_error(kMinimal + "content = \"list\"\nmax_blocks = 2\n", 5, 14,
+                "'max_blocks' is for content = \"code\"");
+    check_error(kMinimal + "content = \"free\"\nmax_depth = 2\n", 5, 13,
+                "'max_depth' is for content = \"list\"");
+    check_error(kMinimal + "content = \"paragraphs\"\nmin_paragraphs = 3\nmax_paragraphs = 2\n", 6,
+                18, "'max_paragraphs' must be 0 (no limit) or at least 'min_paragraphs'");
+    check_error("name = \"test\"\n[breaks]\nbetween_sections = \"always\"\n" +
+                    kMinimal.substr(kMinimal.find('[')),
+                3, 20, "'between_sections' must be \"required\", \"forbidden\" or \"any\"");
+    check_error(
+        "name = \"test\"\n[breaks]\nbetween = \"any\"\n" + kMinimal.substr(kMinimal.find('[')), 3,
+        1, "between");
   }
   SECTION("a schema without sections or name") {
     check_error("name = \"test\"\n", 1, 1, "at least one [[sections]]");

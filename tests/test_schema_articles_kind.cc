@@ -238,5 +238,5 @@ content = "ioc"
   // Links and articles stay top-level kinds.
   CHECK(error_for("name = \"x\"\n[[sections]]\nheading = \"A\"\n[[sections.sections]]\n"
                   "heading = \"B\"\ncontent = \"links\"\n")
-            .message.find("\"list\" or \"ioc\"") != std::string::npos);
+            .message.find("\"list\", \"ioc\", \"paragraphs\" or \"code\"") != std::string::npos);
 }

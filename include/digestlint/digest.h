@@ -154,6 +154,10 @@ enum class OutlineCheck : std::uint8_t {
   TableCell,          // DL120 invalid-table-cell
   KeyValue,           // DL121 key-value-mismatch
   ListItems,          // DL122 list-item-mismatch
+  Paragraphs,         // DL123 paragraph-mismatch
+  CodeBlocks,         // DL124 code-block-mismatch
+  SectionBreaks,      // DL125 section-break-mismatch
+  ListNesting,        // DL126 list-nesting-mismatch
 };
 
 struct OutlineIssue {
@@ -206,8 +210,22 @@ struct Digest {
   std::vector<IocEntry> iocs;
 
   // Schema-language schemas only (Schema::is_outline()): what the tree of
-  // sections and the table, key-value and list sections get wrong.
+  // sections, its content kinds and the breaks between sections get wrong.
   std::vector<OutlineIssue> outline_issues;
+  // Lines [begin, end) of `list` sections with their own `nesting_step`:
+  // bad-indentation measures their items by it, not by [lists] indent.
+  struct NestingStep {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::uint16_t step = 0;
+  };
+  std::vector<NestingStep> nesting_steps;
+  std::uint16_t indent_step_at(std::uint32_t line, std::uint16_t fallback) const {
+    for (const NestingStep& n : nesting_steps) {
+      if (line >= n.begin && line < n.end) return n.step;
+    }
+    return fallback;
+  }
 
   // The section containing a line, or -1 before the first one.
   int section_at(std::uint32_t line) const;
@@ -223,6 +241,7 @@ struct Digest {
     items.clear();
     iocs.clear();
     outline_issues.clear();
+    nesting_steps.clear();
     preamble_begin = preamble_end = 0;
   }
 };

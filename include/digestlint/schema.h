@@ -29,6 +29,9 @@ enum class SectionContent : std::uint8_t {
   KeyValue,  // "- key: value" bullets
   List,      // a list whose items match a pattern
   Ioc,       // a list whose items are IOC entries in the schema's [ioc] grammar
+
+  Paragraphs,  // prose paragraphs
+  Code,        // fenced code blocks in one language
 };
 
 std::string_view to_string(SectionContent content);
@@ -96,6 +99,20 @@ struct SectionSpec {
   TextPattern item_pattern;
   std::int64_t min_items = 0;
   std::int64_t max_items = 0;
+  // content = "list": `nesting_step`, the columns each nested level adds
+  // (0: the schema's [lists] indent); `max_depth`, how many levels its items
+  // take (0: any; 1: no nested items).
+  std::uint16_t nesting_step = 0;
+  std::int64_t max_depth = 0;
+  // content = "paragraphs" (max_paragraphs: 0 is no limit)
+  TextPattern paragraph_pattern;  // each paragraph's first line; empty: any
+  std::int64_t min_paragraphs = 1;
+  std::int64_t max_paragraphs = 0;
+  // content = "code": fenced blocks whose info string starts with
+  // `language` (empty: any); max_blocks 0 is no limit.
+  std::string language;
+  std::int64_t min_blocks = 1;
+  std::int64_t max_blocks = 0;
 
   // Whether unnumbered heading text names this section.
   bool names(std::string_view text) const;
@@ -223,6 +240,10 @@ struct IocSpec {
   int find_scope(std::string_view name) const;
 };
 
+// `[breaks] between_sections`: whether a thematic break ("---") stands
+// between consecutive top-level sections.
+enum class SectionBreaks : std::uint8_t { Any, Required, Forbidden };
+
 struct Schema {
   std::string name;
   std::string description;
@@ -247,6 +268,7 @@ struct Schema {
   // The top level of the tree: `order = "any"` and `numbering` at the root.
   bool sections_any_order = false;
   NumberingSpec numbering;
+  SectionBreaks breaks_between_sections = SectionBreaks::Any;
 
   ArticleSpec articles;
   IocSpec ioc;

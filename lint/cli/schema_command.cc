@@ -114,8 +114,11 @@ std::string blank_document(const Schema& schema, const Day& d) {
   if (schema.is_outline()) {
     std::int64_t n = 0;
     for (const SectionSpec& s : schema.sections) {
-      for (std::int64_t i = 0; i < s.min_count; ++i)
+      for (std::int64_t i = 0; i < s.min_count; ++i) {
+        // [breaks] between_sections = "required": a "---" above each but the first.
+        if (n > 0 && schema.breaks_between_sections == SectionBreaks::Required) out += "\n---\n";
         blank_outline_section(schema, s, schema.numbering, "", ++n, d, out);
+      }
     }
     return out;
   }

@@ -155,6 +155,27 @@ json typed_pattern(const char* description) {
   return nonempty_string(description);
 }
 
+// The list nesting keys and the keys of content = "paragraphs" and "code".
+void add_prose_and_code_keys(json& p) {
+  p["nesting_step"] = integer(0, 8,
+                              "content = \"list\": the columns each nested level adds; 0 (the "
+                              "default) is [lists] indent.");
+  p["max_depth"] = integer(0, 100,
+                           "content = \"list\": how many levels its items take (1: no nested "
+                           "items); 0 (the default) is any.");
+  p["paragraph_pattern"] =
+      typed_pattern("content = \"paragraphs\": each paragraph's first line, with typed parts.");
+  p["min_paragraphs"] =
+      integer(0, 100000, "content = \"paragraphs\": fewest paragraphs (default 1).");
+  p["max_paragraphs"] =
+      integer(0, 100000, "content = \"paragraphs\": most paragraphs; 0 is no limit.");
+  p["language"] = described({{"type", "string"}, {"pattern", "^[^\\s`~]*$"}},
+                            "content = \"code\": the language every block's fence names "
+                            "(\"bash\"); empty or absent: any.");
+  p["min_blocks"] = integer(0, 100000, "content = \"code\": fewest code blocks (default 1).");
+  p["max_blocks"] = integer(0, 100000, "content = \"code\": most code blocks; 0 is no limit.");
+}
+
 // The keys of the schema language on a [[sections]] entry (any depth).
 void add_section_language(json& section) {
   json column = closed_table(
@@ -192,6 +213,7 @@ void add_section_language(json& section) {
   p["item_pattern"] = typed_pattern("content = \"list\": each top-level item's shape.");
   p["min_items"] = integer(0, 100000, "content = \"list\": fewest top-level items.");
   p["max_items"] = integer(0, 100000, "content = \"list\": most top-level items; 0 is no limit.");
+  add_prose_and_code_keys(p);
 }
 
 // The `articles` kind's keys on its [[sections]] entry: the heading level
@@ -246,13 +268,15 @@ json schema_file_json_schema() {
        {"accepted_levels",
         array_of(heading_level("A heading level."), "Other levels accepted without a finding.")},
        {"required", boolean("Whether a digest must have it (default true).")},
-       {"content", described({{"enum", json::array({"links", "articles", "free", "table",
-                                                    "key-value", "list", "ioc"})}},
-                             "What it holds besides its empty marker: \"links\" ([title](url) "
-                             "items), \"articles\" (see labels), \"free\" (any Markdown; "
-                             "the default), \"table\" (see columns), \"key-value\" (see keys), "
-                             "\"list\" (see item_pattern) or \"ioc\" (IOC entries in the [ioc] "
-                             "grammar).")}});
+       {"content",
+        described({{"enum", json::array({"links", "articles", "free", "table", "key-value", "list",
+                                         "ioc", "paragraphs", "code"})}},
+                  "What it holds besides its empty marker: \"links\" ([title](url) "
+                  "items), \"articles\" (see labels), \"free\" (any Markdown; "
+                  "the default), \"table\" (see columns), \"key-value\" (see keys), "
+                  "\"list\" (see item_pattern), \"ioc\" (IOC entries in the [ioc] "
+                  "grammar), \"paragraphs\" (see paragraph_pattern) or \"code\" (see "
+                  "language).")}});
   add_section_language(section);
   add_article_keys(section, label);
   json category = closed_table(
@@ -296,6 +320,12 @@ json schema_file_json_schema() {
                  "The sections, in order.")},
       {"order", order_key()},
       {"numbering", numbering_key()},
+      {"breaks",
+       closed_table("Thematic breaks (\"---\") in the document.",
+                    {{"between_sections",
+                      described({{"enum", json::array({"required", "forbidden", "any"})}},
+                                "Whether one stands between consecutive top-level sections "
+                                "(default \"any\").")}})},
       {"articles",
        deprecated(
            closed_table(

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 #include "base/files.h"
 #include "config/builtin_schemas.h"
@@ -31,6 +32,10 @@ std::string_view to_string(SectionContent content) {
       return "list";
     case SectionContent::Ioc:
       return "ioc";
+    case SectionContent::Paragraphs:
+      return "paragraphs";
+    case SectionContent::Code:
+      return "code";
   }
   return "free";
 }
@@ -447,8 +452,8 @@ void read_ioc(const TomlReader& r, const toml::table& t, IocSpec& spec) {
 // kinds. Kept apart from the digest keys above.
 
 constexpr std::string_view kContentError =
-    "'content' must be \"links\", \"articles\", \"free\", \"table\", \"key-value\", \"list\" "
-    "or \"ioc\"";
+    "'content' must be \"links\", \"articles\", \"free\", \"table\", \"key-value\", \"list\", "
+    "\"ioc\", \"paragraphs\" or \"code\"";
 
 // clang-format off
 const std::initializer_list<std::string_view> kSectionKeys = {
@@ -456,7 +461,10 @@ const std::initializer_list<std::string_view> kSectionKeys = {
     "min",      "max",   "sections",        "order",     "numbering", "columns", "min_rows",
     "max_rows", "keys",  "item_pattern",    "min_items", "max_items",
     // content = "articles"
-    "article_level", "numbered_url_items", "leaked_text", "labels"};
+    "article_level", "numbered_url_items", "leaked_text", "labels",
+    // content = "list" nesting, "paragraphs", "code"
+    "nesting_step", "max_depth", "paragraph_pattern", "min_paragraphs", "max_paragraphs",
+    "language", "min_blocks", "max_blocks"};
 // clang-format on
 
 TextPattern read_pattern(const TomlReader& r, const toml::table& t, std::string_view key) {
@@ -493,6 +501,10 @@ bool content_kind(std::string_view name, SectionContent& kind) {
     kind = SectionContent::List;
   } else if (name == "ioc") {
     kind = SectionContent::Ioc;
+  } else if (name == "paragraphs") {
+    kind = SectionContent::Paragraphs;
+  } else if (name == "code") {
+    kind = SectionContent::Code;
   } else {
     return false;
   }
@@ -536,6 +548,42 @@ void read_tree_level(const TomlReader& r, const toml::table& t, std::string_view
   numbering = read_numbering(r, t, !parent.empty());
 }
 
+// The keys of content = "paragraphs" and content = "code".
+void read_prose_and_code(const TomlReader& r, const toml::table& t, SectionSpec& spec) {
+  const bool paragraphs = spec.content == SectionContent::Paragraphs;
+  const bool code = spec.content == SectionContent::Code;
+  for (const auto& [key, allowed, kind] :
+       {std::tuple{"paragraph_pattern", paragraphs, "paragraphs"},
+        std::tuple{"min_paragraphs", paragraphs, "paragraphs"},
+        std::tuple{"max_paragraphs", paragraphs, "paragraphs"},
+        std::tuple{"language", code, "code"}, std::tuple{"min_blocks", code, "code"},
+        std::tuple{"max_blocks", code, "code"}}) {
+    if (!allowed && t.get(key) != nullptr) {
+      r.fail(*t.get(key), fmt::format("'{}' is for content = \"{}\"", key, kind));
+    }
+  }
+  if (paragraphs) {
+    spec.paragraph_pattern = read_pattern(r, t, "paragraph_pattern");
+    spec.min_paragraphs = r.integer(t, "min_paragraphs", 1, 0, 100000);
+    spec.max_paragraphs = r.integer(t, "max_paragraphs", 0, 0, 100000);
+    if (spec.max_paragraphs != 0 && spec.max_paragraphs < spec.min_paragraphs) {
+      r.fail(*t.get("max_paragraphs"),
+             "'max_paragraphs' must be 0 (no limit) or at least 'min_paragraphs'");
+    }
+  }
+  if (code) {
+    spec.language = r.string(t, "language", "");
+    if (spec.language.find_first_of(" \t`~") != std::string::npos) {
+      r.fail(*t.get("language"), "'language' is one word, as after a code fence (\"bash\")");
+    }
+    spec.min_blocks = r.integer(t, "min_blocks", 1, 0, 100000);
+    spec.max_blocks = r.integer(t, "max_blocks", 0, 0, 100000);
+    if (spec.max_blocks != 0 && spec.max_blocks < spec.min_blocks) {
+      r.fail(*t.get("max_blocks"), "'max_blocks' must be 0 (no limit) or at least 'min_blocks'");
+    }
+  }
+}
+
 void read_content_language(const TomlReader& r, const toml::table& t, SectionSpec& spec) {
   const bool table = spec.content == SectionContent::Table;
   const bool keyed = spec.content == SectionContent::KeyValue;
@@ -548,8 +596,10 @@ void read_content_language(const TomlReader& r, const toml::table& t, SectionSpe
   for (const std::string_view key : {"columns", "min_rows", "max_rows"})
     only_for(key, table, "table");
   only_for("keys", keyed, "key-value");
-  for (const std::string_view key : {"item_pattern", "min_items", "max_items"})
+  for (const std::string_view key :
+       {"item_pattern", "min_items", "max_items", "nesting_step", "max_depth"})
     only_for(key, list, "list");
+  read_prose_and_code(r, t, spec);
   if (table) {
     const toml::array* columns = r.array(t, "columns");
     if (columns == nullptr) r.fail(t.source(), "content = \"table\" needs [[sections.columns]]");
@@ -593,6 +643,8 @@ void read_content_language(const TomlReader& r, const toml::table& t, SectionSpe
     if (spec.max_items != 0 && spec.max_items < spec.min_items) {
       r.fail(*t.get("max_items"), "'max_items' must be 0 (no limit) or at least 'min_items'");
     }
+    spec.nesting_step = static_cast<std::uint16_t>(r.integer(t, "nesting_step", 0, 0, 8));
+    spec.max_depth = r.integer(t, "max_depth", 0, 0, 100);
   }
 }
 
@@ -647,7 +699,8 @@ void read_section_language(const TomlReader& r, const toml::table& t, SectionSpe
     const std::string content = r.string(c, "content", "free");
     if (content == "links" || content == "articles") {
       r.fail(*c.get("content"),
-             "subsections hold \"free\", \"table\", \"key-value\", \"list\" or \"ioc\"");
+             "subsections hold \"free\", \"table\", \"key-value\", \"list\", \"ioc\", "
+             "\"paragraphs\" or \"code\"");
     }
     if (!content_kind(content, child.content) && content != "free") {
       r.fail(*c.get("content"), kContentError);
@@ -672,10 +725,24 @@ bool has_ioc_section(const std::vector<SectionSpec>& sections) {
   });
 }
 
+// [breaks] between_sections: "required", "forbidden" or "any".
+void read_breaks(const TomlReader& r, const toml::table& t, Schema& s) {
+  r.check_keys(t, {"between_sections"}, "[breaks]");
+  const std::string between = r.string(t, "between_sections", "any");
+  if (between == "required") {
+    s.breaks_between_sections = SectionBreaks::Required;
+  } else if (between == "forbidden") {
+    s.breaks_between_sections = SectionBreaks::Forbidden;
+  } else if (between != "any") {
+    r.fail(*t.get("between_sections"),
+           "'between_sections' must be \"required\", \"forbidden\" or \"any\"");
+  }
+}
+
 void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
   r.check_keys(root,
                {"name", "description", "title", "preamble", "lists", "empty_section", "sections",
-                "articles", "ioc", "rules", "order", "numbering"},
+                "articles", "ioc", "rules", "order", "numbering", "breaks"},
                "the schema");
   read_tree_level(r, root, "", s.sections_any_order, s.numbering);
   s.name = r.string(root, "name", "");
@@ -688,6 +755,7 @@ void read_schema(const TomlReader& r, const toml::table& root, Schema& s) {
     s.title_level = heading_level(r, *t, "level", s.title_level);
     read_title_pattern(r, *t, s);
   }
+  if (const toml::table* t = r.table(root, "breaks")) read_breaks(r, *t, s);
   if (const toml::table* t = r.table(root, "preamble")) {
     r.check_keys(*t, {"allowed"}, "[preamble]");
     s.preamble_allowed = r.boolean(*t, "allowed", s.preamble_allowed);
@@ -810,12 +878,14 @@ class SchemaCompiler {
 
  private:
   static bool uses_tree_language(const Schema& schema) {
-    if (!schema.title_pattern.empty() || !schema.numbering.empty() || schema.sections_any_order)
+    if (!schema.title_pattern.empty() || !schema.numbering.empty() || schema.sections_any_order ||
+        schema.breaks_between_sections != SectionBreaks::Any)
       return true;
     for (const SectionSpec& s : schema.sections) {
       if (!s.one_of.empty() || !s.pattern.empty() || s.max_count != 1 || s.min_count > 1 ||
           !s.children.empty() || s.content == SectionContent::Table ||
-          s.content == SectionContent::KeyValue || s.content == SectionContent::List) {
+          s.content == SectionContent::KeyValue || s.content == SectionContent::List ||
+          s.content == SectionContent::Paragraphs || s.content == SectionContent::Code) {
         return true;
       }
     }

@@ -74,6 +74,22 @@ void mark_duplicates_and_order(const Schema& schema, Digest& digest) {
     digest.sections[firsts[k]].in_order = in_order[k];
 }
 
+// Under a schema that says whether a "---" stands between sections
+// ([breaks]), that break belongs to neither section: it is not content
+// (an empty marker above it stays alone) and section-break-mismatch is
+// the one rule that looks at it.
+void exclude_section_breaks(const Document& doc, Digest& digest) {
+  for (std::size_t i = 0; i + 1 < digest.sections.size(); ++i) {
+    Section& s = digest.sections[i];
+    for (std::uint32_t l = s.body_end; l > s.body_begin; --l) {
+      const Line& line = doc.lines[l - 1];
+      if (!is_content_line(line)) continue;
+      if (line.role == LineRole::ThematicBreak) s.body_end = l - 1;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void build_digest(const Document& doc, const SourceText& source, const Schema& schema,
@@ -129,6 +145,9 @@ void build_digest(const Document& doc, const SourceText& source, const Schema& s
   for (std::size_t i = 0; i < digest.sections.size(); ++i) {
     digest.sections[i].body_end =
         i + 1 < digest.sections.size() ? digest.sections[i + 1].heading_line : line_count;
+  }
+  if (schema.breaks_between_sections != SectionBreaks::Any) {
+    exclude_section_breaks(doc, digest);
   }
 
   mark_duplicates_and_order(schema, digest);

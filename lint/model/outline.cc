@@ -46,6 +46,7 @@ class OutlineBuilder {
     for (const Node& node : top) {
       if (node.spec >= 0) check_section(schema_.sections[node.spec], node);
     }
+    if (schema_.breaks_between_sections != SectionBreaks::Any) check_breaks(top);
   }
 
  private:
@@ -331,14 +332,22 @@ class OutlineBuilder {
 
   void check_content(const SectionSpec& spec, std::int32_t heading, const std::string& name,
                      std::uint32_t begin, std::uint32_t end) {
-    if (spec.content != SectionContent::Table && spec.content != SectionContent::KeyValue &&
-        spec.content != SectionContent::List) {
+    // IOC lists are checked by the DL4xx rules (model/ioc_lists.cc).
+    if (spec.content == SectionContent::Free || spec.content == SectionContent::Links ||
+        spec.content == SectionContent::Articles || spec.content == SectionContent::Ioc) {
       return;
+    }
+    if (spec.content == SectionContent::List && spec.nesting_step != 0) {
+      digest_.nesting_steps.push_back({begin, end, spec.nesting_step});
     }
     if (only_empty_marker(begin, end)) return;
     if (spec.content == SectionContent::Table) check_table(spec, heading, name, begin, end);
     if (spec.content == SectionContent::KeyValue) check_keys(spec, heading, name, begin, end);
     if (spec.content == SectionContent::List) check_list(spec, heading, name, begin, end);
+    if (spec.content == SectionContent::Paragraphs) {
+      check_paragraphs(spec, heading, name, begin, end);
+    }
+    if (spec.content == SectionContent::Code) check_code(spec, heading, name, begin, end);
   }
 
   // A table row's cells, trimmed, split on '|' outside code spans and
@@ -374,6 +383,36 @@ class OutlineBuilder {
     return out;
   }
 
+  // The header cell that is surely a misspelt column: exactly one required
+  // column is missing, exactly one header cell is no schema column, and it
+  // stands where the missing one belongs (between its neighbours in the
+  // schema). -1 when there is no such cell.
+  static int renamed_header_cell(const SectionSpec& spec, const std::vector<ByteRange>& header,
+                                 const std::vector<int>& position) {
+    int missing = -1;
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+      if (position[c] >= 0 || !spec.columns[c].required) continue;
+      if (missing >= 0) return -1;
+      missing = static_cast<int>(c);
+    }
+    int unknown = -1;
+    for (std::size_t h = 0; h < header.size(); ++h) {
+      if (std::find(position.begin(), position.end(), static_cast<int>(h)) != position.end())
+        continue;
+      if (unknown >= 0) return -1;
+      unknown = static_cast<int>(h);
+    }
+    if (missing < 0 || unknown < 0) return -1;
+    int before = -1;
+    int after = static_cast<int>(header.size());
+    for (int c = 0; c < static_cast<int>(spec.columns.size()); ++c) {
+      if (position[c] < 0) continue;
+      if (c < missing) before = std::max(before, position[c]);
+      if (c > missing) after = std::min(after, position[c]);
+    }
+    return before < unknown && unknown < after ? unknown : -1;
+  }
+
   void check_table(const SectionSpec& spec, std::int32_t heading, const std::string& name,
                    std::uint32_t begin, std::uint32_t end) {
     std::uint32_t first = end;
@@ -396,21 +435,39 @@ class OutlineBuilder {
       ++last;
     const std::vector<ByteRange> header = cells(first);
     std::vector<int> position(spec.columns.size(), -1);
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+      for (std::size_t h = 0; h < header.size(); ++h) {
+        if (text(header[h]) == spec.columns[c].name) position[c] = static_cast<int>(h);
+      }
+    }
+    const int renamed = renamed_header_cell(spec, header, position);
     int previous_position = -1;
     std::string previous_name;
     for (std::size_t c = 0; c < spec.columns.size(); ++c) {
       const ColumnSpec& column = spec.columns[c];
-      for (std::size_t h = 0; h < header.size(); ++h) {
-        if (text(header[h]) == column.name) position[c] = static_cast<int>(h);
-      }
       if (position[c] < 0) {
         if (column.required) {
           const std::string after = previous_name.empty()
                                         ? std::string("first")
                                         : fmt::format("after '{}'", previous_name);
-          add(OutlineCheck::TableShape, line_range(first),
-              fmt::format("table in '{}' has no column '{}' (expected {})", name, column.name,
-                          after));
+          if (renamed >= 0) {
+            OutlineIssue& issue = add(
+                OutlineCheck::TableShape, header[renamed],
+                fmt::format("table in '{}' has no column '{}' (expected {}); its header has '{}' "
+                            "there",
+                            name, column.name, after, quote_for_message(text(header[renamed]))));
+            issue.has_fix = true;
+            issue.fix_range = header[renamed];
+            issue.fix_text = column.name;
+            issue.fix_label = fmt::format("rename the column '{}'", column.name);
+            // The cells below were written for the old header: a person
+            // confirms they are this column's (--unsafe-fixes).
+            issue.fix_safe = false;
+          } else {
+            add(OutlineCheck::TableShape, line_range(first),
+                fmt::format("table in '{}' has no column '{}' (expected {})", name, column.name,
+                            after));
+          }
         }
         continue;
       }
@@ -423,11 +480,15 @@ class OutlineBuilder {
       previous_name = column.name;
     }
     for (std::size_t h = 0; h < header.size(); ++h) {
-      if (std::find(position.begin(), position.end(), static_cast<int>(h)) != position.end())
+      if (std::find(position.begin(), position.end(), static_cast<int>(h)) != position.end() ||
+          static_cast<int>(h) == renamed)
         continue;
+      std::string columns;
+      for (const ColumnSpec& c : spec.columns)
+        columns += (columns.empty() ? "" : ", ") + c.name;
       add(OutlineCheck::TableShape, header[h],
-          fmt::format("table in '{}' has column '{}', which the schema does not list", name,
-                      quote_for_message(text(header[h]))));
+          fmt::format("table in '{}' has column '{}', which the schema does not list (columns: {})",
+                      name, quote_for_message(text(header[h])), columns));
     }
     const std::uint32_t first_row = first + 2;  // after the delimiter row
     const std::int64_t rows = last >= first_row ? last - first_row + 1 : 0;
@@ -532,11 +593,15 @@ class OutlineBuilder {
         issue.fix_safe = true;
       }
     }
+    std::string previous_key;  // the last schema key the section has
     for (std::size_t i = 0; i < spec.keys.size(); ++i) {
       if (seen[i] == 0 && spec.keys[i].required) {
         add(OutlineCheck::KeyValue, heading_range(heading),
-            fmt::format("section '{}' has no key '{}'", name, spec.keys[i].name));
+            fmt::format("section '{}' has no key '{}' (expected {})", name, spec.keys[i].name,
+                        previous_key.empty() ? std::string("first")
+                                             : fmt::format("after '{}'", previous_key)));
       }
+      if (seen[i] > 0) previous_key = spec.keys[i].name;
     }
   }
 
@@ -554,6 +619,7 @@ class OutlineBuilder {
           fmt::format("section '{}' has {} items; the schema allows at most {}", name, count,
                       spec.max_items));
     }
+    if (spec.max_depth != 0) check_list_depth(spec, name, begin, end);
     if (spec.item_pattern.empty()) return;
     for (const std::uint32_t l : items) {
       const ByteRange item = item_text(l);
@@ -562,6 +628,229 @@ class OutlineBuilder {
       if (problem.empty()) continue;
       add(OutlineCheck::ListItems, item,
           fmt::format("item '{}' in '{}'{}", quote_for_message(text(item)), name, problem));
+    }
+  }
+
+  // Items one level deeper than `max_depth` allows; their own nested
+  // items go with them.
+  void check_list_depth(const SectionSpec& spec, const std::string& name, std::uint32_t begin,
+                        std::uint32_t end) {
+    for (std::uint32_t l = begin; l < end; ++l) {
+      const Line& line = doc_.lines[l];
+      if (line.role != LineRole::ItemStart || line.item == kNone || line.comment) continue;
+      const std::int64_t level = doc_.blocks[line.item].list_depth + 1;
+      if (level != spec.max_depth + 1) continue;
+      add(OutlineCheck::ListNesting, item_text(l),
+          fmt::format("item '{}' in '{}' is nested {} levels deep; the schema allows {}",
+                      quote_for_message(text(item_text(l))), name, level, spec.max_depth));
+    }
+  }
+
+  // The blocks whose first line is in [begin, end): those directly in the
+  // document, or (`nested`) at any depth.
+  std::vector<std::int32_t> blocks_in(std::uint32_t begin, std::uint32_t end, bool nested) const {
+    std::vector<std::int32_t> out;
+    for (std::size_t b = 0; b < doc_.blocks.size(); ++b) {
+      const Block& block = doc_.blocks[b];
+      if (block.kind == BlockKind::Document || block.first_line < begin ||
+          block.first_line >= end) {
+        continue;
+      }
+      if (!nested &&
+          (block.parent == kNone || doc_.blocks[block.parent].kind != BlockKind::Document)) {
+        continue;
+      }
+      // An HTML comment renders as nothing (fixtures keep their expectations in one).
+      if (block.kind == BlockKind::Html && doc_.lines[block.first_line].comment) continue;
+      out.push_back(static_cast<std::int32_t>(b));
+    }
+    return out;
+  }
+
+  static std::string_view describe(BlockKind kind) {
+    switch (kind) {
+      case BlockKind::BulletList:
+        return "a list";
+      case BlockKind::OrderedList:
+        return "an ordered list";
+      case BlockKind::Code:
+        return "a code block";
+      case BlockKind::Html:
+        return "raw HTML";
+      case BlockKind::Table:
+        return "a table";
+      case BlockKind::Quote:
+        return "a block quote";
+      case BlockKind::ThematicBreak:
+        return "a thematic break";
+      default:
+        return "other content";
+    }
+  }
+
+  void check_paragraphs(const SectionSpec& spec, std::int32_t heading, const std::string& name,
+                        std::uint32_t begin, std::uint32_t end) {
+    std::int64_t count = 0;
+    for (const std::int32_t b : blocks_in(begin, end, /*nested=*/false)) {
+      const Block& block = doc_.blocks[b];
+      if (block.kind == BlockKind::Heading) continue;
+      const ByteRange first = line_range(block.first_line);
+      if (block.kind != BlockKind::Paragraph) {
+        add(OutlineCheck::Paragraphs, first,
+            fmt::format("section '{}' holds {}; the schema wants paragraphs", name,
+                        describe(block.kind)));
+        continue;
+      }
+      ++count;
+      if (spec.max_paragraphs != 0 && count == spec.max_paragraphs + 1) {
+        add(OutlineCheck::Paragraphs, first,
+            fmt::format("section '{}' has more than {} paragraph{}, the schema's most", name,
+                        spec.max_paragraphs, spec.max_paragraphs == 1 ? "" : "s"));
+      }
+      if (spec.paragraph_pattern.empty()) continue;
+      const Line& line = doc_.lines[block.first_line];
+      const ByteRange opening{line.indent_end, std::max(line.indent_end, line.trailing_ws)};
+      std::string fix;
+      const std::string problem = value_problem(text(opening), {}, spec.paragraph_pattern, fix);
+      if (problem.empty()) continue;
+      add(OutlineCheck::Paragraphs, opening,
+          fmt::format("paragraph '{}' in '{}'{}", quote_for_message(text(opening)), name, problem));
+    }
+    if (count < spec.min_paragraphs) {
+      add(OutlineCheck::Paragraphs, heading_range(heading),
+          fmt::format("section '{}' has {} paragraph{}; the schema wants at least {}", name, count,
+                      count == 1 ? "" : "s", spec.min_paragraphs));
+    }
+  }
+
+  // Inside a block quote a code block's first line is not known for sure
+  // (a closing "> ```" may pass for an opening one): its language is not
+  // checked there.
+  bool in_quote(const Block& block) const {
+    for (std::int32_t p = block.parent; p != kNone; p = doc_.blocks[p].parent) {
+      if (doc_.blocks[p].kind == BlockKind::Quote) return true;
+    }
+    return false;
+  }
+
+  // Code blocks at any depth (a step of a numbered list may hold one);
+  // fenced ones name their language first in the info string.
+  void check_code(const SectionSpec& spec, std::int32_t heading, const std::string& name,
+                  std::uint32_t begin, std::uint32_t end) {
+    std::int64_t count = 0;
+    const std::string_view bytes = source_.bytes();
+    for (const std::int32_t b : blocks_in(begin, end, /*nested=*/true)) {
+      const Block& block = doc_.blocks[b];
+      if (block.kind != BlockKind::Code) continue;
+      ++count;
+      const Line& line = doc_.lines[block.first_line];
+      if (spec.max_blocks != 0 && count == spec.max_blocks + 1) {
+        add(OutlineCheck::CodeBlocks, line_range(block.first_line),
+            fmt::format("section '{}' has more than {} code block{}, the schema's most", name,
+                        spec.max_blocks, spec.max_blocks == 1 ? "" : "s"));
+      }
+      if (spec.language.empty() || in_quote(block)) continue;
+      // The fence opens the block's first line, after any indentation or
+      // container prefix ("> ```bash" in a quote).
+      Offset fence_begin = line.indent_end;
+      while (fence_begin < line.end && bytes[fence_begin] != block.mark)
+        ++fence_begin;
+      Offset fence_end = fence_begin;
+      while (fence_end < line.end && bytes[fence_end] == block.mark)
+        ++fence_end;
+      if (block.mark == 0 || fence_end - fence_begin < 3) {
+        add(OutlineCheck::CodeBlocks, line_range(block.first_line),
+            fmt::format("indented code block in '{}'; the schema wants fenced '{}' blocks", name,
+                        spec.language));
+        continue;
+      }
+      Offset info_begin = fence_end;
+      while (info_begin < line.end && (bytes[info_begin] == ' ' || bytes[info_begin] == '\t'))
+        ++info_begin;
+      Offset info_end = info_begin;
+      while (info_end < line.end && bytes[info_end] != ' ' && bytes[info_end] != '\t' &&
+             bytes[info_end] != '{')
+        ++info_end;
+      const std::string_view language = text({info_begin, info_end});
+      if (language == spec.language) continue;
+      if (language.empty()) {
+        OutlineIssue& issue =
+            add(OutlineCheck::CodeBlocks, line_range(block.first_line),
+                fmt::format("code block in '{}' has no language; the schema wants '{}'", name,
+                            spec.language));
+        issue.has_fix = true;
+        issue.fix_range = {fence_end, fence_end};
+        issue.fix_text = spec.language;
+        issue.fix_label = fmt::format("mark it '{}'", spec.language);
+        issue.fix_safe = true;
+        continue;
+      }
+      OutlineIssue& issue =
+          add(OutlineCheck::CodeBlocks, {info_begin, info_end},
+              fmt::format("code block in '{}' is marked '{}'; the schema wants '{}'", name,
+                          quote_for_message(language), spec.language));
+      // "Bash" for "bash" is a spelling; "sh" for "bash" is another language.
+      if (fold_for_match(language) == fold_for_match(spec.language)) {
+        issue.has_fix = true;
+        issue.fix_range = {info_begin, info_end};
+        issue.fix_text = spec.language;
+        issue.fix_label = fmt::format("replace with '{}'", spec.language);
+        issue.fix_safe = true;
+      }
+    }
+    if (count < spec.min_blocks) {
+      add(OutlineCheck::CodeBlocks, heading_range(heading),
+          fmt::format("section '{}' has {} code block{}; the schema wants at least {}", name, count,
+                      count == 1 ? "" : "s", spec.min_blocks));
+    }
+  }
+
+  // The line before each top-level section heading (blank lines and HTML
+  // comments skipped) is a thematic break exactly when the schema wants one.
+  void check_breaks(const std::vector<Node>& top) {
+    const bool required = schema_.breaks_between_sections == SectionBreaks::Required;
+    for (std::size_t k = 1; k < top.size(); ++k) {
+      const std::uint32_t at = doc_.headings[top[k].heading].line;
+      std::uint32_t last = at;  // the last content line above the heading
+      for (std::uint32_t l = at; l > 0; --l) {
+        if (is_content_line(doc_.lines[l - 1])) {
+          last = l - 1;
+          break;
+        }
+      }
+      const bool has_break = last != at && doc_.lines[last].role == LineRole::ThematicBreak;
+      const std::string before = heading_text(top[k - 1].heading);
+      const std::string after = heading_text(top[k].heading);
+      if (required && !has_break) {
+        OutlineIssue& issue =
+            add(OutlineCheck::SectionBreaks, heading_range(top[k].heading),
+                fmt::format("no thematic break ('---') between sections '{}' and '{}'; the schema "
+                            "wants one between sections",
+                            before, after));
+        const bool blank_above = at > 0 && doc_.lines[at - 1].blank();
+        issue.has_fix = true;
+        issue.fix_range = {doc_.lines[at].begin, doc_.lines[at].begin};
+        issue.fix_text = blank_above ? "---\n\n" : "\n---\n\n";
+        issue.fix_label = "insert '---'";
+        issue.fix_safe = true;
+      } else if (!required && has_break) {
+        OutlineIssue& issue =
+            add(OutlineCheck::SectionBreaks, line_range(last),
+                fmt::format("thematic break between sections '{}' and '{}'; the schema wants none "
+                            "between sections",
+                            before, after));
+        // The break and the blank lines after it go; one blank line stays
+        // above the heading.
+        std::uint32_t next = last + 1;
+        while (next < at && doc_.lines[next].blank())
+          ++next;
+        const bool blank_above = last > 0 && doc_.lines[last - 1].blank();
+        issue.has_fix = true;
+        issue.fix_range = {doc_.lines[last].begin, doc_.lines[next].begin};
+        issue.fix_text.assign(blank_above ? 0 : 1, '\n');
+        issue.fix_label = "delete the '---'";
+        issue.fix_safe = true;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 // The outline of a schema-language report: the tree of sections below the
-// top level, the numbering of every level, and what table, key-value and
-// list sections hold. Internal to the model.
+// top level, the numbering of every level, what table, key-value, list,
+// paragraphs and code sections hold, and the breaks between sections.
+// Internal to the model.
 #pragma once
 
 #include "digestlint/digest.h"

@@ -152,6 +152,53 @@ trailing-whitespace = { severity = "info", allow-hard-break = false }
                 self.assertIn("broken.toml:", r.err)
 
 
+class NewKinds(it.TempDirTest):
+    """The paragraphs and code kinds, list nesting and [breaks]: the fixture
+    schemas that use them validate, and a wrong value fails both ways."""
+
+    def test_fixture_schemas_validate(self):
+        for name in ("runbook.toml", "section-break-forbidden.toml"):
+            with self.subTest(schema=name):
+                path = it.source("fixtures", "sections", name)
+                with open(path, "rb") as f:
+                    self.assertEqual([], errors("schema", tomllib.load(f)))
+                r = it.run("schema", "check", path)
+                self.assertEqual(r.code, 0, r.err)
+
+    def test_json_schema_and_digestlint_agree_on_broken_values(self):
+        with open(it.source("fixtures", "sections", "runbook.toml"), encoding="utf-8") as f:
+            good = f.read()
+        mutations = [
+            ('between_sections = "required"', 'between_sections = "sometimes"'),
+            ('content = "paragraphs"', 'content = "prose"'),
+            ('language = "bash"', 'language = "ba sh"'),
+            ('nesting_step = 2', 'nesting_step = 9'),
+            ('max_paragraphs = 2', 'max_paragraphs = -1'),
+            ('[breaks]\nbetween_sections', '[breaks]\nbetween'),
+        ]
+        for old, new in mutations:
+            with self.subTest(mutation=new):
+                self.assertIn(old, good)
+                text = good.replace(old, new, 1)
+                self.assertNotEqual([], errors("schema", tomllib.loads(text)))
+                path = it.write(self.path("broken.toml"), text)
+                r = it.run("schema", "check", path)
+                self.assertEqual(r.code, 2, r.out)
+                self.assertIn("broken.toml:", r.err)
+
+    def test_keys_of_another_kind_are_refused(self):
+        with open(it.source("fixtures", "sections", "runbook.toml"), encoding="utf-8") as f:
+            good = f.read()
+        for old, new in [('language = "bash"', 'language = "bash"\nmin_paragraphs = 1'),
+                         ('max_paragraphs = 2', 'max_paragraphs = 2\nlanguage = "bash"'),
+                         ('max_depth = 2', 'max_depth = 2\nmax_blocks = 1')]:
+            with self.subTest(mutation=new):
+                path = it.write(self.path("broken.toml"), good.replace(old, new, 1))
+                r = it.run("schema", "check", path)
+                self.assertEqual(r.code, 2, r.out)
+                self.assertIn("is for content = ", r.err)
+
+
 class Check(it.TempDirTest):
     def test_builtin_schemas_and_files_pass(self):
         files = builtin_schema_files()
@@ -232,6 +279,27 @@ level = 2
         # 2027-01-01 is a Friday: ISO week 53 of 2026.
         r = it.run("schema", "template", schema, "--date", "2027-01-01")
         self.assertTrue(r.out.startswith("# 週次レビュー 2026-W53\n"), r.out)
+
+    def test_template_of_prose_code_and_breaks_lints_clean(self):
+        # runbook.toml: paragraphs, code in bash, a list with its own
+        # nesting, and a "---" required between sections.
+        schema = it.source("fixtures", "sections", "runbook.toml")
+        r = it.run("schema", "template", schema, "--date", "2026-05-04")
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual(r.out, "# 手順書 2026-05-04\n\n## 目的\n\nなし\n\n---\n\n## 手順\n\n"
+                                "なし\n\n---\n\n## 確認項目\n\nなし\n")
+        doc = it.write(self.path("runbook.md"), r.out)
+        r = it.run("--schema", schema, "--format", "json", doc)
+        self.assertEqual(r.code, 0, r.out + r.err)
+        self.assertEqual(json.loads(r.out)["files"][0]["diagnostics"], [])
+        # Without the breaks the template is not what the schema wants.
+        doc = it.write(self.path("no-breaks.md"), "".join(
+            line for line in it.read(doc).decode().splitlines(keepends=True)
+            if line != "---\n").replace("\n\n\n", "\n\n"))
+        r = it.run("--schema", schema, "--format", "json", doc)
+        self.assertEqual(r.code, 1, r.out + r.err)
+        rules = [d["rule"] for d in json.loads(r.out)["files"][0]["diagnostics"]]
+        self.assertEqual(rules, ["DL125", "DL125"])
 
     def test_template_refuses_a_date_that_is_not_one(self):
         r = it.run("schema", "template", it.source("examples", "weekly-review.toml"),
