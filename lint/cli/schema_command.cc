@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -77,8 +78,13 @@ std::string blank_content(const Schema& schema, const SectionSpec& s, const Day&
       }
       return out.empty() ? schema.empty_marker + "\n" : out;
     }
-    default:
-      return s.children.empty() ? schema.empty_marker + "\n" : std::string();
+    default: {
+      // The empty marker unless a required subsection follows to fill it.
+      const bool has_required_child =
+          std::any_of(s.children.begin(), s.children.end(),
+                      [](const SectionSpec& c) { return c.min_count >= 1; });
+      return has_required_child ? std::string() : schema.empty_marker + "\n";
+    }
   }
 }
 

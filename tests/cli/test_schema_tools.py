@@ -264,6 +264,32 @@ level = 2
         r = it.run("--schema", schema, doc)
         self.assertEqual(r.code, 0, r.out + r.err)
 
+    def test_template_marks_a_section_whose_subsections_are_all_optional(self):
+        schema = it.write(self.path("log.toml"), """
+name = "log"
+[title]
+pattern = "Log {date}"
+[[sections]]
+heading = "Work"
+level = 2
+[[sections.sections]]
+pattern = "{text}"
+min = 0
+max = 0
+content = "list"
+[[sections]]
+heading = "Steps"
+level = 2
+[[sections.sections]]
+heading = "Build"
+""")
+        r = it.run("schema", "template", schema, "--date", "2026-12-06")
+        self.assertEqual(r.code, 0, r.err)
+        self.assertEqual(r.out, "# Log 2026-12-06\n\n## Work\n\nN/A\n\n## Steps\n\n### Build\n\nN/A\n")
+        doc = it.write(self.path("log.md"), r.out)
+        r = it.run("--schema", schema, doc)
+        self.assertEqual(r.code, 0, r.out + r.err)
+
     def test_template_fills_a_title_pattern_and_lints_clean(self):
         schema = it.source("examples", "weekly-review.toml")
         r = it.run("schema", "template", schema, "--date", "2026-05-04")
