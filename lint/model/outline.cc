@@ -102,7 +102,9 @@ class OutlineBuilder {
         previous = want;
         continue;
       }
-      if (node.parent != parent) {
+      // "{n}. " under a numbered parent restarts at 1 and names no parent.
+      const bool names_parent = numbering.format.find("{parent}") != std::string::npos;
+      if (names_parent && node.parent != parent) {
         const std::string fixed = numbering.number_for(parent, node.n);
         OutlineIssue& issue = add(OutlineCheck::SectionNumbering, heading_range(node.heading),
                                   fmt::format("section {} is under section {} (expected {})",

@@ -290,6 +290,36 @@ heading = "Build"
         r = it.run("--schema", schema, doc)
         self.assertEqual(r.code, 0, r.out + r.err)
 
+    def test_subsections_numbered_without_their_parent_restart_at_1(self):
+        # numbering = "{n}. " under a numbered section: "### 1." under "## 2."
+        # is right; a gap is still found.
+        schema = it.write(self.path("n.toml"), """
+name = "n"
+numbering = "{n}. "
+[title]
+text = "R"
+[[sections]]
+heading = "A"
+level = 2
+[[sections]]
+heading = "B"
+level = 2
+numbering = "{n}. "
+[[sections.sections]]
+pattern = "{text}"
+min = 1
+max = 0
+""")
+        ok = it.write(self.path("ok.md"), "# R\n\n## 1. A\n\nN/A\n\n## 2. B\n\n### 1. x\n\nN/A\n\n"
+                      "### 2. y\n\nN/A\n")
+        r = it.run("--schema", schema, ok)
+        self.assertEqual(r.code, 0, r.out + r.err)
+        gap = it.write(self.path("gap.md"), it.read(ok).decode().replace("### 2. y", "### 3. y"))
+        r = it.run("--schema", schema, "--format", "json", gap)
+        self.assertEqual([(d["rule"], d["line"], d["message"])
+                          for d in json.loads(r.out)["files"][0]["diagnostics"]],
+                         [("DL115", 13, "section 2 is missing between 1 and 3")])
+
     def test_template_fills_a_title_pattern_and_lints_clean(self):
         schema = it.source("examples", "weekly-review.toml")
         r = it.run("schema", "template", schema, "--date", "2026-05-04")
