@@ -283,10 +283,12 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
       continue;
     }
     if (p.extension() != ".md") continue;
-    const fs::file_status s = it->status(ec);
-    if (fs::is_regular_file(s)) {
+    // The entry's type from the directory listing: no stat() unless it is
+    // a symbolic link (followed) or something else.
+    if (it->is_regular_file(ec)) {
       if (!ignored(p, false)) found.push_back(p);
     } else if (!ignored(p, false)) {
+      const fs::file_status s = it->status(ec);
       notes.skipped.push_back(
           {display_path(p), fmt::format("{}, not a regular file", file_kind(s.type()))});
     }
