@@ -452,7 +452,8 @@ class ArticleBuilder {
   // as that label ("推奨事もも", "ChatG PTの推奨事項"): one finding, not also
   // "missing" and "out of order".
   void resolve_near_misses(std::size_t labels_begin) {
-    std::vector<bool> present(spec_.labels.size(), false);
+    std::vector<bool>& present = present_scratch_;
+    present.assign(spec_.labels.size(), false);
     bool any_unknown = false;
     for (std::size_t i = labels_begin; i < digest_.labels.size(); ++i) {
       const ArticleLabel& l = digest_.labels[i];
@@ -493,8 +494,10 @@ class ArticleBuilder {
   // Duplicates, and which labels are in schema order: the longest
   // increasing run of their specs, so one misplaced label is one finding.
   void mark_order(std::size_t labels_begin) {
-    std::vector<std::int32_t> first_of(spec_.labels.size(), kNone);
-    std::vector<std::size_t> firsts;
+    std::vector<std::int32_t>& first_of = first_of_scratch_;
+    first_of.assign(spec_.labels.size(), kNone);
+    std::vector<std::size_t>& firsts = firsts_scratch_;
+    firsts.clear();
     for (std::size_t i = labels_begin; i < digest_.labels.size(); ++i) {
       ArticleLabel& l = digest_.labels[i];
       if (l.spec < 0) continue;
@@ -567,6 +570,10 @@ class ArticleBuilder {
   const Schema& schema_;
   const ArticleSpec& spec_;
   LabelStarts label_starts_;
+  // Per-article scratch, kept for the next article: most files hold dozens.
+  std::vector<bool> present_scratch_;
+  std::vector<std::int32_t> first_of_scratch_;
+  std::vector<std::size_t> firsts_scratch_;
   Digest& digest_;
 };
 
