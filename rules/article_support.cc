@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
+#include "digestlint/file_cache.h"
 #include "digestlint/text.h"
 #include "model/articles.h"
 
@@ -37,7 +39,9 @@ std::string_view label_name(const LintContext& ctx, const ArticleLabel& label) {
   return ctx.text(label.name);
 }
 
-BlockSummary summarize(const LintContext& ctx, const ArticleLabel& label) {
+namespace {
+
+BlockSummary summarize_items(const LintContext& ctx, const ArticleLabel& label) {
   BlockSummary s;
   for (std::uint32_t i = label.first_item; i < label.end_item; ++i) {
     const ArticleItem& it = ctx.digest.items[i];
@@ -58,6 +62,30 @@ BlockSummary summarize(const LintContext& ctx, const ArticleLabel& label) {
     ++s.real;
   }
   return s;
+}
+
+// Four rules ask for every label's summary: made once per file.
+struct LabelSummaries {
+  std::vector<BlockSummary> by_label;
+};
+
+}  // namespace
+
+BlockSummary summarize(const LintContext& ctx, const ArticleLabel& label) {
+  const std::vector<ArticleLabel>& labels = ctx.digest.labels;
+  // (std::less: a total order even for a label from elsewhere.)
+  const std::less<const ArticleLabel*> before;
+  if (labels.empty() || before(&label, labels.data()) ||
+      !before(&label, labels.data() + labels.size())) {
+    return summarize_items(ctx, label);
+  }
+  const LabelSummaries& summaries = ctx.cache.get<LabelSummaries>([&](LabelSummaries& c) {
+    c.by_label.clear();
+    c.by_label.reserve(labels.size());
+    for (const ArticleLabel& l : labels)
+      c.by_label.push_back(summarize_items(ctx, l));
+  });
+  return summaries.by_label[static_cast<std::size_t>(&label - labels.data())];
 }
 
 std::vector<std::string_view> allowed_scopes(const IocSpec& spec, const IocEntry& e) {

@@ -40,27 +40,31 @@ One article per source; put later information under the first article's
 )md";
 
 std::string normalise(std::string_view url) {
-  std::string u = refang(url);
+  const std::string u = refang(url);
   std::size_t p = 0;
   if (u.compare(0, 8, "https://") == 0) {
     p = 8;
   } else if (u.compare(0, 7, "http://") == 0) {
     p = 7;
   }
-  std::string out = "https://";
   std::size_t host_end = p;
   while (host_end < u.size() && u[host_end] != '/' && u[host_end] != '?' && u[host_end] != '#')
     ++host_end;
-  std::string host = u.substr(p, host_end - p);
-  for (char& c : host) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Built in one string: this runs for every article of every digest.
+  std::string out;
+  out.reserve(8 + u.size());
+  out += "https://";
+  const std::size_t host_at = out.size();
+  out.append(u, p, host_end - p);
+  for (std::size_t i = host_at; i < out.size(); ++i) {
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
   }
-  if (host.compare(0, 4, "www.") == 0) host.erase(0, 4);
-  out += host;
-  std::string rest = u.substr(host_end);
+  if (out.compare(host_at, 4, "www.") == 0) out.erase(host_at, 4);
+  std::string_view rest = std::string_view(u).substr(host_end);
   while (!rest.empty() && rest.back() == '/')
-    rest.pop_back();
-  return out + rest;
+    rest.remove_suffix(1);
+  out += rest;
+  return out;
 }
 
 class DuplicateArticleUrl final : public Rule {

@@ -186,7 +186,16 @@ std::string not_text_reason(std::string_view bytes) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(sample.data());
   const auto n = static_cast<std::int32_t>(sample.size());
   std::size_t bad = 0;
+  // Not text takes at least `need` bad bytes: past `give_up` the bytes left
+  // cannot make up the difference and need no look (about a tenth).
+  const std::size_t need = std::max<std::size_t>(8, (sample.size() + 9) / 10);
+  auto give_up_at = [&] {
+    return bad < need ? static_cast<std::int64_t>(n) - static_cast<std::int64_t>(need - bad)
+                      : std::int64_t{n};
+  };
+  std::int64_t give_up = give_up_at();
   for (std::int32_t i = 0; i < n;) {
+    if (i > give_up) return {};
     if (i + 18 <= n) {
       if (const int step = plain_text_window(p + i)) {
         i += step;
@@ -202,6 +211,7 @@ std::string not_text_reason(std::string_view bytes) {
                            c != '\r' && c != '\f' && c != 0x1B;
       if (c < 0 || control) bad += static_cast<std::size_t>(i - at);
     }
+    give_up = give_up_at();
   }
   // A stray NUL or damaged character in a digest is a finding
   // (invisible-character, invalid-utf8); a file made of them is not text.
@@ -283,10 +293,12 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
       continue;
     }
     if (p.extension() != ".md") continue;
-    const fs::file_status s = it->status(ec);
-    if (fs::is_regular_file(s)) {
+    // The entry's type from the directory listing: no stat() unless it is
+    // a symbolic link (followed) or something else.
+    if (it->is_regular_file(ec)) {
       if (!ignored(p, false)) found.push_back(p);
     } else if (!ignored(p, false)) {
+      const fs::file_status s = it->status(ec);
       notes.skipped.push_back(
           {display_path(p), fmt::format("{}, not a regular file", file_kind(s.type()))});
     }

@@ -57,23 +57,41 @@ void append_utf8(std::string& out, UChar32 c) {
 
 }  // namespace
 
+// Calls f(c) for each code point of s (U+FFFD for an ill-formed subpart),
+// without building a vector of them: the folds below run on many lines.
+template <typename F>
+void for_each_code_point(std::string_view s, F f) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(p, i, n, c);
+    f(c);
+  }
+}
+
 std::string fold_loosely(std::string_view s) {
   const std::string folded = nfkc_casefold(trim_ascii_space(s));
   std::string out;
+  out.reserve(folded.size());
   UChar32 previous = -1;
-  for (UChar32 c : code_points(folded)) {
-    if (c == previous) continue;
+  for_each_code_point(folded, [&](UChar32 c) {
+    if (c == previous) return;
     append_utf8(out, c);
     previous = c;
-  }
-  return std::string(trim_ascii_space(out));
+  });
+  const std::string_view trimmed = trim_ascii_space(out);
+  if (trimmed.size() == out.size()) return out;
+  return std::string(trimmed);
 }
 
 std::string fold_for_match(std::string_view s) {
+  const std::string folded = nfkc_casefold(s);
   std::string out;
-  for (UChar32 c : code_points(nfkc_casefold(s))) {
+  out.reserve(folded.size());
+  for_each_code_point(folded, [&](UChar32 c) {
     if (!u_isUWhiteSpace(c)) append_utf8(out, c);
-  }
+  });
   return out;
 }
 

@@ -370,11 +370,24 @@ std::shared_ptr<const Config> load_config(const fs::path& file, const std::strin
 }
 
 ConfigFinder::Result ConfigFinder::find_for(const fs::path& file) {
+  // Only for a plain file name: "d/.." names another directory than "d/x.md".
+  const fs::path name = file.filename();
+  const bool plain_name = !name.empty() && name != "." && name != "..";
+  const std::string_view directory =
+      plain_name
+          ? std::string_view(file.native()).substr(0, file.native().size() - name.native().size())
+          : std::string_view();
+  if (plain_name && last_ && directory == last_directory_) return *last_;
   std::error_code ec;
   fs::path absolute = fs::absolute(file, ec);
   if (ec) return {};
   const Entry& e = lookup(absolute.lexically_normal().parent_path());
-  return Result{e.config, e.error.get()};
+  const Result found{e.config, e.error.get()};
+  if (plain_name) {
+    last_directory_.assign(directory);
+    last_ = found;
+  }
+  return found;
 }
 
 const ConfigFinder::Entry& ConfigFinder::lookup(const fs::path& directory) {

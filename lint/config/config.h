@@ -94,6 +94,11 @@ class ConfigFinder {
   };
   const Entry& lookup(const std::filesystem::path& directory);
   std::map<std::filesystem::path, Entry> cache_;
+  // The directory part of the last file asked about, as given, and what
+  // was found for it: a walk asks about every file of one directory in a
+  // row, and making each path absolute (getcwd) and normal cost the most.
+  std::string last_directory_;
+  std::optional<Result> last_;
 };
 
 // Glob matching on '/'-separated relative paths: '*' and '?' within one

@@ -4,6 +4,7 @@
 // DL4xx rules only look at the result.
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstring>
 #include <string>
 
@@ -66,6 +67,48 @@ LabelGuess classify_label(std::string_view text, const ArticleSpec& spec) {
   }
   return best;
 }
+
+// Which lines may start with a label, from their first bytes: most lines
+// an article holds start like none, and classify_label would compare each
+// with every spelling. A line of three bytes or more can only start with
+// a spelling of three or more whose first three bytes hash to a set bit,
+// or with a shorter one whose first byte is set in `short_first`.
+class LabelStarts {
+ public:
+  explicit LabelStarts(const ArticleSpec& spec) {
+    auto add = [&](std::string_view spelling) {
+      if (spelling.empty()) return;
+      if (spelling.size() < 3) {
+        short_first_.set(static_cast<unsigned char>(spelling[0]));
+      } else {
+        three_.set(hash3(spelling));
+      }
+    };
+    for (const LabelSpec& l : spec.labels) {
+      add(l.name);
+      for (const std::string& a : l.accepted)
+        add(a);
+      for (const std::string& a : l.aliases)
+        add(a);
+    }
+  }
+
+  // False only when no spelling can start `text`.
+  bool may_start(std::string_view text) const {
+    if (text.size() < 3) return true;
+    return three_.test(hash3(text)) || short_first_.test(static_cast<unsigned char>(text[0]));
+  }
+
+ private:
+  static std::size_t hash3(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::uint32_t key = std::uint32_t{p[0]} << 16 | std::uint32_t{p[1]} << 8 | p[2];
+    return (key * 2654435761u) >> 22;  // 10 bits
+  }
+
+  std::bitset<1024> three_;
+  std::bitset<256> short_first_;
+};
 
 // Whether `s` holds at least `n` commas (memchr: most lines hold none).
 bool has_commas(std::string_view s, int n) {
@@ -152,6 +195,7 @@ class ArticleBuilder {
         bytes_(source.bytes()),
         schema_(schema),
         spec_(schema.articles),
+        label_starts_(schema.articles),
         digest_(digest) {}
 
   void run() {
@@ -165,6 +209,10 @@ class ArticleBuilder {
 
  private:
   std::string_view text(ByteRange r) const { return bytes_.substr(r.begin, r.size()); }
+
+  LabelGuess guess_label(std::string_view t) const {
+    return label_starts_.may_start(t) ? classify_label(t, spec_) : LabelGuess{};
+  }
 
   // A line's text without its list marker, indentation and trailing
   // whitespace.
@@ -226,7 +274,7 @@ class ArticleBuilder {
       const Line& line = doc_.lines[l];
       if (line.comment || !is_top_bullet(line)) continue;
       const std::string_view t = text(content(line));
-      const LabelGuess g = classify_label(t, spec_);
+      const LabelGuess g = guess_label(t);
       if (g.spec == 0 && g.name_len == t.size()) {
         if (seen_first && seen_other) {
           std::uint32_t split = l;
@@ -234,7 +282,7 @@ class ArticleBuilder {
             const Line& prev = doc_.lines[split - 1];
             if (prev.blank() || prev.comment) {
               --split;
-            } else if (is_top_bullet(prev) && classify_label(text(content(prev)), spec_).spec < 0) {
+            } else if (is_top_bullet(prev) && guess_label(text(content(prev))).spec < 0) {
               --split;
             } else {
               break;
@@ -297,7 +345,7 @@ class ArticleBuilder {
     const UrlGuess g = classify_url_line(text(t), t.begin);
     if (!g.found) return;
     // A label line ("- 要約 https://…") is not the URL line.
-    if (line.shape == LineShape::Bullet && classify_label(text(content(line)), spec_).spec >= 0) {
+    if (line.shape == LineShape::Bullet && guess_label(text(content(line))).spec >= 0) {
       return;
     }
     a.url_form = g.form;
@@ -332,7 +380,7 @@ class ArticleBuilder {
       // Labels: any top-level item; deeper items and bare lines only when
       // they spell a label exactly ("  - その他", "その他").
       if (top_level && !t.empty()) {
-        const LabelGuess g = classify_label(t, spec_);
+        const LabelGuess g = guess_label(t);
         if (g.spec < 0 && !title_seen && current == kNone) {
           // "1. <url>" then "- タイトル: "…"": the title of a numbered article.
           title_seen = true;
@@ -345,7 +393,7 @@ class ArticleBuilder {
         continue;
       }
       if (!t.empty() && (item || !dash)) {
-        const LabelGuess g = classify_label(t, spec_);
+        const LabelGuess g = guess_label(t);
         if (g.spec >= 0 && only_separators(t.substr(g.name_len))) {
           current = add_label(line, l, c, g, item);
           label_depth = item ? depth(line) : -1;
@@ -404,7 +452,8 @@ class ArticleBuilder {
   // as that label ("推奨事もも", "ChatG PTの推奨事項"): one finding, not also
   // "missing" and "out of order".
   void resolve_near_misses(std::size_t labels_begin) {
-    std::vector<bool> present(spec_.labels.size(), false);
+    std::vector<bool>& present = present_scratch_;
+    present.assign(spec_.labels.size(), false);
     bool any_unknown = false;
     for (std::size_t i = labels_begin; i < digest_.labels.size(); ++i) {
       const ArticleLabel& l = digest_.labels[i];
@@ -445,8 +494,10 @@ class ArticleBuilder {
   // Duplicates, and which labels are in schema order: the longest
   // increasing run of their specs, so one misplaced label is one finding.
   void mark_order(std::size_t labels_begin) {
-    std::vector<std::int32_t> first_of(spec_.labels.size(), kNone);
-    std::vector<std::size_t> firsts;
+    std::vector<std::int32_t>& first_of = first_of_scratch_;
+    first_of.assign(spec_.labels.size(), kNone);
+    std::vector<std::size_t>& firsts = firsts_scratch_;
+    firsts.clear();
     for (std::size_t i = labels_begin; i < digest_.labels.size(); ++i) {
       ArticleLabel& l = digest_.labels[i];
       if (l.spec < 0) continue;
@@ -518,6 +569,11 @@ class ArticleBuilder {
   std::string_view bytes_;
   const Schema& schema_;
   const ArticleSpec& spec_;
+  LabelStarts label_starts_;
+  // Per-article scratch, kept for the next article: most files hold dozens.
+  std::vector<bool> present_scratch_;
+  std::vector<std::int32_t> first_of_scratch_;
+  std::vector<std::size_t> firsts_scratch_;
   Digest& digest_;
 };
 

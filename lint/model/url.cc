@@ -185,9 +185,11 @@ bool is_token_scheme(std::string_view word) {
   return false;
 }
 
-// ASCII space, tab or U+3000 at `at`.
+// ASCII space, tab or U+3000 at `at` (its lead byte tested first: this
+// runs for every byte of a URL line).
 bool space_at(std::string_view s, std::size_t at) {
-  return s[at] == ' ' || s[at] == '\t' || s.compare(at, 3, "\xE3\x80\x80") == 0;
+  return s[at] == ' ' || s[at] == '\t' ||
+         (s[at] == '\xE3' && s.compare(at, 3, "\xE3\x80\x80") == 0);
 }
 
 std::size_t url_end_in_prose(std::string_view text, std::size_t from) {

@@ -580,10 +580,13 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
   block.end_run = static_cast<std::uint32_t>(doc_.runs.size());
   if (block.first_run < block.end_run) {
     const TextRun& last = doc_.runs[block.end_run - 1];
+    // The block's last run is most often the last text seen: start the
+    // look-up at its line (line_of checks the hint, so any hint is right).
+    const std::uint32_t hint = std::max(block.first_line, line_hint_);
     block.last_line = std::max(
         block.last_line,
         source_.line_of(last.range.end > last.range.begin ? last.range.end - 1 : last.range.begin,
-                        block.first_line));
+                        hint));
   }
   switch (type) {
     case MD_BLOCK_H:
@@ -617,11 +620,13 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
       break;
     case MD_BLOCK_LI:
       // A tight item's text has no paragraph block: its lines are text too.
-      for (std::uint32_t r = block.first_run; r < block.end_run; ++r) {
+      // Runs are in document order: each look-up starts at the last one's.
+      for (std::uint32_t r = block.first_run, hint = block.first_line; r < block.end_run; ++r) {
         const TextRun& run = doc_.runs[r];
         if (run.block != index) continue;
-        const std::uint32_t first = source_.line_of(run.range.begin, block.first_line);
-        mark_lines(first, source_.line_of(run.range.end - 1, first), LineRole::Paragraph);
+        const std::uint32_t first = source_.line_of(run.range.begin, hint);
+        hint = source_.line_of(run.range.end - 1, first);
+        mark_lines(first, hint, LineRole::Paragraph);
       }
       break;
     case MD_BLOCK_HR:
