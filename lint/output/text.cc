@@ -117,20 +117,22 @@ void TextWriter::file(const FileReport& r) {
                        printable(d.message), dim, d.rule->code, d.rule->name, reset,
                        fixable ? " [*]" : "");
     if (!options.context) continue;
-    const std::size_t skipped = d.source_line_skipped;
+    static const SourceContext kNoContext;
+    const SourceContext& context = d.context ? *d.context : kNoContext;
+    const std::size_t skipped = context.skipped;
     const std::size_t from = d.range.start_byte.column - 1 - skipped;
     const std::size_t to =
         d.range.stop.line == d.range.start.line
-            ? std::min(d.range.stop_byte.column - 1 - skipped, d.source_line.size())
-            : d.source_line.size();
-    ShownLine shown = show_line(d.source_line, from, to);
+            ? std::min(d.range.stop_byte.column - 1 - skipped, context.line.size())
+            : context.line.size();
+    ShownLine shown = show_line(context.line, from, to);
     if (skipped > 0) {
       // "…" takes one column in front of the window.
       shown.text.insert(0, "\u2026");
       ++shown.start;
       ++shown.stop;
     }
-    if (d.source_line_cut) shown.text += "\u2026";
+    if (context.cut) shown.text += "\u2026";
     const std::string number = std::to_string(d.range.start.line);
     const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
     out << fmt::format(" {}{:>{}} |{} {}\n", dim, number, gutter.size(), reset, shown.text);
