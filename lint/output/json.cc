@@ -24,85 +24,142 @@ void append_number(std::string& out, std::uint64_t n) {
   out.append(digits, static_cast<std::size_t>(r.ptr - digits));
 }
 
-// A line break, `spaces` of indentation and `key` (quoted, with its colon).
-void key_at(std::string& out, std::size_t spaces, std::string_view key) {
-  out += '\n';
-  out.append(spaces, ' ');
-  out += key;
+// A finding without notes or fix (nearly all of them): literal pieces,
+// which the compiler copies inline.
+void plain_finding(std::string& out, const ReportedDiagnostic& d) {
+  out += "{\n          \"rule\": ";
+  append_json_string(out, d.rule->code);
+  out += ",\n          \"name\": ";
+  append_json_string(out, d.rule->name);
+  out += ",\n          \"severity\": ";
+  append_json_string(out, to_string(d.severity));
+  out += ",\n          \"line\": ";
+  append_number(out, d.range.start.line);
+  out += ",\n          \"column\": ";
+  append_number(out, d.range.start.column);
+  out += ",\n          \"end_line\": ";
+  append_number(out, d.range.stop.line);
+  out += ",\n          \"end_column\": ";
+  append_number(out, d.range.stop.column);
+  out += ",\n          \"offset\": ";
+  append_number(out, d.range.begin);
+  out += ",\n          \"end_offset\": ";
+  append_number(out, d.range.end);
+  out += ",\n          \"message\": ";
+  append_json_string(out, d.message);
+  out += "\n        }";
 }
 
-// A range's six fields, each followed by a comma (a message or a
+// A line break, `spaces` of indentation and `key` (quoted, with its
+// colon), after `before` (a comma, a bracket): what precedes a value, as
+// one piece, built once and appended about 25 times a finding.
+std::string lead(std::string_view before, std::size_t spaces, std::string_view key) {
+  std::string s(before);
+  s += '\n';
+  s.append(spaces, ' ');
+  s += key;
+  return s;
+}
+
+struct RangeKeys {
+  std::string line, column, end_line, end_column, offset, end_offset;
+  explicit RangeKeys(std::size_t spaces)
+      : line(lead("", spaces, "\"line\": ")),
+        column(lead(",", spaces, "\"column\": ")),
+        end_line(lead(",", spaces, "\"end_line\": ")),
+        end_column(lead(",", spaces, "\"end_column\": ")),
+        offset(lead(",", spaces, "\"offset\": ")),
+        end_offset(lead(",", spaces, "\"end_offset\": ")) {}
+};
+
+// A range's six fields, the last followed by a comma (a message or a
 // replacement always comes after them).
-void range_json(std::string& out, const ReportedRange& r, std::size_t spaces) {
-  const auto number = [&](std::string_view key, std::uint64_t n) {
-    key_at(out, spaces, key);
-    append_number(out, n);
-    out += ',';
-  };
-  number("\"line\": ", r.start.line);
-  number("\"column\": ", r.start.column);
-  number("\"end_line\": ", r.stop.line);
-  number("\"end_column\": ", r.stop.column);
-  number("\"offset\": ", r.begin);
-  number("\"end_offset\": ", r.end);
+void range_json(std::string& out, const ReportedRange& r, const RangeKeys& k) {
+  out += k.line;
+  append_number(out, r.start.line);
+  out += k.column;
+  append_number(out, r.start.column);
+  out += k.end_line;
+  append_number(out, r.stop.line);
+  out += k.end_column;
+  append_number(out, r.stop.column);
+  out += k.offset;
+  append_number(out, r.begin);
+  out += k.end_offset;
+  append_number(out, r.end);
+  out += ',';
 }
 
 void finding_json(std::string& out, const ReportedDiagnostic& d) {
-  out += '{';
-  key_at(out, 10, "\"rule\": ");
+  // Fields of a finding are 10 spaces deep, of its notes and fix 12, of
+  // their objects 14, of a fix's edits 16.
+  static const std::string kRule = lead("{", 10, "\"rule\": ");
+  static const std::string kName = lead(",", 10, "\"name\": ");
+  static const std::string kSeverity = lead(",", 10, "\"severity\": ");
+  static const RangeKeys kFindingRange(10);
+  static const std::string kMessage = lead("", 10, "\"message\": ");
+  static const std::string kNotes = lead(",", 10, "\"notes\": [");
+  static const std::string kNoteOpen = lead("", 12, "{");
+  static const std::string kNextNoteOpen = lead(",", 12, "{");
+  static const RangeKeys kNoteRange(14);
+  static const std::string kNoteMessage = lead("", 14, "\"message\": ");
+  static const std::string kNoteClose = lead("", 12, "}");
+  static const std::string kNotesClose = lead("", 10, "]");
+  static const std::string kFixTitle = lead(lead(",", 10, "\"fix\": {"), 12, "\"title\": ");
+  static const std::string kSafe =
+      lead(",", 12, "\"applicability\": \"safe\",") + lead("", 12, "\"edits\": [");
+  static const std::string kUnsafe =
+      lead(",", 12, "\"applicability\": \"unsafe\",") + lead("", 12, "\"edits\": [");
+  static const std::string kEditOpen = lead("", 14, "{");
+  static const std::string kNextEditOpen = lead(",", 14, "{");
+  static const RangeKeys kEditRange(16);
+  static const std::string kReplacement = lead("", 16, "\"replacement\": ");
+  static const std::string kEditClose = lead("", 14, "}");
+  static const std::string kEditsClose = lead("", 12, "]");
+  static const std::string kFixClose = lead("", 10, "}");
+  static const std::string kFindingClose = lead("", 8, "}");
+
+  out += kRule;
   append_json_string(out, d.rule->code);
-  out += ',';
-  key_at(out, 10, "\"name\": ");
+  out += kName;
   append_json_string(out, d.rule->name);
-  out += ',';
-  key_at(out, 10, "\"severity\": ");
+  out += kSeverity;
   append_json_string(out, to_string(d.severity));
   out += ',';
-  range_json(out, d.range, 10);
-  key_at(out, 10, "\"message\": ");
+  range_json(out, d.range, kFindingRange);
+  out += kMessage;
   append_json_string(out, d.message);
   if (!d.notes.empty()) {
-    out += ',';
-    key_at(out, 10, "\"notes\": [");
+    out += kNotes;
     bool first = true;
     for (const ReportedNote& n : d.notes) {
-      if (!first) out += ',';
+      out += first ? kNoteOpen : kNextNoteOpen;
       first = false;
-      key_at(out, 12, "{");
-      range_json(out, n.range, 14);
-      key_at(out, 14, "\"message\": ");
+      range_json(out, n.range, kNoteRange);
+      out += kNoteMessage;
       append_json_string(out, n.message);
-      key_at(out, 12, "}");
+      out += kNoteClose;
     }
-    key_at(out, 10, "]");
+    out += kNotesClose;
   }
   if (d.fix) {
-    out += ',';
-    key_at(out, 10, "\"fix\": {");
-    key_at(out, 12, "\"title\": ");
+    out += kFixTitle;
     append_json_string(out, d.fix->title);
-    out += ',';
-    key_at(out, 12, "\"applicability\": ");
-    out += d.fix->safe ? "\"safe\"," : "\"unsafe\",";
-    key_at(out, 12, "\"edits\": [");
+    out += d.fix->safe ? kSafe : kUnsafe;
     bool first = true;
     for (const ReportedEdit& e : d.fix->edits) {
-      if (!first) out += ',';
+      out += first ? kEditOpen : kNextEditOpen;
       first = false;
-      key_at(out, 14, "{");
-      range_json(out, e.range, 16);
-      key_at(out, 16, "\"replacement\": ");
+      range_json(out, e.range, kEditRange);
+      out += kReplacement;
       append_json_string(out, e.replacement);
-      key_at(out, 14, "}");
+      out += kEditClose;
     }
-    if (d.fix->edits.empty()) {
-      out += ']';  // an empty array stays on the key's line
-    } else {
-      key_at(out, 12, "]");
-    }
-    key_at(out, 10, "}");
+    // An empty array stays on its key's line.
+    out += d.fix->edits.empty() ? std::string_view("]") : std::string_view(kEditsClose);
+    out += kFixClose;
   }
-  key_at(out, 8, "}");
+  out += kFindingClose;
 }
 
 // A file's object, as an element of the "files" array (two levels deep).
@@ -127,7 +184,11 @@ void file_json(std::string& out, const FileReport& r, Written written) {
   j.begin_array();
   for (const ReportedDiagnostic& d : r.diagnostics) {
     j.raw_value({});  // the separator and indentation before an element
-    finding_json(out, d);
+    if (d.notes.empty() && !d.fix) {
+      plain_finding(out, d);
+    } else {
+      finding_json(out, d);
+    }
     written();
   }
   j.end_array();
