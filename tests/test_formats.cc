@@ -167,7 +167,7 @@ TEST_CASE("text output never carries raw control characters or runner commands")
 TEST_CASE("the context line puts the caret under the finding, counting wide characters") {
   FileReport r = report_with("a.md", "m", Severity::Error, 7, 5);
   ReportedDiagnostic& d = r.diagnostics[0];
-  d.source_line = "\t攻撃\x1b!";  // tab, two wide characters, ESC, '!'
+  d.context = SourceContext{"\t攻撃\x1b!", 0, false};  // tab, two wide characters, ESC, '!'
   // The '!': 1-based byte column 9, UTF-16 column 5, display column 13.
   d.range.start_byte = {7, 9};
   d.range.stop_byte = {7, 10};

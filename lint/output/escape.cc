@@ -12,6 +12,11 @@ namespace digestlint {
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  append_printable(out, text);
+  return out;
+}
+
+void append_printable(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == 0x7F) {
@@ -29,7 +34,6 @@ std::string printable(std::string_view text) {
       out += static_cast<char>(c);
     }
   }
-  return out;
 }
 
 std::string github_escape_data(std::string_view text) {

@@ -12,6 +12,8 @@ namespace digestlint {
 // escapes, and "##[" (which a GitHub Actions runner obeys anywhere in a
 // line, as a command) becomes "##\x5b".
 std::string printable(std::string_view text);
+// printable(text) appended to `out`, without a string of its own.
+void append_printable(std::string& out, std::string_view text);
 
 // GitHub workflow commands, as the Actions toolkit escapes them: a
 // message's '%', CR and LF; a property value's also ':' and ','.

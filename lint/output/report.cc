@@ -1,5 +1,7 @@
 #include "output/report.h"
 
+#include <algorithm>
+
 namespace digestlint {
 
 namespace {
@@ -13,14 +15,22 @@ struct Cursors {
   explicit Cursors(const SourceText& source) : start(source), stop(source) {}
 };
 
-ReportedRange report_range(Cursors& cursors, ByteRange range) {
+// The byte column of `offset` on the line `at` already found for it (as
+// PositionCursor computes it, without finding the line again).
+Position byte_position(const SourceText& source, Offset offset, Position at) {
+  const std::uint32_t line = at.line - 1;
+  const Offset clamped = std::min({offset, source.size(), source.line_end(line)});
+  return Position{at.line, clamped - source.line_begin(line) + 1};
+}
+
+ReportedRange report_range(const SourceText& source, Cursors& cursors, ByteRange range) {
   ReportedRange r;
   r.begin = range.begin;
   r.end = range.end;
   r.start = cursors.start.position(range.begin, ColumnUnit::Utf16);
   r.stop = cursors.stop.position(range.end, ColumnUnit::Utf16);
-  r.start_byte = cursors.start.position(range.begin, ColumnUnit::Byte);
-  r.stop_byte = cursors.stop.position(range.end, ColumnUnit::Byte);
+  r.start_byte = byte_position(source, range.begin, r.start);
+  r.stop_byte = byte_position(source, range.end, r.stop);
   return r;
 }
 
@@ -30,7 +40,7 @@ ReportedRange report_range(Cursors& cursors, ByteRange range) {
 constexpr Offset kContextBefore = 120;
 constexpr Offset kContextAfter = 240;
 
-void set_context(const SourceText& source, ReportedDiagnostic& out) {
+SourceContext context(const SourceText& source, const ReportedDiagnostic& out) {
   const std::uint32_t line = out.range.start.line - 1;
   const std::string_view text = source.line_text(line);
   const Offset begin = source.line_begin(line);
@@ -45,16 +55,14 @@ void set_context(const SourceText& source, ReportedDiagnostic& out) {
   const Offset last = text.size() - std::max(from, stop) > kContextAfter
                           ? boundary(std::max(from, stop) + kContextAfter)
                           : static_cast<Offset>(text.size());
-  out.source_line = std::string(text.substr(first, last - first));
-  out.source_line_skipped = first;
-  out.source_line_cut = last < text.size();
+  return SourceContext{std::string(text.substr(first, last - first)), first, last < text.size()};
 }
 
 }  // namespace
 
 ReportedRange report_range(const SourceText& source, ByteRange range) {
   Cursors cursors(source);
-  return report_range(cursors, range);
+  return report_range(source, cursors, range);
 }
 
 FileReport make_report(std::string path, const SourceText& source,
@@ -68,26 +76,34 @@ FileReport make_report(std::string path, const SourceText& source,
   Cursors note_cursor(source);
   Cursors edit_cursor(source);
   for (Diagnostic& d : diagnostics) {
-    ReportedDiagnostic out;
+    ReportedDiagnostic& out = report.diagnostics.emplace_back();
     out.rule = d.rule;
     out.severity = d.severity;
     out.message = std::move(d.message);
-    out.range = report_range(cursor, d.range);
-    if (source_lines) set_context(source, out);
-    for (Note& n : d.notes) {
-      out.notes.push_back(ReportedNote{report_range(note_cursor, n.range), std::move(n.message)});
+    out.range = report_range(source, cursor, d.range);
+    if (source_lines) out.context = context(source, out);
+    if (!d.notes.empty()) {
+      out.notes.reserve(d.notes.size());
+      for (Note& n : d.notes) {
+        out.notes.push_back(
+            ReportedNote{report_range(source, note_cursor, n.range), std::move(n.message)});
+      }
+      // Freed as converted, so the heap blocks are reused by the findings
+      // after it instead of the peak holding both forms of every note.
+      std::vector<Note>().swap(d.notes);
     }
     if (d.fix) {
       ReportedFix fix;
       fix.title = std::move(d.fix->title);
       fix.safe = d.fix->applicability == Applicability::Safe;
+      fix.edits.reserve(d.fix->edits.size());
       for (Edit& e : d.fix->edits) {
         fix.edits.push_back(
-            ReportedEdit{report_range(edit_cursor, e.range), std::move(e.replacement)});
+            ReportedEdit{report_range(source, edit_cursor, e.range), std::move(e.replacement)});
       }
+      d.fix.reset();
       out.fix = std::move(fix);
     }
-    report.diagnostics.push_back(std::move(out));
   }
   return report;
 }

@@ -3,6 +3,7 @@
 // dropped as soon as it is linted (memory stays flat over many files).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -38,19 +39,53 @@ struct ReportedNote {
   std::string message;
 };
 
+// The first line of a finding's range, for context display; on a long
+// line a window of it, starting `skipped` bytes into the line and `cut`
+// before its end.
+struct SourceContext {
+  std::string line;
+  Offset skipped = 0;
+  bool cut = false;
+};
+
+// An optional part held out of line, copied deeply: most findings have no
+// fix and no context, and a file can have a million findings, so their
+// absence costs a pointer instead of the part's whole size.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(const Boxed& other) : held_(other.held_ ? std::make_unique<T>(*other.held_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) held_ = other.held_ ? std::make_unique<T>(*other.held_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  Boxed& operator=(T value) {
+    held_ = std::make_unique<T>(std::move(value));
+    return *this;
+  }
+  ~Boxed() = default;
+
+  explicit operator bool() const { return held_ != nullptr; }
+  T* operator->() { return held_.get(); }
+  const T* operator->() const { return held_.get(); }
+  T& operator*() { return *held_; }
+  const T& operator*() const { return *held_; }
+
+ private:
+  std::unique_ptr<T> held_;
+};
+
 struct ReportedDiagnostic {
   const RuleInfo* rule = nullptr;
-  Severity severity = Severity::Error;
   std::string message;
   ReportedRange range;
-  // The first line of the range, for context display; on a long line a
-  // window of it, starting `source_line_skipped` bytes into the line and
-  // `source_line_cut` before its end.
-  std::string source_line;
-  Offset source_line_skipped = 0;
-  bool source_line_cut = false;
   std::vector<ReportedNote> notes;
-  std::optional<ReportedFix> fix;
+  Boxed<ReportedFix> fix;
+  Boxed<SourceContext> context;  // set when the report keeps source lines
+  Severity severity = Severity::Error;
 };
 
 struct FileReport {

@@ -5,7 +5,9 @@
 // those lines start with a space, so no matcher takes them for findings.
 #include <fmt/format.h>
 #include <unicode/uchar.h>
+
 #include <unicode/utf8.h>
+#include <charconv>
 
 #include "digestlint/rule.h"
 #include "output/escape.h"
@@ -92,10 +94,19 @@ class TextWriter final : public ReportWriter {
  private:
   std::ostream& out_;
   OutputOptions options_;
+  std::string buffer_;  // a file's output, handed on in pieces of kFlushBytes
 };
 
+void append_number(std::string& out, std::uint32_t n) {
+  char digits[12];
+  const auto r = std::to_chars(digits, digits + sizeof digits, n);
+  out.append(digits, static_cast<std::size_t>(r.ptr - digits));
+}
+
 void TextWriter::file(const FileReport& r) {
-  std::ostream& out = out_;
+  // Findings are appended to a buffer, not formatted each into a string
+  // of its own: a file can have a million.
+  std::string& out = buffer_;
   const OutputOptions& options = options_;
   const std::string_view bold = options.color ? "\x1b[1m" : "";
   const std::string_view dim = options.color ? "\x1b[2m" : "";
@@ -104,7 +115,7 @@ void TextWriter::file(const FileReport& r) {
   if (!r.error.empty()) {
     const std::string where =
         r.error_line > 0 ? fmt::format("{}:{}:{}", path, r.error_line, r.error_column) : path;
-    out << fmt::format("{}{}{}: {}error{}: {}\n", bold, where, reset,
+    out += fmt::format("{}{}{}: {}error{}: {}\n", bold, where, reset,
                        options.color ? severity_color(Severity::Error) : "", reset,
                        printable(r.error));
     // Findings may come with an error (--fix could not write the file).
@@ -112,36 +123,61 @@ void TextWriter::file(const FileReport& r) {
   for (const ReportedDiagnostic& d : r.diagnostics) {
     const std::string_view color = options.color ? severity_color(d.severity) : "";
     const bool fixable = d.fix && (d.fix->safe || options.unsafe_fixes);
-    out << fmt::format("{}{}:{}:{}{}: {}{}{}: {} {}[{} {}]{}{}\n", bold, path, d.range.start.line,
-                       d.range.start.column, reset, color, to_string(d.severity), reset,
-                       printable(d.message), dim, d.rule->code, d.rule->name, reset,
-                       fixable ? " [*]" : "");
+    // "{bold}{path}:{line}:{column}{reset}: {color}{severity}{reset}: {message}
+    // {dim}[{code} {name}]{reset}{ [*]}"
+    out += bold;
+    out += path;
+    out += ':';
+    append_number(out, d.range.start.line);
+    out += ':';
+    append_number(out, d.range.start.column);
+    out += reset;
+    out += ": ";
+    out += color;
+    out += to_string(d.severity);
+    out += reset;
+    out += ": ";
+    append_printable(out, d.message);
+    out += ' ';
+    out += dim;
+    out += '[';
+    out += d.rule->code;
+    out += ' ';
+    out += d.rule->name;
+    out += ']';
+    out += reset;
+    if (fixable) out += " [*]";
+    out += '\n';
+    if (out.size() >= kFlushBytes) flush_buffer(out_, out);
     if (!options.context) continue;
-    const std::size_t skipped = d.source_line_skipped;
+    static const SourceContext kNoContext;
+    const SourceContext& context = d.context ? *d.context : kNoContext;
+    const std::size_t skipped = context.skipped;
     const std::size_t from = d.range.start_byte.column - 1 - skipped;
     const std::size_t to =
         d.range.stop.line == d.range.start.line
-            ? std::min(d.range.stop_byte.column - 1 - skipped, d.source_line.size())
-            : d.source_line.size();
-    ShownLine shown = show_line(d.source_line, from, to);
+            ? std::min(d.range.stop_byte.column - 1 - skipped, context.line.size())
+            : context.line.size();
+    ShownLine shown = show_line(context.line, from, to);
     if (skipped > 0) {
       // "…" takes one column in front of the window.
       shown.text.insert(0, "\u2026");
       ++shown.start;
       ++shown.stop;
     }
-    if (d.source_line_cut) shown.text += "\u2026";
+    if (context.cut) shown.text += "\u2026";
     const std::string number = std::to_string(d.range.start.line);
     const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
-    out << fmt::format(" {}{:>{}} |{} {}\n", dim, number, gutter.size(), reset, shown.text);
-    out << fmt::format(
+    out += fmt::format(" {}{:>{}} |{} {}\n", dim, number, gutter.size(), reset, shown.text);
+    out += fmt::format(
         " {}{} |{} {}{}{}{}\n", dim, gutter, reset, std::string(shown.start, ' '), color,
         std::string(shown.stop > shown.start ? shown.stop - shown.start : 1, '^'), reset);
     for (const ReportedNote& note : d.notes) {
-      out << fmt::format(" {} = note: {}:{}: {}\n", gutter, note.range.start.line,
+      out += fmt::format(" {} = note: {}:{}: {}\n", gutter, note.range.start.line,
                          note.range.start.column, printable(note.message));
     }
   }
+  flush_buffer(out_, out);
 }
 
 }  // namespace
