@@ -13,6 +13,7 @@ void SourceText::reset(std::string_view bytes) {
   starts_.push_back(0);
   const char* data = bytes.data();
   const std::size_t n = bytes.size();
+  if (n == 0) return;  // data may be null: memchr must not see it
   if (std::memchr(data, '\r', n) == nullptr) {
     // LF only, as nearly every file: memchr finds them a vector at a time.
     for (const char* p = data;
