@@ -97,10 +97,10 @@ std::string fold_for_match(std::string_view s) {
 
 namespace {
 
-// The common case, short ASCII strings (rule codes and names), without an
-// allocation: bytes are code points there.
-std::size_t short_ascii_edit_distance(std::string_view x, std::string_view y) {
-  std::array<std::size_t, 65> row{};
+// Levenshtein distance between the sequences x and y, one row of
+// y.size() + 1 cells in `row`.
+template <typename Sequence, typename Row>
+std::size_t levenshtein(const Sequence& x, const Sequence& y, Row& row) {
   for (std::size_t j = 0; j <= y.size(); ++j)
     row[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
@@ -123,23 +123,16 @@ bool is_ascii(std::string_view s) {
 }  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  if (a.size() <= 64 && b.size() <= 64 && is_ascii(a) && is_ascii(b))
-    return short_ascii_edit_distance(a, b);
+  // The common case, short ASCII strings (rule codes and names), without an
+  // allocation: bytes are code points there.
+  if (a.size() <= 64 && b.size() <= 64 && is_ascii(a) && is_ascii(b)) {
+    std::array<std::size_t, 65> row{};
+    return levenshtein(a, b, row);
+  }
   const std::vector<UChar32> x = code_points(a);
   const std::vector<UChar32> y = code_points(b);
   std::vector<std::size_t> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[y.size()];
+  return levenshtein(x, y, row);
 }
 
 std::size_t code_point_count(std::string_view s) {

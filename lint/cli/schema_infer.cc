@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/files.h"
+#include "config/toml_writer.h"
 #include "digestlint/digest.h"
 #include "digestlint/document.h"
 #include "digestlint/schema.h"
@@ -565,28 +566,6 @@ void infer_level(std::vector<std::vector<Node*>> groups, const std::vector<std::
     infer_level(std::move(child_groups), child_parents, false, spec.numbering, spec.any_order,
                 spec.children);
   }
-}
-
-std::string toml_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-std::string toml_strings(const std::vector<std::string>& v) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < v.size(); ++i)
-    out += (i ? ", " : "") + toml_string(v[i]);
-  return out + "]";
 }
 
 void write_value_rule(const ValueRule& rule, std::string& out) {

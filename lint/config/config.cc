@@ -11,6 +11,7 @@
 #include "config/schema_loader.h"
 #include "config/schema_select.h"
 #include "config/toml_reader.h"
+#include "config/toml_writer.h"
 #include "digestlint/rule.h"
 #include "engine/registry.h"
 
@@ -178,21 +179,6 @@ bool match_segments(const std::vector<std::string_view>& p, std::size_t pi,
   return ok;
 }
 
-std::string toml_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(c));
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 std::string toml_value(const OptionValue& v) {
   return std::visit(
       [](const auto& x) -> std::string {
@@ -204,10 +190,7 @@ std::string toml_value(const OptionValue& v) {
         } else if constexpr (std::is_same_v<T, std::string>) {
           return toml_string(x);
         } else {
-          std::string list;
-          for (const std::string& s : x)
-            list += fmt::format("{}{}", list.empty() ? "" : ", ", toml_string(s));
-          return "[" + list + "]";
+          return toml_strings(x);
         }
       },
       v);

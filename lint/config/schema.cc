@@ -548,6 +548,26 @@ void read_tree_level(const TomlReader& r, const toml::table& t, std::string_view
   numbering = read_numbering(r, t, !parent.empty());
 }
 
+// A table's [[sections.columns]] or a key-value section's [[sections.keys]]:
+// each named once, required or not, its cells or values a pattern or a
+// closed set.
+template <typename Spec>
+void read_named_values(const TomlReader& r, const toml::array& list, std::string_view list_name,
+                       std::string_view one, std::vector<Spec>& out) {
+  std::vector<std::string> seen;
+  const std::string listed_in = fmt::format("the {}", list_name);
+  for_each_table(r, list, list_name, [&](const toml::table& t) {
+    r.check_keys(t, {"name", "required", "pattern", "values"}, one);
+    Spec spec;
+    spec.name = required_string(r, t, "name", one);
+    claim(r, seen, spec.name, *t.get("name"), listed_in);
+    spec.required = r.boolean(t, "required", true);
+    spec.pattern = read_pattern(r, t, "pattern");
+    spec.values = r.strings(t, "values", {});
+    out.push_back(std::move(spec));
+  });
+}
+
 // The keys of content = "paragraphs" and content = "code".
 void read_prose_and_code(const TomlReader& r, const toml::table& t, SectionSpec& spec) {
   const bool paragraphs = spec.content == SectionContent::Paragraphs;
@@ -603,17 +623,7 @@ void read_content_language(const TomlReader& r, const toml::table& t, SectionSpe
   if (table) {
     const toml::array* columns = r.array(t, "columns");
     if (columns == nullptr) r.fail(t.source(), "content = \"table\" needs [[sections.columns]]");
-    std::vector<std::string> seen;
-    for_each_table(r, *columns, "columns", [&](const toml::table& c) {
-      r.check_keys(c, {"name", "required", "pattern", "values"}, "a column");
-      ColumnSpec column;
-      column.name = required_string(r, c, "name", "a column");
-      claim(r, seen, column.name, *c.get("name"), "the columns");
-      column.required = r.boolean(c, "required", true);
-      column.pattern = read_pattern(r, c, "pattern");
-      column.values = r.strings(c, "values", {});
-      spec.columns.push_back(std::move(column));
-    });
+    read_named_values(r, *columns, "columns", "a column", spec.columns);
     if (spec.columns.empty()) r.fail(*columns, "a table needs at least one column");
     spec.min_rows = r.integer(t, "min_rows", 0, 0, 100000);
     spec.max_rows = r.integer(t, "max_rows", 0, 0, 100000);
@@ -624,17 +634,7 @@ void read_content_language(const TomlReader& r, const toml::table& t, SectionSpe
   if (keyed) {
     const toml::array* keys = r.array(t, "keys");
     if (keys == nullptr) r.fail(t.source(), "content = \"key-value\" needs [[sections.keys]]");
-    std::vector<std::string> seen;
-    for_each_table(r, *keys, "keys", [&](const toml::table& k) {
-      r.check_keys(k, {"name", "required", "pattern", "values"}, "a key");
-      KeySpec key;
-      key.name = required_string(r, k, "name", "a key");
-      claim(r, seen, key.name, *k.get("name"), "the keys");
-      key.required = r.boolean(k, "required", true);
-      key.pattern = read_pattern(r, k, "pattern");
-      key.values = r.strings(k, "values", {});
-      spec.keys.push_back(std::move(key));
-    });
+    read_named_values(r, *keys, "keys", "a key", spec.keys);
   }
   if (list) {
     spec.item_pattern = read_pattern(r, t, "item_pattern");
