@@ -45,6 +45,8 @@ class InvalidUtf8 final : public Rule {
   explicit InvalidUtf8(const RuleOptions& options) : max_reports_(options.get_int("max-reports")) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
+    // Checked on reading (lint/cli): nothing to find, no pass to make.
+    if (ctx.source.known_well_formed()) return;
     const std::string_view bytes = ctx.source.bytes();
     // When the Japanese-text rules ran, prose was decoded once already and
     // its ill-formed bytes come from their index; only the rest of the file

@@ -189,6 +189,15 @@ TEST_CASE("not_text_reason counts bad bytes exactly, 16 bytes at a time or not",
     const std::size_t bad = reference_bad(text);
     const std::string reason = not_text_reason(text);
     INFO(text);
+    // Under 64 KiB the well-formedness check_text reports is exact.
+    bool well_formed = true;
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    for (std::int32_t i = 0, n = static_cast<std::int32_t>(text.size()); i < n && well_formed;) {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      well_formed = c >= 0;
+    }
+    CHECK(check_text(text).well_formed == well_formed);
     if (bad < 8 || bad * 10 < text.size()) {
       ++text_files;
       CHECK(reason.empty());
@@ -201,6 +210,33 @@ TEST_CASE("not_text_reason counts bad bytes exactly, 16 bytes at a time or not",
   // Both answers came up.
   CHECK(text_files > 50);
   CHECK(binary_files > 50);
+}
+
+TEST_CASE("check_text says whether the whole file is well-formed, past 64 KiB too", "[text]") {
+  std::string text;
+  while (text.size() < (std::size_t{200} << 10))
+    text += "- 攻撃者は Cobalt Strike を使用した。\n";
+  CHECK(check_text(text).well_formed);
+  // One bad byte far past the sample: still text, not well-formed.
+  std::string late = text;
+  late[150000] = '\x82';
+  CHECK(check_text(late).not_text.empty());
+  CHECK_FALSE(check_text(late).well_formed);
+  // One bad byte early, among plain text: the same.
+  std::string early = text;
+  early[100] = '\xff';
+  CHECK_FALSE(check_text(early).well_formed);
+  // A character across the sample's end (64 KiB) is well-formed; check_text
+  // may say it does not know (false), never that a damaged file is fine.
+  for (std::size_t shift = 0; shift < 3; ++shift) {
+    std::string straddle =
+        std::string((std::size_t{64} << 10) - 1 - shift, 'a') + "日本語\n" + text;
+    const TextVerdict verdict = check_text(straddle);
+    CHECK(verdict.not_text.empty());
+    std::string damaged = straddle;
+    damaged.back() = '\xe3';  // a truncated character at the very end
+    CHECK_FALSE(check_text(damaged).well_formed);
+  }
 }
 
 namespace {

@@ -29,7 +29,12 @@ class SourceText {
   explicit SourceText(std::string_view bytes) { reset(bytes); }
 
   // Re-indexes another buffer, reusing the allocation (one per worker).
-  void reset(std::string_view bytes);
+  // `well_formed`: the caller checked that every byte is well-formed UTF-8.
+  void reset(std::string_view bytes, bool well_formed = false);
+
+  // True only when the bytes were checked to be well-formed UTF-8 (then no
+  // one needs to look for ill-formed bytes); false when not known.
+  bool known_well_formed() const { return well_formed_; }
 
   std::string_view bytes() const { return bytes_; }
   Offset size() const { return static_cast<Offset>(bytes_.size()); }
@@ -55,6 +60,7 @@ class SourceText {
  private:
   std::string_view bytes_;
   std::vector<Offset> starts_;
+  bool well_formed_ = false;
 };
 
 // Positions of many offsets of one text, in increasing order: a line's

@@ -181,11 +181,35 @@ int plain_text_window(const std::uint8_t* p) {
 
 }  // namespace
 
-std::string not_text_reason(std::string_view bytes) {
+namespace {
+
+// Whether bytes[from, n) is well-formed UTF-8, `from` starting a character.
+bool well_formed_from(const std::uint8_t* p, std::int32_t from, std::int32_t n) {
+  for (std::int32_t i = from; i < n;) {
+    if (i + 18 <= n) {
+      if (const int step = plain_text_window(p + i)) {
+        i += step;
+        continue;
+      }
+    }
+    for (const std::int32_t stop = std::min(i + 16, n); i < stop;) {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TextVerdict check_text(std::string_view bytes) {
+  TextVerdict verdict;
   const std::string_view sample = bytes.substr(0, std::size_t{64} << 10);
   const auto* p = reinterpret_cast<const std::uint8_t*>(sample.data());
   const auto n = static_cast<std::int32_t>(sample.size());
   std::size_t bad = 0;
+  bool ill_formed = false;
   // Not text takes at least `need` bad bytes: past `give_up` the bytes left
   // cannot make up the difference and need no look (about a tenth).
   const std::size_t need = std::max<std::size_t>(8, (sample.size() + 9) / 10);
@@ -194,8 +218,8 @@ std::string not_text_reason(std::string_view bytes) {
                       : std::int64_t{n};
   };
   std::int64_t give_up = give_up_at();
-  for (std::int32_t i = 0; i < n;) {
-    if (i > give_up) return {};
+  std::int32_t i = 0;
+  while (i < n && i <= give_up) {
     if (i + 18 <= n) {
       if (const int step = plain_text_window(p + i)) {
         i += step;
@@ -209,18 +233,31 @@ std::string not_text_reason(std::string_view bytes) {
       U8_NEXT(p, i, n, c);
       const bool control = c >= 0 && (c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' &&
                            c != '\r' && c != '\f' && c != 0x1B;
+      if (c < 0) ill_formed = true;
       if (c < 0 || control) bad += static_cast<std::size_t>(i - at);
     }
     give_up = give_up_at();
   }
+  // The rest of the file needs a look only for well-formedness, which
+  // spares invalid-utf8 its own pass. A character cut by the sample's end
+  // counted as ill-formed above: then the rule looks for itself.
+  verdict.well_formed =
+      !ill_formed && well_formed_from(reinterpret_cast<const std::uint8_t*>(bytes.data()), i,
+                                      static_cast<std::int32_t>(bytes.size()));
   // A stray NUL or damaged character in a digest is a finding
   // (invisible-character, invalid-utf8); a file made of them is not text.
-  if (bad < 8 || bad * 10 < sample.size()) return {};
-  return fmt::format(
-      "is not a text file: {}% of its first {} bytes are NUL or other control characters or "
-      "not UTF-8 (binary, or text in another encoding such as Shift_JIS or UTF-16: save it as "
-      "UTF-8)",
-      bad * 100 / sample.size(), sample.size());
+  if (i <= give_up && !(bad < 8 || bad * 10 < sample.size())) {
+    verdict.not_text = fmt::format(
+        "is not a text file: {}% of its first {} bytes are NUL or other control characters or "
+        "not UTF-8 (binary, or text in another encoding such as Shift_JIS or UTF-16: save it as "
+        "UTF-8)",
+        bad * 100 / sample.size(), sample.size());
+  }
+  return verdict;
+}
+
+std::string not_text_reason(std::string_view bytes) {
+  return check_text(bytes).not_text;
 }
 
 namespace {

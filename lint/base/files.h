@@ -40,6 +40,15 @@ std::string format_byte_size(std::uint64_t bytes);
 // invisible-character and invalid-utf8 report each one.
 std::string not_text_reason(std::string_view bytes);
 
+// not_text_reason's answer and, from the same pass, whether every byte of
+// the file is well-formed UTF-8 (false when unsure: whoever needs the
+// ill-formed bytes then looks for them).
+struct TextVerdict {
+  std::string not_text;
+  bool well_formed = false;
+};
+TextVerdict check_text(std::string_view bytes);
+
 // How a directory is walked for digests.
 struct WalkOptions {
   // Skip what .gitignore files, .git/info/exclude and core.excludesFile of

@@ -124,7 +124,9 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
 
 InputKind classify_input(const Options& o, const Input& input, std::string_view bytes) {
   InputKind kind;
-  kind.error = not_text_reason(bytes);
+  TextVerdict verdict = check_text(bytes);
+  kind.error = std::move(verdict.not_text);
+  kind.well_formed = verdict.well_formed;
   if (!kind.error.empty()) return kind;
   const fs::path where = input.path.empty()
                              ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename)

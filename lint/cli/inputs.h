@@ -72,6 +72,7 @@ struct InputKind {
   std::string schema;  // a built-in name or a path; empty when not linted
   std::string why;     // how the schema was chosen: "claimed by its title", "--schema"
   bool not_a_digest = false;
+  bool well_formed = false;  // every byte well-formed UTF-8 (check_text)
   std::string error;
 };
 InputKind classify_input(const Options& options, const Input& input, std::string_view bytes);

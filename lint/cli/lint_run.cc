@@ -167,15 +167,15 @@ FileReport process(const Input& input, Linters& linters, const Options& o, bool 
     // What --fix would write, shown, never written.
     FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
     *diff = unified_diff(input.display, buffer, outcome.text);
-    source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
+    source.reset(buffer, kind.well_formed);
+    report = make_report(input.display, source, linter->lint(source, input.display), source_lines);
     report.fixes_applied = outcome.applied;
     report.linted_as = linted_as;
     return report;
   }
   if (!o.fix) {
-    source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
+    source.reset(buffer, kind.well_formed);
+    report = make_report(input.display, source, linter->lint(source, input.display), source_lines);
     report.linted_as = linted_as;
     return report;
   }
@@ -184,8 +184,8 @@ FileReport process(const Input& input, Linters& linters, const Options& o, bool 
     *fixed_stdin = outcome.text;
   } else if (outcome.applied > 0 && !write_file_atomically(input.path, outcome.text, error)) {
     // Nothing was written: report the original findings with the error.
-    source.reset(buffer);
-    report = make_report(input.display, source, linter->lint(buffer, input.display), source_lines);
+    source.reset(buffer, kind.well_formed);
+    report = make_report(input.display, source, linter->lint(source, input.display), source_lines);
     report.error = error.message;
     report.linted_as = linted_as;
     return report;

@@ -52,7 +52,6 @@ namespace {
 // Scratch space reused across files by each thread, so linting many files
 // allocates only when a file is larger than any before it.
 struct Workspace {
-  SourceText source;
   Scanner scanner;
   Document doc;
   Digest digest;
@@ -126,24 +125,29 @@ std::vector<Diagnostic> sorted(std::vector<Diagnostic>&& diagnostics) {
 }  // namespace
 
 std::vector<Diagnostic> Linter::lint(std::string_view bytes, std::string_view path) const {
+  thread_local SourceText source;
+  if (bytes.size() > kMaxFileSize) return {};  // callers refuse such files first
+  source.reset(bytes);
+  return lint(source, path);
+}
+
+std::vector<Diagnostic> Linter::lint(const SourceText& source, std::string_view path) const {
   thread_local Workspace ws;
   std::vector<Diagnostic> diagnostics;
-  if (bytes.size() > kMaxFileSize) return diagnostics;  // callers refuse such files first
-  ws.source.reset(bytes);
-  ws.scanner.scan(ws.source, ws.doc);
-  build_digest(ws.doc, ws.source, *schema_, ws.digest);
+  if (source.size() > kMaxFileSize) return diagnostics;  // callers refuse such files first
+  ws.scanner.scan(source, ws.doc);
+  build_digest(ws.doc, source, *schema_, ws.digest);
   ws.cache.next_file();
-  const LintContext ctx{path, ws.source, ws.doc, ws.digest, *schema_, ws.cache};
+  const LintContext ctx{path, source, ws.doc, ws.digest, *schema_, ws.cache};
   for (const ActiveRule& r : rules_) {
     if (r.severity == Severity::Off || r.rule == nullptr) continue;
     Reporter reporter(*r.info, r.severity, diagnostics);
     r.rule->check(ctx, reporter);
   }
   // Inline suppressions act on what every rule found (see suppressions.h).
-  apply_suppressions(ws.source, ws.doc, diagnostics,
+  apply_suppressions(source, ws.doc, diagnostics,
                      [this](const RuleInfo& rule) { return severity(rule); });
   return sorted(std::move(diagnostics));
-  return diagnostics;
 }
 
 namespace {

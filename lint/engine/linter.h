@@ -10,6 +10,7 @@
 #include "digestlint/rule.h"
 #include "digestlint/schema.h"
 #include "digestlint/settings.h"
+#include "digestlint/source.h"
 
 namespace digestlint {
 
@@ -25,6 +26,9 @@ class Linter {
   // Thread-safe: per-thread scratch space is reused between calls.
   // Diagnostics come sorted by position, then rule code.
   std::vector<Diagnostic> lint(std::string_view bytes, std::string_view path = {}) const;
+  // The same on an indexed text the caller keeps (for positions), indexed
+  // once instead of twice.
+  std::vector<Diagnostic> lint(const SourceText& source, std::string_view path = {}) const;
 
   const Schema& schema() const { return *schema_; }
   Severity severity(const RuleInfo& rule) const;

@@ -7,8 +7,9 @@
 
 namespace digestlint {
 
-void SourceText::reset(std::string_view bytes) {
+void SourceText::reset(std::string_view bytes, bool well_formed) {
   bytes_ = bytes;
+  well_formed_ = well_formed;
   starts_.clear();
   starts_.push_back(0);
   const char* data = bytes.data();

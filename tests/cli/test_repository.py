@@ -201,6 +201,25 @@ class TeamRepository(it.TempDirTest):
         self.assertIn("notes/security-notes.md", finding_paths(r.out))
         self.assertIsNone(picked["README.md"])
 
+    def test_damaged_character_deep_in_a_long_digest(self):
+        # Reading checks the whole file's UTF-8 once (check_text) and spares
+        # invalid-utf8 its pass only when nothing is damaged: a damaged
+        # character far past the first 64 KiB is still reported, in place.
+        lines = CLEAN.splitlines(keepends=True)
+        filler = "- 攻撃者は Cobalt Strike を使用した。\n" * 4000
+        body = ("".join(lines[:-1]) + "\n" + filler).encode()
+        damaged = body + "- 攻撃者は".encode() + b"\x82\xa0" + "を使用した\n".encode()
+        path = os.path.join(self.repo, "digests", "2024", "05", "20240503.md")
+        it.write(path, damaged)
+        r = self.lint("--format", "github", "digests/2024/05/20240503.md")
+        bad = [line for line in r.out.splitlines() if "DL601" in line]
+        self.assertEqual(len(bad), 2, r.out)
+        line_no = body.count(b"\n") + 1
+        self.assertIn(f"line={line_no},", bad[0])
+        it.write(path, body)
+        r = self.lint("--format", "github", "digests/2024/05/20240503.md")
+        self.assertNotIn("DL601", r.out)
+
     def test_binary_files_fifos_and_pipes(self):
         it.write(os.path.join(self.repo, "digests", "2024", "05", "image.md"),
                  b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
