@@ -152,26 +152,37 @@ namespace {
 // steps (16, or 17 or 18 to finish a character straddling its end); 0
 // when it needs a closer look. p[0] to p[17] must be readable and p must
 // start a character.
-using U8x16 = std::uint8_t __attribute__((vector_size(16)));
+//
+// Bytes compared as signed: SSE2 compares signed bytes in one instruction
+// and unsigned ones in two or three. 0x80-0xFF are -128..-1: continuation
+// bytes 0x80-0xBF are below -64, the leads 0xE1-0xEF are -31..-17.
 using I8x16 = std::int8_t __attribute__((vector_size(16)));
 
-int plain_text_window(const std::uint8_t* p) {
-  U8x16 v;
+inline bool any_lane(I8x16 m) {
+#if defined(__SSE2__)
+  using C8x16 = char __attribute__((vector_size(16)));
+  return __builtin_ia32_pmovmskb128(reinterpret_cast<C8x16>(m)) != 0;
+#else
+  std::uint64_t lo;
+  std::uint64_t hi;
+  std::memcpy(&lo, &m, 8);
+  std::memcpy(&hi, reinterpret_cast<const char*>(&m) + 8, 8);
+  return (lo | hi) != 0;
+#endif
+}
+
+[[gnu::always_inline]] inline int plain_text_window(const std::uint8_t* p) {
+  I8x16 v;
   std::memcpy(&v, p, sizeof v);
-  const I8x16 ascii = ((v >= 0x20) & (v < 0x7F)) | (v == '\n') | (v == '\t') | (v == '\r');
-  const I8x16 lead = ((v >= 0xE1) & (v <= 0xEC)) | (v == 0xEE) | (v == 0xEF);
-  const I8x16 cont = (v & 0xC0) == 0x80;
+  const I8x16 ascii = ((v > 0x1F) & (v != 0x7F)) | (v == '\n') | (v == '\t') | (v == '\r');
+  const I8x16 lead = (v > -32) & (v < -16) & (v != -19);  // E1-EF but ED
+  const I8x16 cont = v < -64;
   const I8x16 zero = {};
   const I8x16 after1 =
       __builtin_shufflevector(lead, zero, 16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
   const I8x16 after2 =
       __builtin_shufflevector(lead, zero, 16, 17, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
-  const I8x16 reject = (cont != (after1 | after2)) | ~(ascii | lead | cont);
-  std::uint64_t lo;
-  std::uint64_t hi;
-  std::memcpy(&lo, &reject, 8);
-  std::memcpy(&hi, reinterpret_cast<const char*>(&reject) + 8, 8);
-  if ((lo | hi) != 0) return 0;
+  if (any_lane((cont ^ (after1 | after2)) | ~(ascii | lead | cont))) return 0;
   auto is_lead = [](std::uint8_t b) { return b >= 0xE1 && b <= 0xEF && b != 0xED; };
   auto is_cont = [](std::uint8_t b) { return (b & 0xC0) == 0x80; };
   if (is_lead(p[15])) return is_cont(p[16]) && is_cont(p[17]) ? 18 : 0;
