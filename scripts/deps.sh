@@ -10,13 +10,12 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   uuid-dev                                      # STIX ids of the IOC export
   libgit2-dev                                   # .gitignore in directory walks
-  libmimalloc-dev                               # the command line tool's allocator
   catch2 python3 python3-jsonschema pre-commit  # tests
   python3-yaml                                  # tests: the GitHub Action's definition
   neovim                                        # tests: a real LSP client (digestlint lsp)
 )
 if [ "${1:-}" = "--runtime" ]; then
-  packages=(libmd4c0 libfmt9 libicu72 libgit2-1.5 libuuid1 libmimalloc2.0)
+  packages=(libmd4c0 libfmt9 libicu72 libgit2-1.5 libuuid1)
 else
   # The VS Code extension's packaging test (npm registry). A node from
   # elsewhere (NodeSource) brings its own npm: Debian's would conflict.
