@@ -8,11 +8,13 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/fold.h"
+#include "digestlint/phrase_set.h"
 #include "digestlint/text.h"
 #include "digestlint/url.h"
 
@@ -215,15 +217,63 @@ TEST_CASE("url_end at a space stops at the first ASCII space, tab or U+3000", "[
   };
   std::vector<std::string> texts = tricky_texts();
   for (const char* s : {"https://a.example/ b", "https://a.example/\tb",
-                        "https://a.example/\xE3\x80\x80" "b", "https://a.example/\xE3\x80",
-                        "https://a.example/\xE3", "あいう え", "あ\xE3\x80\x81\xE3\x80\x80",
-                        "\xE3\x80\x80", " ", "\t", "a b\tc", "a\tb c", "\xE3\xE3\x80\x80"}) {
+                        "https://a.example/\xE3\x80\x80"
+                        "b",
+                        "https://a.example/\xE3\x80", "https://a.example/\xE3", "あいう え",
+                        "あ\xE3\x80\x81\xE3\x80\x80", "\xE3\x80\x80", " ", "\t", "a b\tc", "a\tb c",
+                        "\xE3\xE3\x80\x80"}) {
     texts.push_back(s);
   }
   for (const std::string& s : texts) {
     for (std::size_t from = 0; from <= s.size() + 1; ++from) {
       INFO(s << " from " << from);
       CHECK(url_end(s, from, UrlEnd::AtSpace) == slowly(s, from));
+    }
+  }
+}
+
+TEST_CASE("a phrase set finds what a naive search finds, and a clean text has clean parts",
+          "[fast-path]") {
+  // The article model searches an article's lines once and answers for
+  // each line from that when the bytes around the line are no word bytes:
+  // that needs found_in to miss nothing a naive search finds.
+  const std::vector<std::string> phrases = {"{{",          "}}",           "xxxxx",
+                                            "要約1行目",   "つ目はなし",   "推奨事項なしと記載",
+                                            "[記事のURL]", "該当情報,分類"};
+  const PhraseSet set(phrases);
+  auto naive = [&](std::string_view s) {
+    for (const std::string& p : phrases) {
+      for (std::size_t at = s.find(p); at != std::string_view::npos; at = s.find(p, at + 1)) {
+        if (is_token_at(s, at, p)) return true;
+      }
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {
+      "x",       "xx",   "xxxxx", "_",        "a",    " ",  "\n",     "{",        "}",
+      "要",      "約",   "1",     "行",       "目",   "つ", "はなし", "推奨事項", "なしと記載",
+      "[記事の", "URL]", ",",     "該当情報", "分類", "。", "\xff"};
+  std::mt19937 random(13);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const std::size_t n = random() % 24;
+    for (std::size_t i = 0; i < n; ++i)
+      text += pieces[random() % pieces.size()];
+    INFO(text);
+    const bool found = set.found_in(text);
+    CHECK(found == naive(text));
+    if (found) continue;
+    // Every part between non-word bytes is clean too.
+    for (std::size_t b = 0; b <= text.size(); ++b) {
+      for (std::size_t e = b; e <= text.size(); ++e) {
+        const auto word = [&](std::size_t at) {
+          const char c = text[at];
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_';
+        };
+        if ((b > 0 && word(b - 1)) || (e < text.size() && word(e))) continue;
+        CHECK_FALSE(set.found_in(std::string_view(text).substr(b, e - b)));
+      }
     }
   }
 }

@@ -214,6 +214,40 @@ class ArticleBuilder {
     return label_starts_.may_start(t) ? classify_label(t, spec_) : LabelGuess{};
   }
 
+  // guess_label of line l's content, once per line: find_split and body
+  // both ask for every label line.
+  const LabelGuess& guess_line(std::uint32_t l) {
+    if (guessed_.empty()) {
+      guessed_.assign(doc_.lines.size(), false);
+      guesses_.resize(doc_.lines.size());
+    }
+    if (!guessed_[l]) {
+      guesses_[l] = guess_label(text(content(doc_.lines[l])));
+      guessed_[l] = true;
+    }
+    return guesses_[l];
+  }
+
+  // Whether the text at `r` holds leaked template text. One search of the
+  // article's lines answers for most articles, which hold none: where the
+  // bytes either side of `r` are no ASCII word characters, a phrase that
+  // is a token in `r` is one in the article too (is_token_at), so a clean
+  // article has clean lines.
+  bool holds_leaked_text(ByteRange r) const {
+    if (!article_may_leak_ && r.begin >= article_bytes_.begin && r.end <= article_bytes_.end &&
+        !is_word_byte_before(r.begin) && !is_word_byte_at(r.end)) {
+      return false;
+    }
+    return spec_.holds_leaked_text(text(r));
+  }
+
+  bool is_word_byte_at(Offset at) const {
+    if (at >= bytes_.size()) return false;
+    const char c = bytes_[at];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  bool is_word_byte_before(Offset at) const { return at > 0 && is_word_byte_at(at - 1); }
+
   // A line's text without its list marker, indentation and trailing
   // whitespace.
   ByteRange content(const Line& line) const {
@@ -267,22 +301,21 @@ class ArticleBuilder {
   // Where a second first label ("- 要約" after other labels) starts an
   // article whose heading was lost, with the title bullet before it; or
   // `end`.
-  std::uint32_t find_split(std::uint32_t pos, std::uint32_t end) const {
+  std::uint32_t find_split(std::uint32_t pos, std::uint32_t end) {
     bool seen_first = false;
     bool seen_other = false;
     for (std::uint32_t l = pos; l < end; ++l) {
       const Line& line = doc_.lines[l];
       if (line.comment || !is_top_bullet(line)) continue;
-      const std::string_view t = text(content(line));
-      const LabelGuess g = guess_label(t);
-      if (g.spec == 0 && g.name_len == t.size()) {
+      const LabelGuess& g = guess_line(l);
+      if (g.spec == 0 && g.name_len == content(line).size()) {
         if (seen_first && seen_other) {
           std::uint32_t split = l;
           while (split > pos) {
             const Line& prev = doc_.lines[split - 1];
             if (prev.blank() || prev.comment) {
               --split;
-            } else if (is_top_bullet(prev) && guess_label(text(content(prev))).spec < 0) {
+            } else if (is_top_bullet(prev) && guess_line(split - 1).spec < 0) {
               --split;
             } else {
               break;
@@ -324,7 +357,9 @@ class ArticleBuilder {
       a.url = {c.begin, static_cast<Offset>(c.begin + url_end(text(c), 0, UrlEnd::AtSpace))};
       a.url_text = c;
     }
-    a.title_leak = !headless && !numbered && spec_.holds_leaked_text(text(a.title));
+    article_bytes_ = {doc_.lines[start].begin, doc_.lines[end - 1].end};
+    article_may_leak_ = spec_.holds_leaked_text(text(article_bytes_));
+    a.title_leak = !headless && !numbered && holds_leaked_text(a.title);
     if (a.title_leak) digest_.line_flags[a.line] |= Digest::kLeakedText;
     if (a.url_line != kNone) digest_.line_flags[a.url_line] |= Digest::kArticleUrl;
     const std::uint32_t split = find_split(pos, end);
@@ -345,7 +380,7 @@ class ArticleBuilder {
     const UrlGuess g = classify_url_line(text(t), t.begin);
     if (!g.found) return;
     // A label line ("- 要約 https://…") is not the URL line.
-    if (line.shape == LineShape::Bullet && guess_label(text(content(line))).spec >= 0) {
+    if (line.shape == LineShape::Bullet && guess_line(l).spec >= 0) {
       return;
     }
     a.url_form = g.form;
@@ -380,7 +415,7 @@ class ArticleBuilder {
       // Labels: any top-level item; deeper items and bare lines only when
       // they spell a label exactly ("  - その他", "その他").
       if (top_level && !t.empty()) {
-        const LabelGuess g = guess_label(t);
+        const LabelGuess g = guess_line(l);
         if (g.spec < 0 && !title_seen && current == kNone) {
           // "1. <url>" then "- タイトル: "…"": the title of a numbered article.
           title_seen = true;
@@ -393,7 +428,7 @@ class ArticleBuilder {
         continue;
       }
       if (!t.empty() && (item || !dash)) {
-        const LabelGuess g = guess_label(t);
+        const LabelGuess g = guess_line(l);
         if (g.spec >= 0 && only_separators(t.substr(g.name_len))) {
           current = add_label(line, l, c, g, item);
           label_depth = item ? depth(line) : -1;
@@ -415,7 +450,7 @@ class ArticleBuilder {
             line.indent > label_indent ? static_cast<std::uint16_t>(line.indent - label_indent) : 0;
         it.top = rel < 2 * schema_.indent_step;
       }
-      it.leak = spec_.holds_leaked_text(text({line.begin, line.end}));
+      it.leak = holds_leaked_text({line.begin, line.end});
       if (it.leak) digest_.line_flags[it.line] |= Digest::kLeakedText;
       digest_.items.push_back(it);
       if (current != kNone)
@@ -570,6 +605,13 @@ class ArticleBuilder {
   const Schema& schema_;
   const ArticleSpec& spec_;
   LabelStarts label_starts_;
+  // guess_line's answers, by line.
+  std::vector<bool> guessed_;
+  std::vector<LabelGuess> guesses_;
+  // The lines of the article being read, and whether they hold any leaked
+  // text at all.
+  ByteRange article_bytes_;
+  bool article_may_leak_ = true;
   // Per-article scratch, kept for the next article: most files hold dozens.
   std::vector<bool> present_scratch_;
   std::vector<std::int32_t> first_of_scratch_;
