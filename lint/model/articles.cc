@@ -6,6 +6,7 @@
 #include <array>
 #include <bitset>
 #include <cstring>
+#include <span>
 #include <string>
 
 #include "base/sequence.h"
@@ -39,76 +40,100 @@ struct LabelGuess {
   std::size_t name_len = 0;  // bytes of the text that are the label
 };
 
-// A label as written, exactly or with text after a separator. Near misses
-// are resolved later, per article, against the labels it lacks.
-LabelGuess classify_label(std::string_view text, const ArticleSpec& spec) {
-  LabelGuess best;
-  auto consider = [&](std::string_view spelling, int index, LabelMatch kind) {
-    // (The first byte first: most lines start like no label.)
-    if (text.size() < spelling.size() || spelling.empty() || text[0] != spelling[0] ||
-        text.compare(0, spelling.size(), spelling) != 0) {
-      return;
-    }
-    if (text.size() > spelling.size() && separator_at(text, spelling.size()) == 0) return;
-    // Prefer the exact spelling, then the longest.
-    const bool exact = text.size() == spelling.size();
-    const bool best_exact = best.spec >= 0 && text.size() == best.name_len;
-    if (best.spec >= 0 && (best_exact || (!exact && spelling.size() <= best.name_len))) return;
-    best = LabelGuess{index, kind, spelling.size()};
-  };
-  for (std::size_t i = 0; i < spec.labels.size(); ++i) {
-    const LabelSpec& l = spec.labels[i];
-    const int index = static_cast<int>(i);
-    consider(l.name, index, LabelMatch::Exact);
-    for (const std::string& a : l.accepted)
-      consider(a, index, LabelMatch::Accepted);
-    for (const std::string& a : l.aliases)
-      consider(a, index, LabelMatch::Alias);
-  }
-  return best;
-}
-
-// Which lines may start with a label, from their first bytes: most lines
-// an article holds start like none, and classify_label would compare each
-// with every spelling. A line of three bytes or more can only start with
-// a spelling of three or more whose first three bytes hash to a set bit,
-// or with a shorter one whose first byte is set in `short_first`.
-class LabelStarts {
+// Every spelling of every label, in the order classify_label weighs them
+// (by label, then name, accepted, aliases), grouped by first byte: a line
+// is compared only with the spellings that start like it, in that order.
+// Which lines may start with a label at all, from their first three bytes:
+// most lines an article holds start like none.
+class LabelSpellings {
  public:
-  explicit LabelStarts(const ArticleSpec& spec) {
-    auto add = [&](std::string_view spelling) {
-      if (spelling.empty()) return;
-      if (spelling.size() < 3) {
-        short_first_.set(static_cast<unsigned char>(spelling[0]));
-      } else {
-        three_.set(hash3(spelling));
-      }
-    };
-    for (const LabelSpec& l : spec.labels) {
-      add(l.name);
+  struct Spelling {
+    std::string_view text;
+    int spec;
+    LabelMatch match;
+  };
+
+  explicit LabelSpellings(const ArticleSpec& spec) {
+    std::vector<Spelling> all;
+    for (std::size_t i = 0; i < spec.labels.size(); ++i) {
+      const LabelSpec& l = spec.labels[i];
+      const int index = static_cast<int>(i);
+      all.push_back({l.name, index, LabelMatch::Exact});
       for (const std::string& a : l.accepted)
-        add(a);
+        all.push_back({a, index, LabelMatch::Accepted});
       for (const std::string& a : l.aliases)
-        add(a);
+        all.push_back({a, index, LabelMatch::Alias});
+    }
+    std::erase_if(all, [](const Spelling& sp) { return sp.text.empty(); });
+    std::stable_sort(all.begin(), all.end(), [](const Spelling& x, const Spelling& y) {
+      return first_byte(x.text) < first_byte(y.text);
+    });
+    spellings_ = std::move(all);
+    begin_.fill(0);
+    end_.fill(0);
+    for (std::size_t k = spellings_.size(); k-- > 0;)
+      begin_[first_byte(spellings_[k].text)] = static_cast<std::uint32_t>(k);
+    for (std::size_t k = 0; k < spellings_.size(); ++k)
+      end_[first_byte(spellings_[k].text)] = static_cast<std::uint32_t>(k + 1);
+    for (const Spelling& sp : spellings_) {
+      if (sp.text.size() < 3) {
+        short_first_.set(first_byte(sp.text));
+      } else {
+        three_.set(hash3(sp.text));
+      }
     }
   }
 
-  // False only when no spelling can start `text`.
+  // False only when no spelling can start `text`. A line of three bytes or
+  // more can only start with a spelling of three or more whose first three
+  // bytes hash to a set bit, or with a shorter one whose first byte is set
+  // in `short_first_`.
   bool may_start(std::string_view text) const {
     if (text.size() < 3) return true;
-    return three_.test(hash3(text)) || short_first_.test(static_cast<unsigned char>(text[0]));
+    return three_.test(hash3(text)) || short_first_.test(first_byte(text));
+  }
+
+  // The spellings starting with text's first byte, in weighing order.
+  std::span<const Spelling> starting_like(std::string_view text) const {
+    if (text.empty()) return {};
+    const unsigned char b = first_byte(text);
+    return std::span<const Spelling>(spellings_).subspan(begin_[b], end_[b] - begin_[b]);
   }
 
  private:
+  static unsigned char first_byte(std::string_view s) { return static_cast<unsigned char>(s[0]); }
+
   static std::size_t hash3(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::uint32_t key = std::uint32_t{p[0]} << 16 | std::uint32_t{p[1]} << 8 | p[2];
     return (key * 2654435761u) >> 22;  // 10 bits
   }
 
+  std::vector<Spelling> spellings_;
+  std::array<std::uint32_t, 256> begin_;  // spellings_[begin_[b], end_[b]) start with byte b
+  std::array<std::uint32_t, 256> end_;
   std::bitset<1024> three_;
   std::bitset<256> short_first_;
 };
+
+// A label as written, exactly or with text after a separator. Near misses
+// are resolved later, per article, against the labels it lacks.
+LabelGuess classify_label(std::string_view text, const LabelSpellings& spellings) {
+  LabelGuess best;
+  for (const LabelSpellings::Spelling& sp : spellings.starting_like(text)) {
+    const std::string_view spelling = sp.text;
+    if (text.size() < spelling.size() || text.compare(0, spelling.size(), spelling) != 0) {
+      continue;
+    }
+    if (text.size() > spelling.size() && separator_at(text, spelling.size()) == 0) continue;
+    // Prefer the exact spelling, then the longest.
+    const bool exact = text.size() == spelling.size();
+    const bool best_exact = best.spec >= 0 && text.size() == best.name_len;
+    if (best.spec >= 0 && (best_exact || (!exact && spelling.size() <= best.name_len))) continue;
+    best = LabelGuess{sp.spec, sp.match, spelling.size()};
+  }
+  return best;
+}
 
 // Whether `s` holds at least `n` commas (memchr: most lines hold none).
 bool has_commas(std::string_view s, int n) {
@@ -195,7 +220,7 @@ class ArticleBuilder {
         bytes_(source.bytes()),
         schema_(schema),
         spec_(schema.articles),
-        label_starts_(schema.articles),
+        spellings_(schema.articles),
         digest_(digest) {}
 
   void run() {
@@ -211,7 +236,7 @@ class ArticleBuilder {
   std::string_view text(ByteRange r) const { return bytes_.substr(r.begin, r.size()); }
 
   LabelGuess guess_label(std::string_view t) const {
-    return label_starts_.may_start(t) ? classify_label(t, spec_) : LabelGuess{};
+    return spellings_.may_start(t) ? classify_label(t, spellings_) : LabelGuess{};
   }
 
   // guess_label of line l's content, once per line: find_split and body
@@ -543,8 +568,19 @@ class ArticleBuilder {
         firsts.push_back(i);
       }
     }
-    const std::vector<bool> in_order = longest_increasing_subsequence(
-        firsts.size(), [&](std::size_t k) { return digest_.labels[firsts[k]].spec; });
+    auto spec_of = [&](std::size_t k) { return digest_.labels[firsts[k]].spec; };
+    // Most articles hold their labels in schema order: the whole run is
+    // then the longest (the specs of first occurrences are distinct), with
+    // no vectors to build.
+    bool sorted = true;
+    for (std::size_t k = 1; k < firsts.size() && sorted; ++k)
+      sorted = spec_of(k - 1) < spec_of(k);
+    if (sorted) {
+      for (const std::size_t i : firsts)
+        digest_.labels[i].in_order = true;
+      return;
+    }
+    const std::vector<bool> in_order = longest_increasing_subsequence(firsts.size(), spec_of);
     for (std::size_t k = 0; k < firsts.size(); ++k)
       digest_.labels[firsts[k]].in_order = in_order[k];
   }
@@ -604,7 +640,7 @@ class ArticleBuilder {
   std::string_view bytes_;
   const Schema& schema_;
   const ArticleSpec& spec_;
-  LabelStarts label_starts_;
+  LabelSpellings spellings_;
   // guess_line's answers, by line.
   std::vector<bool> guessed_;
   std::vector<LabelGuess> guesses_;
