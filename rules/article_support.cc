@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 
 #include "digestlint/file_cache.h"
 #include "digestlint/text.h"
@@ -71,21 +70,15 @@ struct LabelSummaries {
 
 }  // namespace
 
-BlockSummary summarize(const LintContext& ctx, const ArticleLabel& label) {
-  const std::vector<ArticleLabel>& labels = ctx.digest.labels;
-  // (std::less: a total order even for a label from elsewhere.)
-  const std::less<const ArticleLabel*> before;
-  if (labels.empty() || before(&label, labels.data()) ||
-      !before(&label, labels.data() + labels.size())) {
-    return summarize_items(ctx, label);
-  }
-  const LabelSummaries& summaries = ctx.cache.get<LabelSummaries>([&](LabelSummaries& c) {
-    c.by_label.clear();
-    c.by_label.reserve(labels.size());
-    for (const ArticleLabel& l : labels)
-      c.by_label.push_back(summarize_items(ctx, l));
-  });
-  return summaries.by_label[static_cast<std::size_t>(&label - labels.data())];
+const std::vector<BlockSummary>& label_summaries(const LintContext& ctx) {
+  return ctx.cache
+      .get<LabelSummaries>([&](LabelSummaries& c) {
+        c.by_label.clear();
+        c.by_label.reserve(ctx.digest.labels.size());
+        for (const ArticleLabel& l : ctx.digest.labels)
+          c.by_label.push_back(summarize_items(ctx, l));
+      })
+      .by_label;
 }
 
 std::vector<std::string_view> allowed_scopes(const IocSpec& spec, const IocEntry& e) {

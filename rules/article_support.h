@@ -32,7 +32,9 @@ struct BlockSummary {
   int non_bullets = 0;  // lines written without "- "
   std::int32_t first_marker = kNone;  // index into Digest::items
 };
-BlockSummary summarize(const LintContext& ctx, const ArticleLabel& label);
+// Every label's summary, by index in Digest::labels (made once per file:
+// four rules loop over all labels).
+const std::vector<BlockSummary>& label_summaries(const LintContext& ctx);
 
 // The IOC entries of IOC label blocks, with their items (not IOC-shaped
 // lines elsewhere, which only prose rules care about).

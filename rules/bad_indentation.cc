@@ -84,13 +84,24 @@ class BadIndentation final : public Rule {
       }
       lines.clear();
     };
+    // The outermost list above each item's list, found once per list:
+    // siblings share it (kUnknown until asked).
+    constexpr std::int32_t kUnknown = -2;
+    std::vector<std::int32_t> root_of_list(ctx.doc.blocks.size(), kUnknown);
     for (std::uint32_t l = 0; l < ctx.doc.lines.size(); ++l) {
       const Line& line = ctx.doc.lines[l];
       if (line.role != LineRole::ItemStart || line.item == kNone || line.comment) continue;
       if (label_owned[l]) continue;
       const Block& item = ctx.doc.blocks[line.item];
       // Items inside block quotes or other containers keep their own prefix.
-      const std::int32_t root = outermost_list(ctx.doc, item);
+      std::int32_t root = kNone;
+      if (item.parent == kNone) {
+        root = outermost_list(ctx.doc, item);
+      } else {
+        std::int32_t& known = root_of_list[static_cast<std::size_t>(item.parent)];
+        if (known == kUnknown) known = outermost_list(ctx.doc, item);
+        root = known;
+      }
       if (root == kNone) continue;
       if (root != current_root) {
         flush();

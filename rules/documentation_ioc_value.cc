@@ -71,14 +71,15 @@ class DocumentationIocValue final : public Rule {
   void check(const LintContext& ctx, Reporter& report) const override {
     rules::for_each_ioc(ctx, [&](const IocEntry& e, const ArticleItem&) {
       if (e.kind != IocKind::Entry || e.fields[0].empty()) return;
-      const std::string value = quote_for_message(ctx.text(e.fields[0]), 50);
+      // Quoted only for a finding: most values are fine.
+      auto value = [&] { return quote_for_message(ctx.text(e.fields[0]), 50); };
       if (const std::optional<IpAddress> ip = rules::ioc_address(ctx, e)) {
         const IpBlock* block = special_purpose_block(*ip);
         if (block == nullptr || block->ip_class != IpClass::Documentation) return;
         const IpAddress network{block->family, block->prefix};
         report.report(e.fields[0],
                       "IOC value '{}' is in {}/{}, reserved for {} ({}): not a real indicator",
-                      value, network.to_string(), block->length, block->name, block->reference);
+                      value(), network.to_string(), block->length, block->name, block->reference);
         return;
       }
       const std::string host = rules::ioc_host(ctx, e);
@@ -87,7 +88,7 @@ class DocumentationIocValue final : public Rule {
       report.report(e.fields[0],
                     "IOC value '{}' is under '{}', reserved for examples (RFC 2606): not a real "
                     "indicator",
-                    value, name);
+                    value(), name);
     });
   }
 };

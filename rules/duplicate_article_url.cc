@@ -40,7 +40,13 @@ One article per source; put later information under the first article's
 )md";
 
 std::string normalise(std::string_view url) {
-  const std::string u = refang(url);
+  // Most article URLs are live: refanged only when defanged.
+  std::string refanged;
+  std::string_view u = url;
+  if (is_defanged(url)) {
+    refanged = refang(url);
+    u = refanged;
+  }
   std::size_t p = 0;
   if (u.compare(0, 8, "https://") == 0) {
     p = 8;
@@ -60,7 +66,7 @@ std::string normalise(std::string_view url) {
     if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
   }
   if (out.compare(host_at, 4, "www.") == 0) out.erase(host_at, 4);
-  std::string_view rest = std::string_view(u).substr(host_end);
+  std::string_view rest = u.substr(host_end);
   while (!rest.empty() && rest.back() == '/')
     rest.remove_suffix(1);
   out += rest;

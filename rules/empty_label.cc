@@ -48,11 +48,13 @@ class EmptyLabel final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const ArticleSpec& spec = ctx.schema.articles;
-    for (const ArticleLabel& l : ctx.digest.labels) {
+    const std::vector<rules::BlockSummary>& summaries = rules::label_summaries(ctx);
+    for (std::size_t k = 0; k < ctx.digest.labels.size(); ++k) {
+      const ArticleLabel& l = ctx.digest.labels[k];
       if (l.spec < 0 || l.duplicate_of != kNone) continue;
       const LabelSpec& ls = spec.labels[l.spec];
       if (ls.min_items == 0) continue;
-      const rules::BlockSummary s = rules::summarize(ctx, l);
+      const rules::BlockSummary& s = summaries[k];
       if (s.lines > 0 || s.leaks > 0) continue;
       // "- ChatGPTの推奨事項: text": the content is on the label's line
       // (text-after-label's finding).

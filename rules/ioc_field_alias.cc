@@ -61,6 +61,7 @@ class IocFieldAlias final : public Rule {
                    std::string_view name) {
     const FieldMatch m = e.match[field];
     if (name.empty()) return;
+    if (m != FieldMatch::Alias && m != FieldMatch::Loose && m != FieldMatch::Annotated) return;
     const std::string written = quote_for_message(ctx.text(e.fields[field]), 40);
     if (m == FieldMatch::Alias || m == FieldMatch::Loose) {
       report

@@ -77,10 +77,12 @@ class LabelOverLimit final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const ArticleSpec& spec = ctx.schema.articles;
-    for (const ArticleLabel& l : ctx.digest.labels) {
+    const std::vector<rules::BlockSummary>& summaries = rules::label_summaries(ctx);
+    for (std::size_t k = 0; k < ctx.digest.labels.size(); ++k) {
+      const ArticleLabel& l = ctx.digest.labels[k];
       if (l.spec < 0) continue;
       const LabelSpec& ls = spec.labels[l.spec];
-      const rules::BlockSummary s = rules::summarize(ctx, l);
+      const rules::BlockSummary& s = summaries[k];
       if (ls.max_items > 0 && s.bullets > ls.max_items) {
         if (ls.max_items == ls.min_items) {
           report.report(ctx.line_range(l.line),

@@ -69,7 +69,8 @@ class MalformedHashValue final : public Rule {
     rules::for_each_ioc(ctx, [&](const IocEntry& e, const ArticleItem&) {
       if (e.kind != IocKind::Entry || e.fields[0].empty()) return;
       const std::string_view v = ctx.text(e.fields[0]);
-      const std::string value = quote_for_message(v, 70);
+      // Quoted only for a finding: most values are fine.
+      auto value = [&] { return quote_for_message(v, 70); };
       const auto stray = std::find_if_not(v.begin(), v.end(), is_hex);
       const std::size_t hex = static_cast<std::size_t>(std::count_if(v.begin(), v.end(), is_hex));
       if (names_hash(ctx.text(e.fields[1]))) {
@@ -77,15 +78,16 @@ class MalformedHashValue final : public Rule {
           report.report(e.fields[0],
                         "hash '{}' mixes hex digits with other characters ({}): a hash is hex "
                         "digits alone",
-                        value, describe_char_at(v, static_cast<std::size_t>(stray - v.begin())));
+                        value(), describe_char_at(v, static_cast<std::size_t>(stray - v.begin())));
         } else if (!is_hash_length(v.size())) {
-          report_length(report, e, value, v.size());
+          report_length(report, e, value(), v.size());
         }
         return;
       }
       if (e.shape != ValueShape::Other || v.starts_with("0x") || v.starts_with("0X")) return;
       if (stray == v.end()) {
-        if (v.size() >= 30 && !is_hash_length(v.size())) report_length(report, e, value, v.size());
+        if (v.size() >= 30 && !is_hash_length(v.size()))
+          report_length(report, e, value(), v.size());
         return;
       }
       // A hash's length with one or two stray letters: a typo, not a word.
@@ -95,7 +97,7 @@ class MalformedHashValue final : public Rule {
       });
       if (is_hash_length(v.size()) && others <= 2 && letters_only) {
         report.report(e.fields[0],
-                      "value '{}' has a hash's length but {} is not a hex digit: a typo?", value,
+                      "value '{}' has a hash's length but {} is not a hex digit: a typo?", value(),
                       describe_char_at(v, static_cast<std::size_t>(stray - v.begin())));
       }
     });

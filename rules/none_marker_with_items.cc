@@ -46,9 +46,11 @@ class NoneMarkerWithItems final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const Digest& d = ctx.digest;
-    for (const ArticleLabel& l : d.labels) {
+    const std::vector<rules::BlockSummary>& summaries = rules::label_summaries(ctx);
+    for (std::size_t k = 0; k < d.labels.size(); ++k) {
+      const ArticleLabel& l = d.labels[k];
       if (l.spec < 0) continue;
-      const rules::BlockSummary s = rules::summarize(ctx, l);
+      const rules::BlockSummary& s = summaries[k];
       if (s.markers == 0 || s.real == 0) continue;
       for (std::uint32_t i = l.first_item; i < l.end_item; ++i) {
         const ArticleItem& it = d.items[i];

@@ -48,9 +48,11 @@ class NonstandardNoneMarker final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const ArticleSpec& spec = ctx.schema.articles;
-    for (const ArticleLabel& l : ctx.digest.labels) {
+    const std::vector<rules::BlockSummary>& summaries = rules::label_summaries(ctx);
+    for (std::size_t k = 0; k < ctx.digest.labels.size(); ++k) {
+      const ArticleLabel& l = ctx.digest.labels[k];
       if (l.spec < 0) continue;
-      const rules::BlockSummary s = rules::summarize(ctx, l);
+      const rules::BlockSummary& s = summaries[k];
       if (s.markers != 1 || s.real > 0) continue;  // beside items: none-marker-with-items'
       const ArticleItem& it = ctx.digest.items[s.first_marker];
       const std::string& marker = spec.labels[l.spec].none_marker;

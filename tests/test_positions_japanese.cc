@@ -267,6 +267,14 @@ TEST_CASE("invalid UTF-8 is reported per ill-formed subpart and never stops the 
       for (const Diagnostic& d : utf8.lint(text))
         alone.push_back(d.range);
       CHECK(with_index == alone);
+      // And both are what a plain decoder of the whole text finds (the rule
+      // skips ASCII before decoding).
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> ill_formed;
+      prose::find_interesting(text, nullptr, ill_formed, false);
+      std::vector<ByteRange> decoded;
+      for (const auto& [at, length] : ill_formed)
+        decoded.push_back({at, at + length});
+      CHECK(alone == decoded);
       // Fixing terminates, and what is left is still in bounds.
       const FixOutcome fixed = fix_until_stable(all, text, true);
       for (const Diagnostic& d : fixed.remaining)

@@ -1,6 +1,8 @@
 #include "digestlint/phrase_set.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "digestlint/text.h"
 
@@ -14,6 +16,24 @@ std::uint32_t prefix3(const unsigned char* p) {
 
 std::uint32_t prefix3(std::string_view s) {
   return prefix3(reinterpret_cast<const unsigned char*>(s.data()));
+}
+
+// The three bytes ending at `last` as one number, for the shift table.
+std::uint32_t block_ending_at(const unsigned char* last) {
+  return std::uint32_t{last[-2]} | std::uint32_t{last[-1]} << 8 | std::uint32_t{last[0]} << 16;
+}
+
+// The same in one load where the byte before them is readable too (in the
+// search, `last` is at least window_ - 1 >= kLongPhrase - 1 bytes in): the
+// step that runs for every window.
+std::uint32_t block_ending_at_in_text(const unsigned char* last) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint32_t word;
+    std::memcpy(&word, last - 3, 4);
+    return word >> 8;
+  } else {
+    return block_ending_at(last);
+  }
 }
 
 // A 12-bit hash of three bytes (one kanji or kana): the shift table it
@@ -43,7 +63,8 @@ PhraseSet::PhraseSet(std::vector<std::string> phrases) : phrases_(std::move(phra
     // Three bytes ending at j in the phrase's first `window_` bytes: a
     // window ending with them may need to slide only window_ - 1 - j.
     for (std::size_t j = 2; j < window_; ++j) {
-      std::uint8_t& sh = shift_[prefix_hash(prefix3(std::string_view(p).substr(j - 2)))];
+      std::uint8_t& sh = shift_[prefix_hash(
+          block_ending_at(reinterpret_cast<const unsigned char*>(p.data()) + j))];
       sh = std::min<std::uint8_t>(sh, static_cast<std::uint8_t>(window_ - 1 - j));
     }
   }
@@ -51,11 +72,12 @@ PhraseSet::PhraseSet(std::vector<std::string> phrases) : phrases_(std::move(phra
 }
 
 bool PhraseSet::found_in(std::string_view s) const {
+  static_assert(kLongPhrase >= 4, "block_ending_at_in_text reads the byte before a block");
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   const std::size_t m = window_;
   for (std::size_t end = m - 1; m >= 3 && end < n;) {
-    const std::uint8_t sh = shift_[prefix_hash(prefix3(p + end - 2))];
+    const std::uint8_t sh = shift_[prefix_hash(block_ending_at_in_text(p + end))];
     if (sh > 0) {
       end += sh;
       continue;

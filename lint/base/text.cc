@@ -1,5 +1,7 @@
 #include "digestlint/text.h"
 
+#include "base/fold.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -21,8 +23,6 @@ std::string_view trim_ascii_space(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
-namespace {
-
 std::string nfkc_casefold(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -34,6 +34,59 @@ std::string nfkc_casefold(std::string_view s) {
   if (U_FAILURE(status)) return std::string(s);
   return out;
 }
+
+// The kana, kanji and punctuation most markers are written in (a test
+// checks every one against ICU).
+bool is_simple_fold_code_point(char32_t c) {
+  if (c < 0x80) return true;              // ASCII: A-Z fold to a-z, the rest to themselves
+  return (c >= 0x3001 && c <= 0x3002) ||  // 、。
+         c == 0x3005 ||                   // 々
+         (c >= 0x300C && c <= 0x300F) ||  // 「」『』
+         (c >= 0x3041 && c <= 0x3096) ||  // hiragana
+         (c >= 0x30A1 && c <= 0x30FC) ||  // katakana, ・, ー
+         (c >= 0x4E00 && c <= 0x9FFF);    // CJK unified ideographs
+}
+
+bool fold_loosely_simple(std::string_view s, std::string& out) {
+  // Simple code points fold to themselves, A-Z to a-z, never growing: fold,
+  // drop repeats and write in one pass over the bytes.
+  out.resize(s.size());
+  char* const w0 = out.data();
+  char* w = w0;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const std::size_t n = s.size();
+  char32_t previous = 0xFFFFFFFF;
+  for (std::size_t i = 0; i < n;) {
+    const std::uint8_t b = p[i];
+    if (b < 0x80) {
+      const auto c = static_cast<char32_t>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
+      if (c != previous) *w++ = static_cast<char>(c);
+      previous = c;
+      ++i;
+      continue;
+    }
+    // Every simple code point beyond ASCII is three bytes (U+3001-U+9FFF);
+    // anything else, ill-formed bytes included, is left to ICU.
+    if ((b & 0xF0) != 0xE0 || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 ||
+        (p[i + 2] & 0xC0) != 0x80) {
+      return false;
+    }
+    const char32_t c =
+        (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 | (char32_t{p[i + 2]} & 0x3F);
+    // (Below U+3001 a three-byte sequence is overlong or not simple.)
+    if (c < 0x3001 || !is_simple_fold_code_point(c)) return false;
+    if (c != previous) {
+      std::memcpy(w, p + i, 3);
+      w += 3;
+    }
+    previous = c;
+    i += 3;
+  }
+  out.resize(static_cast<std::size_t>(w - w0));
+  return true;
+}
+
+namespace {
 
 std::vector<UChar32> code_points(std::string_view s) {
   std::vector<UChar32> out;
@@ -70,7 +123,7 @@ void for_each_code_point(std::string_view s, F f) {
   }
 }
 
-std::string fold_loosely(std::string_view s) {
+std::string fold_loosely_by_icu(std::string_view s) {
   const std::string folded = nfkc_casefold(trim_ascii_space(s));
   std::string out;
   out.reserve(folded.size());
@@ -83,6 +136,15 @@ std::string fold_loosely(std::string_view s) {
   const std::string_view trimmed = trim_ascii_space(out);
   if (trimmed.size() == out.size()) return out;
   return std::string(trimmed);
+}
+
+std::string fold_loosely(std::string_view s) {
+  // Most markers are kana, kanji and ASCII, which fold without ICU (a
+  // call costs thousands of instructions). After trimming, simple code
+  // points leave nothing to trim again.
+  std::string out;
+  if (fold_loosely_simple(trim_ascii_space(s), out)) return out;
+  return fold_loosely_by_icu(s);
 }
 
 std::string fold_for_match(std::string_view s) {
@@ -213,6 +275,24 @@ std::string quote_for_message(std::string_view s, std::size_t max_code_points) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
   const auto n = static_cast<std::int32_t>(s.size());
   for (std::int32_t i = 0; i < n;) {
+    // A run of printable ASCII is copied whole: none of it is a control,
+    // default-ignorable or bidi control character (IOC values are mostly
+    // ASCII, and rules quote them before knowing whether they report).
+    std::int32_t run = i;
+    while (run < n && p[run] >= 0x20 && p[run] < 0x7F)
+      ++run;
+    if (run > i) {
+      const auto length = static_cast<std::size_t>(run - i);
+      const std::size_t room = max_code_points - std::min(count, max_code_points);
+      out.append(s.substr(static_cast<std::size_t>(i), std::min(length, room)));
+      if (length > room) {
+        out += "…";
+        break;
+      }
+      count += length;
+      i = run;
+      continue;
+    }
     const std::int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);

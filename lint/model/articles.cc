@@ -6,6 +6,7 @@
 #include <array>
 #include <bitset>
 #include <cstring>
+#include <span>
 #include <string>
 
 #include "base/sequence.h"
@@ -39,76 +40,100 @@ struct LabelGuess {
   std::size_t name_len = 0;  // bytes of the text that are the label
 };
 
-// A label as written, exactly or with text after a separator. Near misses
-// are resolved later, per article, against the labels it lacks.
-LabelGuess classify_label(std::string_view text, const ArticleSpec& spec) {
-  LabelGuess best;
-  auto consider = [&](std::string_view spelling, int index, LabelMatch kind) {
-    // (The first byte first: most lines start like no label.)
-    if (text.size() < spelling.size() || spelling.empty() || text[0] != spelling[0] ||
-        text.compare(0, spelling.size(), spelling) != 0) {
-      return;
-    }
-    if (text.size() > spelling.size() && separator_at(text, spelling.size()) == 0) return;
-    // Prefer the exact spelling, then the longest.
-    const bool exact = text.size() == spelling.size();
-    const bool best_exact = best.spec >= 0 && text.size() == best.name_len;
-    if (best.spec >= 0 && (best_exact || (!exact && spelling.size() <= best.name_len))) return;
-    best = LabelGuess{index, kind, spelling.size()};
-  };
-  for (std::size_t i = 0; i < spec.labels.size(); ++i) {
-    const LabelSpec& l = spec.labels[i];
-    const int index = static_cast<int>(i);
-    consider(l.name, index, LabelMatch::Exact);
-    for (const std::string& a : l.accepted)
-      consider(a, index, LabelMatch::Accepted);
-    for (const std::string& a : l.aliases)
-      consider(a, index, LabelMatch::Alias);
-  }
-  return best;
-}
-
-// Which lines may start with a label, from their first bytes: most lines
-// an article holds start like none, and classify_label would compare each
-// with every spelling. A line of three bytes or more can only start with
-// a spelling of three or more whose first three bytes hash to a set bit,
-// or with a shorter one whose first byte is set in `short_first`.
-class LabelStarts {
+// Every spelling of every label, in the order classify_label weighs them
+// (by label, then name, accepted, aliases), grouped by first byte: a line
+// is compared only with the spellings that start like it, in that order.
+// Which lines may start with a label at all, from their first three bytes:
+// most lines an article holds start like none.
+class LabelSpellings {
  public:
-  explicit LabelStarts(const ArticleSpec& spec) {
-    auto add = [&](std::string_view spelling) {
-      if (spelling.empty()) return;
-      if (spelling.size() < 3) {
-        short_first_.set(static_cast<unsigned char>(spelling[0]));
-      } else {
-        three_.set(hash3(spelling));
-      }
-    };
-    for (const LabelSpec& l : spec.labels) {
-      add(l.name);
+  struct Spelling {
+    std::string_view text;
+    int spec;
+    LabelMatch match;
+  };
+
+  explicit LabelSpellings(const ArticleSpec& spec) {
+    std::vector<Spelling> all;
+    for (std::size_t i = 0; i < spec.labels.size(); ++i) {
+      const LabelSpec& l = spec.labels[i];
+      const int index = static_cast<int>(i);
+      all.push_back({l.name, index, LabelMatch::Exact});
       for (const std::string& a : l.accepted)
-        add(a);
+        all.push_back({a, index, LabelMatch::Accepted});
       for (const std::string& a : l.aliases)
-        add(a);
+        all.push_back({a, index, LabelMatch::Alias});
+    }
+    std::erase_if(all, [](const Spelling& sp) { return sp.text.empty(); });
+    std::stable_sort(all.begin(), all.end(), [](const Spelling& x, const Spelling& y) {
+      return first_byte(x.text) < first_byte(y.text);
+    });
+    spellings_ = std::move(all);
+    begin_.fill(0);
+    end_.fill(0);
+    for (std::size_t k = spellings_.size(); k-- > 0;)
+      begin_[first_byte(spellings_[k].text)] = static_cast<std::uint32_t>(k);
+    for (std::size_t k = 0; k < spellings_.size(); ++k)
+      end_[first_byte(spellings_[k].text)] = static_cast<std::uint32_t>(k + 1);
+    for (const Spelling& sp : spellings_) {
+      if (sp.text.size() < 3) {
+        short_first_.set(first_byte(sp.text));
+      } else {
+        three_.set(hash3(sp.text));
+      }
     }
   }
 
-  // False only when no spelling can start `text`.
+  // False only when no spelling can start `text`. A line of three bytes or
+  // more can only start with a spelling of three or more whose first three
+  // bytes hash to a set bit, or with a shorter one whose first byte is set
+  // in `short_first_`.
   bool may_start(std::string_view text) const {
     if (text.size() < 3) return true;
-    return three_.test(hash3(text)) || short_first_.test(static_cast<unsigned char>(text[0]));
+    return three_.test(hash3(text)) || short_first_.test(first_byte(text));
+  }
+
+  // The spellings starting with text's first byte, in weighing order.
+  std::span<const Spelling> starting_like(std::string_view text) const {
+    if (text.empty()) return {};
+    const unsigned char b = first_byte(text);
+    return std::span<const Spelling>(spellings_).subspan(begin_[b], end_[b] - begin_[b]);
   }
 
  private:
+  static unsigned char first_byte(std::string_view s) { return static_cast<unsigned char>(s[0]); }
+
   static std::size_t hash3(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::uint32_t key = std::uint32_t{p[0]} << 16 | std::uint32_t{p[1]} << 8 | p[2];
     return (key * 2654435761u) >> 22;  // 10 bits
   }
 
+  std::vector<Spelling> spellings_;
+  std::array<std::uint32_t, 256> begin_;  // spellings_[begin_[b], end_[b]) start with byte b
+  std::array<std::uint32_t, 256> end_;
   std::bitset<1024> three_;
   std::bitset<256> short_first_;
 };
+
+// A label as written, exactly or with text after a separator. Near misses
+// are resolved later, per article, against the labels it lacks.
+LabelGuess classify_label(std::string_view text, const LabelSpellings& spellings) {
+  LabelGuess best;
+  for (const LabelSpellings::Spelling& sp : spellings.starting_like(text)) {
+    const std::string_view spelling = sp.text;
+    if (text.size() < spelling.size() || text.compare(0, spelling.size(), spelling) != 0) {
+      continue;
+    }
+    if (text.size() > spelling.size() && separator_at(text, spelling.size()) == 0) continue;
+    // Prefer the exact spelling, then the longest.
+    const bool exact = text.size() == spelling.size();
+    const bool best_exact = best.spec >= 0 && text.size() == best.name_len;
+    if (best.spec >= 0 && (best_exact || (!exact && spelling.size() <= best.name_len))) continue;
+    best = LabelGuess{sp.spec, sp.match, spelling.size()};
+  }
+  return best;
+}
 
 // Whether `s` holds at least `n` commas (memchr: most lines hold none).
 bool has_commas(std::string_view s, int n) {
@@ -195,7 +220,7 @@ class ArticleBuilder {
         bytes_(source.bytes()),
         schema_(schema),
         spec_(schema.articles),
-        label_starts_(schema.articles),
+        spellings_(schema.articles),
         digest_(digest) {}
 
   void run() {
@@ -211,8 +236,42 @@ class ArticleBuilder {
   std::string_view text(ByteRange r) const { return bytes_.substr(r.begin, r.size()); }
 
   LabelGuess guess_label(std::string_view t) const {
-    return label_starts_.may_start(t) ? classify_label(t, spec_) : LabelGuess{};
+    return spellings_.may_start(t) ? classify_label(t, spellings_) : LabelGuess{};
   }
+
+  // guess_label of line l's content, once per line: find_split and body
+  // both ask for every label line.
+  const LabelGuess& guess_line(std::uint32_t l) {
+    if (guessed_.empty()) {
+      guessed_.assign(doc_.lines.size(), false);
+      guesses_.resize(doc_.lines.size());
+    }
+    if (!guessed_[l]) {
+      guesses_[l] = guess_label(text(content(doc_.lines[l])));
+      guessed_[l] = true;
+    }
+    return guesses_[l];
+  }
+
+  // Whether the text at `r` holds leaked template text. One search of the
+  // article's lines answers for most articles, which hold none: where the
+  // bytes either side of `r` are no ASCII word characters, a phrase that
+  // is a token in `r` is one in the article too (is_token_at), so a clean
+  // article has clean lines.
+  bool holds_leaked_text(ByteRange r) const {
+    if (!article_may_leak_ && r.begin >= article_bytes_.begin && r.end <= article_bytes_.end &&
+        !is_word_byte_before(r.begin) && !is_word_byte_at(r.end)) {
+      return false;
+    }
+    return spec_.holds_leaked_text(text(r));
+  }
+
+  bool is_word_byte_at(Offset at) const {
+    if (at >= bytes_.size()) return false;
+    const char c = bytes_[at];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  bool is_word_byte_before(Offset at) const { return at > 0 && is_word_byte_at(at - 1); }
 
   // A line's text without its list marker, indentation and trailing
   // whitespace.
@@ -267,22 +326,21 @@ class ArticleBuilder {
   // Where a second first label ("- 要約" after other labels) starts an
   // article whose heading was lost, with the title bullet before it; or
   // `end`.
-  std::uint32_t find_split(std::uint32_t pos, std::uint32_t end) const {
+  std::uint32_t find_split(std::uint32_t pos, std::uint32_t end) {
     bool seen_first = false;
     bool seen_other = false;
     for (std::uint32_t l = pos; l < end; ++l) {
       const Line& line = doc_.lines[l];
       if (line.comment || !is_top_bullet(line)) continue;
-      const std::string_view t = text(content(line));
-      const LabelGuess g = guess_label(t);
-      if (g.spec == 0 && g.name_len == t.size()) {
+      const LabelGuess& g = guess_line(l);
+      if (g.spec == 0 && g.name_len == content(line).size()) {
         if (seen_first && seen_other) {
           std::uint32_t split = l;
           while (split > pos) {
             const Line& prev = doc_.lines[split - 1];
             if (prev.blank() || prev.comment) {
               --split;
-            } else if (is_top_bullet(prev) && guess_label(text(content(prev))).spec < 0) {
+            } else if (is_top_bullet(prev) && guess_line(split - 1).spec < 0) {
               --split;
             } else {
               break;
@@ -324,7 +382,9 @@ class ArticleBuilder {
       a.url = {c.begin, static_cast<Offset>(c.begin + url_end(text(c), 0, UrlEnd::AtSpace))};
       a.url_text = c;
     }
-    a.title_leak = !headless && !numbered && spec_.holds_leaked_text(text(a.title));
+    article_bytes_ = {doc_.lines[start].begin, doc_.lines[end - 1].end};
+    article_may_leak_ = spec_.holds_leaked_text(text(article_bytes_));
+    a.title_leak = !headless && !numbered && holds_leaked_text(a.title);
     if (a.title_leak) digest_.line_flags[a.line] |= Digest::kLeakedText;
     if (a.url_line != kNone) digest_.line_flags[a.url_line] |= Digest::kArticleUrl;
     const std::uint32_t split = find_split(pos, end);
@@ -345,7 +405,7 @@ class ArticleBuilder {
     const UrlGuess g = classify_url_line(text(t), t.begin);
     if (!g.found) return;
     // A label line ("- 要約 https://…") is not the URL line.
-    if (line.shape == LineShape::Bullet && guess_label(text(content(line))).spec >= 0) {
+    if (line.shape == LineShape::Bullet && guess_line(l).spec >= 0) {
       return;
     }
     a.url_form = g.form;
@@ -380,7 +440,7 @@ class ArticleBuilder {
       // Labels: any top-level item; deeper items and bare lines only when
       // they spell a label exactly ("  - その他", "その他").
       if (top_level && !t.empty()) {
-        const LabelGuess g = guess_label(t);
+        const LabelGuess g = guess_line(l);
         if (g.spec < 0 && !title_seen && current == kNone) {
           // "1. <url>" then "- タイトル: "…"": the title of a numbered article.
           title_seen = true;
@@ -393,7 +453,7 @@ class ArticleBuilder {
         continue;
       }
       if (!t.empty() && (item || !dash)) {
-        const LabelGuess g = guess_label(t);
+        const LabelGuess g = guess_line(l);
         if (g.spec >= 0 && only_separators(t.substr(g.name_len))) {
           current = add_label(line, l, c, g, item);
           label_depth = item ? depth(line) : -1;
@@ -415,7 +475,7 @@ class ArticleBuilder {
             line.indent > label_indent ? static_cast<std::uint16_t>(line.indent - label_indent) : 0;
         it.top = rel < 2 * schema_.indent_step;
       }
-      it.leak = spec_.holds_leaked_text(text({line.begin, line.end}));
+      it.leak = holds_leaked_text({line.begin, line.end});
       if (it.leak) digest_.line_flags[it.line] |= Digest::kLeakedText;
       digest_.items.push_back(it);
       if (current != kNone)
@@ -508,8 +568,19 @@ class ArticleBuilder {
         firsts.push_back(i);
       }
     }
-    const std::vector<bool> in_order = longest_increasing_subsequence(
-        firsts.size(), [&](std::size_t k) { return digest_.labels[firsts[k]].spec; });
+    auto spec_of = [&](std::size_t k) { return digest_.labels[firsts[k]].spec; };
+    // Most articles hold their labels in schema order: the whole run is
+    // then the longest (the specs of first occurrences are distinct), with
+    // no vectors to build.
+    bool sorted = true;
+    for (std::size_t k = 1; k < firsts.size() && sorted; ++k)
+      sorted = spec_of(k - 1) < spec_of(k);
+    if (sorted) {
+      for (const std::size_t i : firsts)
+        digest_.labels[i].in_order = true;
+      return;
+    }
+    const std::vector<bool> in_order = longest_increasing_subsequence(firsts.size(), spec_of);
     for (std::size_t k = 0; k < firsts.size(); ++k)
       digest_.labels[firsts[k]].in_order = in_order[k];
   }
@@ -569,7 +640,14 @@ class ArticleBuilder {
   std::string_view bytes_;
   const Schema& schema_;
   const ArticleSpec& spec_;
-  LabelStarts label_starts_;
+  LabelSpellings spellings_;
+  // guess_line's answers, by line.
+  std::vector<bool> guessed_;
+  std::vector<LabelGuess> guesses_;
+  // The lines of the article being read, and whether they hold any leaked
+  // text at all.
+  ByteRange article_bytes_;
+  bool article_may_leak_ = true;
   // Per-article scratch, kept for the next article: most files hold dozens.
   std::vector<bool> present_scratch_;
   std::vector<std::int32_t> first_of_scratch_;

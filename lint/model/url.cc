@@ -285,10 +285,23 @@ void refang_into(std::string_view bytes, ByteRange range, Refanged& out) {
 }
 
 bool is_defanged(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (may_start_token(s, i) && token_at(s, i) != nullptr) return true;
-  }
-  return false;
+  // Every token starts with '[', '(' or '{', or is "hxx…" in some case:
+  // look only where memchr finds those bytes (an 'x' one after the 'h'),
+  // not at every byte of a long URL.
+  if (s.empty()) return false;
+  const char* const begin = s.data();
+  const char* const end = begin + s.size();
+  auto any_token = [&](char byte, std::size_t back) {
+    for (const char* p = static_cast<const char*>(std::memchr(begin, byte, s.size())); p != nullptr;
+         p = static_cast<const char*>(
+             std::memchr(p + 1, byte, static_cast<std::size_t>(end - p - 1)))) {
+      const auto at = static_cast<std::size_t>(p - begin);
+      if (at >= back && token_at(s, at - back) != nullptr) return true;
+    }
+    return false;
+  };
+  return any_token('[', 0) || any_token('(', 0) || any_token('{', 0) || any_token('x', 1) ||
+         any_token('X', 1);
 }
 
 bool is_live_dot(std::string_view s, std::size_t at) {
@@ -327,10 +340,22 @@ bool is_url_byte(unsigned char c) {
 std::size_t url_end(std::string_view text, std::size_t from, UrlEnd how) {
   switch (how) {
     case UrlEnd::AtSpace: {
-      std::size_t e = from;
-      while (e < text.size() && !space_at(text, e))
-        ++e;
-      return e;
+      // The first ' ', '\t' or U+3000, by memchr (a URL line is long and
+      // holds none or one): each search stops where the one before found.
+      if (from >= text.size()) return from;
+      const char* const begin = text.data() + from;
+      std::size_t n = text.size() - from;
+      for (const char byte : {' ', '\t'}) {
+        if (const void* p = std::memchr(begin, byte, n))
+          n = static_cast<std::size_t>(static_cast<const char*>(p) - begin);
+      }
+      for (const char* p = static_cast<const char*>(std::memchr(begin, '\xE3', n)); p != nullptr;
+           p = static_cast<const char*>(
+               std::memchr(p + 1, '\xE3', n - static_cast<std::size_t>(p + 1 - begin)))) {
+        const auto at = static_cast<std::size_t>(p - text.data());
+        if (space_at(text, at)) return at;
+      }
+      return from + n;
     }
     case UrlEnd::InProse:
       return url_end_in_prose(text, from);
