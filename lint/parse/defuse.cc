@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -50,6 +51,17 @@ std::size_t skip_plain(const char* s, std::size_t i, std::size_t n) {
     ++i;
   return i;
 }
+
+// The bytes a container prefix is made of (see container_prefix).
+constexpr std::array<bool, 256> make_prefix_bytes() {
+  std::array<bool, 256> p{};
+  for (const char c : {' ', '\t', '>', '-', '*', '+', '.', ')'})
+    p[static_cast<unsigned char>(c)] = true;
+  for (char c = '0'; c <= '9'; ++c)
+    p[static_cast<unsigned char>(c)] = true;
+  return p;
+}
+constexpr std::array<bool, 256> kPrefixByte = make_prefix_bytes();
 
 bool is_space_or_tab(char c) {
   return c == ' ' || c == '\t';
@@ -364,11 +376,184 @@ class Defuser {
   bool changed_ = false;
 };
 
+// One 16-byte chunk: the bytes that may start a construct defuse counts
+// ('[', ']', ':', 'w'), and whether every byte is below 0x40, as every
+// container-prefix byte is.
+struct ChunkMasks {
+  unsigned constructs = 0;  // bit k: byte k
+  bool all_below_0x40 = false;
+};
+
+#if defined(__SSE2__)
+// Bit k set: byte k is '[', ']', ':' or 'w'.
+unsigned construct_mask(__m128i v) {
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8('w'))))));
+}
+
+// Bit k set: byte k is 0x40 or above. movemask reads bit 7 of each byte;
+// the 16-bit shift brings each byte's bit 6 there.
+unsigned high_bytes(__m128i v) {
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(v, _mm_slli_epi16(v, 1))));
+}
+#endif
+
+ChunkMasks chunk_masks(const char* p) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return {construct_mask(v), high_bytes(v) == 0};
+#else
+  ChunkMasks m;
+  m.all_below_0x40 = true;
+  for (unsigned k = 0; k < 16; ++k) {
+    const auto c = static_cast<unsigned char>(p[k]);
+    if (kClass[c] != kPlain && kClass[c] != kLineEnd) m.constructs |= 1u << k;
+    if (c >= 0x40) m.all_below_0x40 = false;
+  }
+  return m;
+#endif
+}
+
+bool is_line_end_byte(char c) {
+  return c == '\n' || c == '\r';
+}
+
+// defuse()'s first pass, over the whole text at once: it proves that no
+// block can exceed a limit, so the pass block by block (Defuser) is skipped,
+// as it is for nearly every real file. A block's count is bounded by the
+// same count over the whole text:
+// - brackets and autolinks ("://", "www."): a block's are among the text's
+//   (no container prefix or blank line holds one);
+// - bracket depth: the running depth over the whole text (a ']' at depth 0
+//   leaves it at 0) is at least a block's, which starts from 0: both see the
+//   same brackets in the same order, and each step (+1, or -1 down to 0)
+//   keeps which of two depths is larger;
+// - reference definitions: their label ends with "]:" (and whether they
+//   are too long depends on the whole file: left to the block pass);
+// - container depth: a prefix adds at most 2 per byte (a tab is 4 columns),
+//   so a line deeper than the limit has a prefix of more than limit / 2
+//   bytes; a run of 31 bytes or more holds a whole chunk of 16 starting at a
+//   multiple of 16. Only the lines holding a chunk of prefix bytes have
+//   their prefix measured.
+class LimitCheck {
+ public:
+  LimitCheck(std::string_view input, const DefuseLimits& limits) : s_(input), limits_(limits) {}
+
+  bool may_exceed() {
+    if (limits_.container_depth / 2 + 1 < 31) return true;  // runs too short for the chunks
+    const std::size_t n = s_.size();
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Four chunks at a time, one bit per byte in 64-bit masks, with one
+    // branch per test: nearly every 64 bytes hold neither a construct nor a
+    // chunk below 0x40.
+    for (; i + 64 <= n; i += 64) {
+      const auto* p = reinterpret_cast<const __m128i*>(s_.data() + i);
+      std::uint64_t constructs = 0;
+      std::uint64_t high = 0;
+      for (unsigned k = 0; k < 4; ++k) {
+        const __m128i v = _mm_loadu_si128(p + k);
+        constructs |= std::uint64_t{construct_mask(v)} << (16 * k);
+        high |= std::uint64_t{high_bytes(v)} << (16 * k);
+      }
+      for (; constructs != 0; constructs &= constructs - 1) {
+        if (count(i + static_cast<std::size_t>(std::countr_zero(constructs)))) return true;
+      }
+      // A chunk with no byte of 0x40 or above: a 16-bit lane of zeros
+      // (the subtraction borrows through the top bit of the lowest one).
+      constexpr std::uint64_t kLaneLow = 0x0001000100010001;
+      constexpr std::uint64_t kLaneHigh = 0x8000800080008000;
+      if (((high - kLaneLow) & ~high & kLaneHigh) != 0) {
+        for (unsigned k = 0; k < 4; ++k) {
+          if (((high >> (16 * k)) & 0xFFFF) == 0 && deep_prefix_at(i + 16 * k)) return true;
+        }
+      }
+    }
+#endif
+    for (; i + 16 <= n; i += 16) {
+      if (chunk_may_exceed(i)) return true;
+    }
+    for (; i < n; ++i) {
+      const unsigned char c = kClass[static_cast<unsigned char>(s_[i])];
+      if (c != kPlain && c != kLineEnd && count(i)) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool chunk_may_exceed(std::size_t chunk) {
+    const ChunkMasks m = chunk_masks(s_.data() + chunk);
+    for (unsigned bits = m.constructs; bits != 0; bits &= bits - 1) {
+      if (count(chunk + static_cast<std::size_t>(std::countr_zero(bits)))) return true;
+    }
+    return m.all_below_0x40 && deep_prefix_at(chunk);
+  }
+
+  // Counts what starts at `i` as scan_line does; true once over a limit.
+  bool count(std::size_t i) {
+    const std::size_t n = s_.size();
+    switch (kClass[static_cast<unsigned char>(s_[i])]) {
+      case kOpen:
+        ++brackets_;
+        ++depth_;
+        return brackets_ > limits_.brackets_per_block || depth_ > limits_.bracket_depth;
+      case kClose:
+        ++brackets_;
+        if (depth_ > 0) --depth_;
+        return brackets_ > limits_.brackets_per_block || (i + 1 < n && s_[i + 1] == ':');
+      case kColon:
+        if (i + 2 < n && s_[i + 1] == '/' && s_[i + 2] == '/') ++autolinks_;
+        return autolinks_ > limits_.autolinks_per_block;
+      case kW:
+        if (i + 3 < n && s_[i + 1] == 'w' && s_[i + 2] == 'w' && s_[i + 3] == '.') ++autolinks_;
+        return autolinks_ > limits_.autolinks_per_block;
+      default:
+        return false;
+    }
+  }
+
+  // The chunk at `chunk`, if all prefix bytes: is its line deeper than the
+  // limit, as Defuser::run measures it?
+  bool deep_prefix_at(std::size_t chunk) {
+    for (std::size_t k = chunk; k < chunk + 16; ++k) {
+      if (!kPrefixByte[static_cast<unsigned char>(s_[k])]) return false;
+    }
+    // Back to the line's start, but not over the bytes after the last such
+    // chunk (linear): no line end there means the same line, measured already.
+    std::size_t start = chunk;
+    while (start > measured_until_ && !is_line_end_byte(s_[start - 1]))
+      --start;
+    const bool measured = start == measured_until_ && measured_until_ > 0;
+    measured_until_ = chunk + 16;
+    if (measured) return false;
+    const Prefix p = container_prefix(s_, start);
+    const bool blank = p.markers == 0 && is_line_end(s_, p.end);
+    return !blank && p.depth() > limits_.container_depth;
+  }
+
+  std::string_view s_;
+  const DefuseLimits& limits_;
+  std::size_t brackets_ = 0;
+  std::size_t depth_ = 0;
+  std::size_t autolinks_ = 0;
+  std::size_t measured_until_ = 0;  // end of the last chunk of prefix bytes
+};
+
 }  // namespace
+
+bool may_exceed_limits(std::string_view input, const DefuseLimits& limits) {
+  return LimitCheck(input, limits).may_exceed();
+}
+
+bool defuse_blocks(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
+                   const DefuseLimits& limits) {
+  return Defuser(input, copy, ranges, limits).run();
+}
 
 bool defuse(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
             const DefuseLimits& limits) {
-  return Defuser(input, copy, ranges, limits).run();
+  return may_exceed_limits(input, limits) && defuse_blocks(input, copy, ranges, limits);
 }
 
 }  // namespace digestlint

@@ -19,6 +19,10 @@
 // definition, container markers become ' ', ';' or ','), so offsets stay
 // valid, line ends are untouched, and the original is still what every
 // rule reads.
+//
+// Counting block by block costs a walk over every line's prefix; a first
+// pass over the whole text (16 bytes at a time) proves for nearly every
+// file that no block can reach a limit, and the walk is skipped.
 #pragma once
 
 #include <string>
@@ -50,5 +54,12 @@ struct DefuseLimits {
 // receives the blocks that were changed, in order.
 bool defuse(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
             const DefuseLimits& limits = {});
+
+// defuse()'s two passes, exposed so that tests can hold the first to what
+// it claims. may_exceed_limits: one cheap pass over the whole text; false
+// proves that defuse_blocks, the pass block by block, would change nothing.
+bool may_exceed_limits(std::string_view input, const DefuseLimits& limits = {});
+bool defuse_blocks(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
+                   const DefuseLimits& limits = {});
 
 }  // namespace digestlint

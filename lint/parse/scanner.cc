@@ -15,6 +15,15 @@ unsigned md4c_flags() {
   return MD_DIALECT_GITHUB;
 }
 
+std::uint32_t line_near(const SourceText& source, Offset offset, std::uint32_t hint) {
+  const std::uint32_t count = source.line_count();
+  if (hint < count && source.line_begin(hint) <= offset) {
+    if (hint + 1 == count || offset < source.line_begin(hint + 1)) return hint;
+    if (hint + 2 == count || offset < source.line_begin(hint + 2)) return hint + 1;
+  }
+  return source.line_of(offset, hint);
+}
+
 namespace {
 
 bool is_space_or_tab(char c) {
@@ -342,7 +351,8 @@ class Builder {
   int emphasis_depth_ = 0;
   int image_depth_ = 0;
   std::uint32_t next_line_ = 0;
-  std::uint32_t line_hint_ = 0;  // the line of the last text's end
+  std::uint32_t line_hint_ = 0;   // the line of the last text's end
+  std::uint16_t open_lists_ = 0;  // lists on stack_
   ShapeCursor marker_cursor_, heading_cursor_, break_cursor_, fence_cursor_;
   ShapeCursor setext1_cursor_, setext2_cursor_;
 };
@@ -469,18 +479,16 @@ int Builder::enter_block(MD_BLOCKTYPE type, void* detail) {
   block.kind = block_kind(type);
   block.parent = stack_.empty() ? kNone : stack_.back();
   block.first_run = block.end_run = static_cast<std::uint32_t>(doc_.runs.size());
-  std::uint16_t lists = 0;
-  for (std::int32_t open : stack_) {
-    const BlockKind k = doc_.blocks[open].kind;
-    if (k == BlockKind::BulletList || k == BlockKind::OrderedList) ++lists;
-  }
+  const std::uint16_t lists = open_lists_;
   switch (type) {
     case MD_BLOCK_UL:
+      ++open_lists_;
       block.list_depth = lists;
       block.mark = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->mark;
       block.tight = static_cast<MD_BLOCK_UL_DETAIL*>(detail)->is_tight != 0;
       break;
     case MD_BLOCK_OL:
+      ++open_lists_;
       block.list_depth = lists;
       block.mark = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->mark_delimiter;
       block.tight = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->is_tight != 0;
@@ -577,16 +585,17 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
   if (!doc_.blocks[index].anchored) place_by_shape(index);
   stack_.pop_back();
   Block& block = doc_.blocks[index];
+  if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) --open_lists_;
   block.end_run = static_cast<std::uint32_t>(doc_.runs.size());
   if (block.first_run < block.end_run) {
     const TextRun& last = doc_.runs[block.end_run - 1];
     // The block's last run is most often the last text seen: start the
-    // look-up at its line (line_of checks the hint, so any hint is right).
+    // look-up at its line (line_near checks the hint, so any hint is right).
     const std::uint32_t hint = std::max(block.first_line, line_hint_);
     block.last_line = std::max(
         block.last_line,
-        source_.line_of(last.range.end > last.range.begin ? last.range.end - 1 : last.range.begin,
-                        hint));
+        line_near(source_,
+                  last.range.end > last.range.begin ? last.range.end - 1 : last.range.begin, hint));
   }
   switch (type) {
     case MD_BLOCK_H:
@@ -624,8 +633,8 @@ int Builder::leave_block(MD_BLOCKTYPE type) {
       for (std::uint32_t r = block.first_run, hint = block.first_line; r < block.end_run; ++r) {
         const TextRun& run = doc_.runs[r];
         if (run.block != index) continue;
-        const std::uint32_t first = source_.line_of(run.range.begin, hint);
-        hint = source_.line_of(run.range.end - 1, first);
+        const std::uint32_t first = line_near(source_, run.range.begin, hint);
+        hint = line_near(source_, run.range.end - 1, first);
         mark_lines(first, hint, LineRole::Paragraph);
       }
       break;
@@ -732,9 +741,9 @@ int Builder::text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
   // Static strings (breaks, NUL replacements, joins) have no position.
   if (size == 0 || !in_buffer(text, size)) return 0;
   const Offset begin = offset_of(text);
-  const std::uint32_t line = source_.line_of(begin, line_hint_);
+  const std::uint32_t line = line_near(source_, begin, line_hint_);
   place_for_text(begin, line);
-  line_hint_ = source_.line_of(begin + size - 1, line);
+  line_hint_ = line_near(source_, begin + size - 1, line);
   next_line_ = std::max(next_line_, line_hint_ + 1);
 
   TextRun run;
@@ -772,12 +781,30 @@ void Scanner::scan(const SourceText& source, Document& doc) {
   // from after it, so "<BOM># Daily Security Info" is still the title, and
   // the first line starts after it. Offsets stay those of the buffer.
   const Offset bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  doc.lines.resize(source.line_count());
-  for (std::uint32_t i = 0; i < source.line_count(); ++i) {
+  const std::uint32_t line_count = source.line_count();
+  doc.lines.resize(line_count);
+  for (std::uint32_t i = 0; i < line_count; ++i) {
     Line& line = doc.lines[i];
-    line.begin = i == 0 ? bom : source.line_begin(i);
-    line.end = source.line_end(i);
-    line.line_end = source.line_ending(i);
+    const Offset begin = source.line_begin(i);
+    line.begin = i == 0 ? bom : begin;
+    // SourceText::line_end and line_ending, from the next line's start:
+    // once per line, without a call each.
+    if (i + 1 < line_count) {
+      const Offset last = source.line_begin(i + 1) - 1;  // the LF or lone CR
+      if (b[last] == '\r') {
+        line.end = last;
+        line.line_end = LineEnd::Cr;
+      } else if (last > begin && b[last - 1] == '\r') {
+        line.end = last - 1;
+        line.line_end = LineEnd::CrLf;
+      } else {
+        line.end = last;
+        line.line_end = LineEnd::Lf;
+      }
+    } else {
+      line.end = source.size();
+      line.line_end = LineEnd::None;
+    }
     shape_line(b, line);
   }
 

@@ -1,6 +1,7 @@
 // The scanner: one md4c parse plus one raw-line pass build the Document.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "digestlint/document.h"
@@ -18,6 +19,11 @@ namespace digestlint {
 // suppressions), MD_FLAG_LATEXMATHSPANS ("$5,000 ... $3" in prose would
 // vanish into math spans), wiki links and underline (not GitHub).
 unsigned md4c_flags();
+
+// SourceText::line_of(offset, hint), answered here when the offset is on
+// the hint's line or the next: the scanner's look-ups come in order, one
+// or more per md4c event, and a call each cost more than the answer.
+std::uint32_t line_near(const SourceText& source, Offset offset, std::uint32_t hint);
 
 class Scanner {
  public:
