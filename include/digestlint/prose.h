@@ -73,6 +73,9 @@ inline constexpr int kKindCount = 11;
 // The set of characters of one kind (frozen, built once), and their union.
 const icu::UnicodeSet& kind_set(Kind kind);
 const icu::UnicodeSet& interesting_set();
+// The kinds of `c` (0 when none): what testing it against every kind_set()
+// gives, from a table for the BMP.
+std::uint16_t kinds_of(UChar32 c);
 
 // Every character of interesting_set() in `text`, as (offset, code point),
 // into `out` unless it is null: what spanUTF8 over that set finds, one

@@ -9,6 +9,9 @@
 #include <cstring>
 #include <functional>
 #include <stdexcept>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "digestlint/text.h"
 #include "digestlint/url.h"
@@ -277,7 +280,7 @@ const icu::UnicodeSet& interesting() {
   return set;
 }
 
-std::uint16_t kinds_of(UChar32 c) {
+std::uint16_t kinds_in_sets(UChar32 c) {
   std::uint16_t kinds = 0;
   for (int k = 0; k < kKindCount; ++k) {
     if (set_at(k).contains(c)) kinds |= static_cast<std::uint16_t>(1u << k);
@@ -285,36 +288,61 @@ std::uint16_t kinds_of(UChar32 c) {
   return kinds;
 }
 
-// The union set as bit masks over UTF-8 bytes, derived from the set once:
-// for each 2-byte lead, and each 3-byte lead and second byte, which of the
-// 64 possible last bytes end a code point in the set. One lookup per
-// character instead of BMPSet's binary search in blocks it cannot decide
-// (the kana block holds U+3099..309C, the CJK punctuation block U+3000 and
-// U+301C, so most Japanese characters land in such blocks).
-struct Masks {
+// Everything the scan looks up, derived from the sets once. The union set
+// as bit masks over UTF-8 bytes: for each 2-byte lead, and each 3-byte
+// lead and second byte, which of the 64 possible last bytes end a code
+// point in the set. One lookup per character instead of BMPSet's binary
+// search in blocks it cannot decide (the kana block holds U+3099..309C,
+// the CJK punctuation block U+3000 and U+301C, so most Japanese characters
+// land in such blocks). And the kinds of each BMP code point, in blocks of
+// 64 (block 0 all zero), so a hit's kinds are two loads, not eleven sets.
+struct Tables {
   std::uint16_t ascii_kinds[128] = {};
   std::uint64_t two[32] = {};        // lead 0xC0-0xDF
   std::uint64_t three[16][64] = {};  // lead 0xE0-0xEF, second byte & 0x3F
+  std::uint16_t bmp_block[0x10000 >> 6] = {};
+  std::vector<std::array<std::uint16_t, 64>> bmp_kinds;
+  const icu::UnicodeSet* set = nullptr;  // the union
+  bool windows = false;                  // windows_match_sets()
+
+  std::uint16_t kinds(UChar32 c) const {
+    if (c < 0x80) return ascii_kinds[c];
+    if (c <= 0xFFFF) return bmp_kinds[bmp_block[c >> 6]][c & 0x3F];
+    return kinds_in_sets(c);
+  }
 };
 
-const Masks& masks() {
-  static const Masks* m = [] {
-    auto* out = new Masks();
-    const icu::UnicodeSet& set = interesting();
-    for (int32_t r = 0; r < set.getRangeCount(); ++r) {
-      for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r) && c <= 0xFFFF; ++c) {
-        if (c < 0x80) {
-          out->ascii_kinds[c] = kinds_of(c);
-        } else if (c < 0x800) {
-          out->two[c >> 6] |= std::uint64_t{1} << (c & 0x3F);
-        } else if (c < 0xD800 || c > 0xDFFF) {
-          out->three[c >> 12][(c >> 6) & 0x3F] |= std::uint64_t{1} << (c & 0x3F);
+bool windows_match_sets(const Tables& t);
+
+const Tables& tables() {
+  static const Tables* tables = [] {
+    auto* t = new Tables();
+    t->set = &interesting();
+    t->bmp_kinds.emplace_back();  // block 0: no kind
+    for (int k = 0; k < kKindCount; ++k) {
+      const icu::UnicodeSet& set = set_at(k);
+      for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+        for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r) && c <= 0xFFFF; ++c) {
+          std::uint16_t& block = t->bmp_block[c >> 6];
+          if (block == 0) {
+            block = static_cast<std::uint16_t>(t->bmp_kinds.size());
+            t->bmp_kinds.emplace_back();
+          }
+          t->bmp_kinds[block][c & 0x3F] |= static_cast<std::uint16_t>(1u << k);
+          if (c < 0x80) {
+            t->ascii_kinds[c] |= static_cast<std::uint16_t>(1u << k);
+          } else if (c < 0x800) {
+            t->two[c >> 6] |= std::uint64_t{1} << (c & 0x3F);
+          } else if (c < 0xD800 || c > 0xDFFF) {
+            t->three[c >> 12][(c >> 6) & 0x3F] |= std::uint64_t{1} << (c & 0x3F);
+          }
         }
       }
     }
-    return out;
+    t->windows = windows_match_sets(*t);
+    return t;
   }();
-  return *m;
+  return *tables;
 }
 
 bool continuation(std::uint8_t b) {
@@ -332,33 +360,38 @@ struct Leads {
 };
 constexpr Leads kLeads;
 
-}  // namespace
+using Found = std::vector<std::pair<std::uint32_t, UChar32>>;
 
-namespace {
+// The code point of the well-formed 3-byte character at p.
+inline UChar32 three_byte(const std::uint8_t* p) {
+  return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
+// Whether the well-formed 3-byte character at p is in the set.
+inline bool three_in_set(const Tables& t, const std::uint8_t* p) {
+  return ((t.three[p[0] & 0x0F][p[1] & 0x3F] >> (p[2] & 0x3F)) & 1) != 0;
+}
 
 // One character of the scan: records it when interesting, or the
 // ill-formed subpart starting here; returns where the next one starts.
 [[gnu::always_inline]] inline std::int32_t scan_one(
-    const std::uint8_t* p, std::int32_t i, std::int32_t n, const Masks& m,
-    const icu::UnicodeSet& set, std::vector<std::pair<std::uint32_t, UChar32>>* out,
+    const std::uint8_t* p, std::int32_t i, std::int32_t n, const Tables& t, Found* out,
     std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
   const std::uint8_t b = p[i];
   if (b < 0x80) {
-    if (m.ascii_kinds[b] != 0 && out != nullptr)
+    if (t.ascii_kinds[b] != 0 && out != nullptr)
       out->emplace_back(static_cast<std::uint32_t>(i), b);
     return i + 1;
   }
   // A well-formed 3-byte character (E0 and ED restrict their second byte
   // and are left to ICU below).
   if (kLeads.any_continuation[b] && i + 2 < n && continuation(p[i + 1]) && continuation(p[i + 2])) {
-    if (((m.three[b & 0x0F][p[i + 1] & 0x3F] >> (p[i + 2] & 0x3F)) & 1) && out != nullptr) {
-      out->emplace_back(static_cast<std::uint32_t>(i),
-                        ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
-    }
+    if (out != nullptr && three_in_set(t, p + i))
+      out->emplace_back(static_cast<std::uint32_t>(i), three_byte(p + i));
     return i + 3;
   }
   if (b >= 0xC2 && b < 0xE0 && i + 1 < n && continuation(p[i + 1])) {
-    if (((m.two[b & 0x1F] >> (p[i + 1] & 0x3F)) & 1) && out != nullptr) {
+    if (((t.two[b & 0x1F] >> (p[i + 1] & 0x3F)) & 1) && out != nullptr) {
       out->emplace_back(static_cast<std::uint32_t>(i), ((b & 0x1F) << 6) | (p[i + 1] & 0x3F));
     }
     return i + 2;
@@ -369,7 +402,7 @@ namespace {
   U8_NEXT(p, i, n, c);
   if (c < 0) {
     ill_formed.emplace_back(static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i - at));
-  } else if (out != nullptr && set.contains(c)) {
+  } else if (out != nullptr && t.set->contains(c)) {
     out->emplace_back(static_cast<std::uint32_t>(at), c);
   }
   return i;
@@ -378,84 +411,167 @@ namespace {
 // 16 bytes at a time (GCC vector extensions: SSE2 on x86-64, plain code
 // elsewhere). Most of a digest's prose is kana and kanji: 3-byte
 // characters with lead bytes E3-E9, of which only U+3000, U+301C and
-// U+3099..309C are of interest. A window holding only ASCII and such
-// characters, well-formed and none of interest, is stepped over whole.
+// U+3099..309C are of interest, and ASCII. A window of well-formed ASCII
+// and 3-byte characters with leads E3-E9 or EF (fullwidth forms) is
+// stepped over whole; its candidates, the only characters in it that can
+// be of interest, are checked one by one.
 using U8x16 = std::uint8_t __attribute__((vector_size(16)));
 using I8x16 = std::int8_t __attribute__((vector_size(16)));
 
-inline U8x16 load16(const std::uint8_t* p) {
-  U8x16 v;
+inline I8x16 load16(const std::uint8_t* p) {
+  I8x16 v;
   std::memcpy(&v, p, sizeof v);
   return v;
 }
 
-inline bool any_lane(I8x16 m) {
-  std::uint64_t lo;
-  std::uint64_t hi;
-  std::memcpy(&lo, &m, 8);
-  std::memcpy(&hi, reinterpret_cast<const char*>(&m) + 8, 8);
-  return (lo | hi) != 0;
+// Byte arithmetic wraps: do it unsigned, compare signed (SSE2 compares
+// signed bytes only).
+inline I8x16 plus(I8x16 v, std::uint8_t k) {
+  return std::bit_cast<I8x16>(std::bit_cast<U8x16>(v) + k);
 }
 
-inline I8x16 kana_kanji_lead(U8x16 v) {
-  return (v >= 0xE3) & (v <= 0xE9);
+// One bit per lane whose top bit is set.
+inline unsigned lane_bits(I8x16 m) {
+#if defined(__SSE2__)
+  return static_cast<unsigned>(_mm_movemask_epi8(std::bit_cast<__m128i>(m)));
+#else
+  unsigned bits = 0;
+  for (int k = 0; k < 16; ++k)
+    bits |= (m[k] < 0 ? 1u : 0u) << k;
+  return bits;
+#endif
 }
 
 // Bytes to step over at p (16, or 17 or 18 to finish a character that
-// straddles the window's end), or 0 when the window needs a closer look.
-// p[0] to p[17] must be readable, and p must start a character. Without
-// `hits` only the UTF-8 structure matters (validation alone).
+// straddles the window's end), or 0 when the window needs the scalar scan.
+// p[0] to p[17] must be readable, and p must start a character. With
+// `hits`, `candidates` receives the lanes (character starts) that may be
+// interesting: ASCII ( ) * + , - . / and controls, U+3000, U+301C,
+// U+3099..309C, and every fullwidth form (lead EF). Without `hits` only
+// the UTF-8 structure matters (validation alone).
 template <bool hits>
-inline int clean_window(const std::uint8_t* p) {
-  const U8x16 v = load16(p);
-  const I8x16 lead = kana_kanji_lead(v);
-  const I8x16 cont = (v & 0xC0) == 0x80;
-  // Where a continuation byte belongs: one or two bytes after a lead. The
-  // first two lanes belong to no earlier character: p starts one.
-  const I8x16 zero = {};
-  const I8x16 after1 =
-      __builtin_shufflevector(lead, zero, 16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-  const I8x16 after2 =
-      __builtin_shufflevector(lead, zero, 16, 17, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
-  I8x16 reject = (cont != (after1 | after2)) | ~((v < 0x80) | lead | cont);
-  if constexpr (hits) {
-    const U8x16 next1 = load16(p + 1);
-    const U8x16 next2 = load16(p + 2);
-    reject |=
-        (v < 0x20) | (v == 0x7F) | (v == '(') | (v == ')') | (v == '*') | (v == ',') | (v == '.');
-    reject |= (v == 0xE3) & (((next1 == 0x80) & ((next2 == 0x80) | (next2 == 0x9C))) |
-                             ((next1 == 0x82) & (static_cast<U8x16>(next2 - 0x99) < 4)));
+inline int scan_window(const std::uint8_t* p, unsigned& candidates) {
+  // Signed bytes: 0x80 = -128, 0xC0 = -64, 0xE3 = -29, 0xE9 = -23, 0xEF = -17.
+  const I8x16 v = load16(p);
+  const unsigned high = lane_bits(v);
+  const unsigned cont = lane_bits(v < -64);
+  const unsigned fullwidth = lane_bits(v == -17);
+  const unsigned lead = lane_bits((v > -30) & (v < -22)) | fullwidth;
+  // Every non-ASCII byte a lead or a continuation, and the continuations
+  // exactly the two bytes after each lead (p starts a character).
+  if ((high & ~(lead | cont)) != 0 || cont != (((lead << 1) | (lead << 2)) & 0xFFFF)) return 0;
+  int step = 16;
+  if ((lead & 0x8000) != 0) {
+    if (!continuation(p[16]) || !continuation(p[17])) return 0;
+    step = 18;
+  } else if ((lead & 0x4000) != 0) {
+    if (!continuation(p[16])) return 0;
+    step = 17;
   }
-  if (any_lane(reject)) return 0;
-  if (p[15] >= 0xE3 && p[15] <= 0xE9) return continuation(p[16]) && continuation(p[17]) ? 18 : 0;
-  if (p[14] >= 0xE3 && p[14] <= 0xE9) return continuation(p[16]) ? 17 : 0;
-  return 16;
+  if constexpr (hits) {
+    const I8x16 next1 = load16(p + 1);
+    const I8x16 next2 = load16(p + 2);
+    // ASCII below 0x20 and 0x7F (v + 1 < 0x21 signed, high bytes removed
+    // below), and 0x28..0x2E.
+    const I8x16 ascii = (plus(v, 1) < 0x21) | (plus(v, 0x58) < -121);
+    // E3 80 80, E3 80 9C, E3 82 99..9C.
+    const I8x16 kana = (v == -29) & (((next1 == -128) & ((next2 == -128) | (next2 == -100))) |
+                                     ((next1 == -126) & (plus(next2, 0xE7) < -124)));
+    candidates = (lane_bits(ascii) & ~high) | lane_bits(kana) | fullwidth;
+  }
+  return step;
 }
 
-// Whether clean_window's fixed byte patterns match the sets, derived from
-// the sets themselves: otherwise (a kind changed) only the exact scan runs.
-bool windows_match_sets() {
-  static const bool match = [] {
-    const Masks& m = masks();
-    for (int lead = 0xE4; lead <= 0xE9; ++lead) {
-      for (std::uint64_t row : m.three[lead & 0x0F]) {
-        if (row != 0) return false;
+// Whether scan_window's candidates hold every character of the set a
+// window can contain, derived from the sets themselves: otherwise (a kind
+// changed) only the exact scan runs.
+bool windows_match_sets(const Tables& t) {
+  for (int lead = 0xE4; lead <= 0xE9; ++lead) {
+    for (std::uint64_t row : t.three[lead & 0x0F]) {
+      if (row != 0) return false;
+    }
+  }
+  const auto& e3 = t.three[0x3];
+  for (int row = 0; row < 64; ++row) {
+    std::uint64_t allowed = 0;
+    if (row == 0x00) allowed = (std::uint64_t{1} << 0x00) | (std::uint64_t{1} << 0x1C);
+    if (row == 0x02) allowed = std::uint64_t{0xF} << 0x19;
+    if ((e3[row] & ~allowed) != 0) return false;
+  }
+  for (int c = 0x20; c < 0x7F; ++c) {
+    if (t.ascii_kinds[c] != 0 && (c < 0x28 || c > 0x2E)) return false;
+  }
+  return true;
+}
+
+// Records the interesting characters among a window's candidate lanes.
+// `window` holds the window's bytes (the text, or a padded copy of its
+// end); `base` is the window's offset in the text.
+inline void record(const Tables& t, const std::uint8_t* window, std::int32_t base,
+                   unsigned candidates, Found& out) {
+  for (; candidates != 0; candidates &= candidates - 1) {
+    const int lane = std::countr_zero(candidates);
+    const std::uint8_t* c = window + lane;
+    const auto at = static_cast<std::uint32_t>(base + lane);
+    if (*c < 0x80) {
+      if (t.ascii_kinds[*c] != 0) out.emplace_back(at, *c);
+    } else if (three_in_set(t, c)) {
+      out.emplace_back(at, three_byte(c));
+    }
+  }
+}
+
+// Steps windows over p[i, n) while they are clean; returns where the
+// scalar scan has to go on. p[i, i + 18) must be readable.
+template <bool hits>
+inline std::int32_t scan_windows(const std::uint8_t* p, std::int32_t i, std::int32_t n,
+                                 const Tables& t, Found* out) {
+  unsigned candidates = 0;
+  for (;;) {
+    const int step = scan_window<hits>(p + i, candidates);
+    if (step == 0) return i;
+    if constexpr (hits) record(t, p + i, i, candidates, *out);
+    i += step;
+    if (i + 18 > n) return i;
+  }
+}
+
+// Texts ending in fewer than this many bytes past the last window finish
+// with the scalar scan; longer ends go through a window over a padded copy.
+constexpr std::int32_t kPaddedTail = 4;
+
+template <bool hits>
+void scan(const std::uint8_t* p, std::int32_t n, const Tables& t, bool windows, Found* out,
+          std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
+  std::int32_t i = 0;
+  if (windows) {
+    while (i + 18 <= n) {
+      i = scan_windows<hits>(p, i, n, t, out);
+      if (i + 18 > n) break;
+      // Character by character through this window, then try the next.
+      for (const std::int32_t stop = i + 16; i < stop;)
+        i = scan_one(p, i, n, t, out, ill_formed);
+    }
+    if (n - i >= kPaddedTail) {
+      // The end, copied and padded with spaces (never interesting, never
+      // a continuation: a character cut off by the end fails the window).
+      std::uint8_t padded[18 + 18] = {};
+      std::memset(padded, ' ', sizeof padded);
+      const std::int32_t rest = n - i;
+      std::memcpy(padded, p + i, static_cast<std::size_t>(rest));
+      std::int32_t j = 0;
+      unsigned candidates = 0;
+      while (j < rest) {
+        const int step = scan_window<hits>(padded + j, candidates);
+        if (step == 0) break;
+        if constexpr (hits) record(t, padded + j, i + j, candidates, *out);
+        j += step;
       }
+      i = std::min(i + j, n);
     }
-    const auto& e3 = m.three[0x3];
-    for (int row = 0; row < 64; ++row) {
-      std::uint64_t allowed = 0;
-      if (row == 0x00) allowed = (std::uint64_t{1} << 0x00) | (std::uint64_t{1} << 0x1C);
-      if (row == 0x02) allowed = std::uint64_t{0xF} << 0x19;
-      if ((e3[row] & ~allowed) != 0) return false;
-    }
-    for (int c = 0x20; c < 0x7F; ++c) {
-      const bool pattern = c == '(' || c == ')' || c == '*' || c == ',' || c == '.';
-      if (m.ascii_kinds[c] != 0 && !pattern) return false;
-    }
-    return true;
-  }();
-  return match;
+  }
+  while (i < n)
+    i = scan_one(p, i, n, t, out, ill_formed);
 }
 
 }  // namespace
@@ -463,30 +579,23 @@ bool windows_match_sets() {
 void find_interesting(std::string_view text, std::vector<std::pair<std::uint32_t, UChar32>>* out,
                       std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed,
                       bool windows) {
-  const Masks& m = masks();
-  const icu::UnicodeSet& set = interesting();
+  const Tables& t = tables();
   const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<std::int32_t>(text.size());
-  windows = windows && windows_match_sets();
-  std::int32_t i = 0;
-  while (i < n) {
-    if (windows && i + 18 <= n) {
-      const int skip = out != nullptr ? clean_window<true>(p + i) : clean_window<false>(p + i);
-      if (skip != 0) {
-        i += skip;
-        continue;
-      }
-      // Character by character through this window, then try the next.
-      for (const std::int32_t stop = i + 16; i < stop;)
-        i = scan_one(p, i, n, m, set, out, ill_formed);
-      continue;
-    }
-    i = scan_one(p, i, n, m, set, out, ill_formed);
+  windows = windows && t.windows;
+  if (out != nullptr) {
+    scan<true>(p, n, t, windows, out, ill_formed);
+  } else {
+    scan<false>(p, n, t, windows, out, ill_formed);
   }
 }
 
 const icu::UnicodeSet& interesting_set() {
   return interesting();
+}
+
+std::uint16_t kinds_of(UChar32 c) {
+  return c < 0 || c > 0x10FFFF ? 0 : tables().kinds(c);
 }
 
 namespace {
@@ -540,7 +649,7 @@ void list_shapes(const Document& doc, Index& index) {
 void build(const LintContext& ctx, Index& index) {
   index.clear();
   const std::string_view bytes = ctx.source.bytes();
-  const Masks& m = masks();
+  const Tables& t = tables();
   Segments segments(ctx);
   for (Segment s; segments.next(s);) {
     const auto segment = static_cast<std::uint32_t>(index.segments.size());
@@ -551,13 +660,12 @@ void build(const LintContext& ctx, Index& index) {
     for (const auto& [at, length] : index.bad)
       index.ill_formed.push_back({s.range.begin + at, s.range.begin + at + length});
     for (const auto& [at, c] : index.found) {
-      const std::uint16_t kinds = c < 0x80 ? m.ascii_kinds[c] : kinds_of(c);
+      const std::uint16_t kinds = t.kinds(c);
       const auto hit = static_cast<std::uint32_t>(index.hits.size());
       index.hits.push_back(
           Hit{s.range.begin + at, static_cast<std::uint8_t>(U8_LENGTH(c)), kinds, c, segment});
-      for (int k = 0; k < kKindCount; ++k) {
-        if ((kinds & (1u << k)) != 0) index.by_kind[k].push_back(hit);
-      }
+      for (unsigned bits = kinds; bits != 0; bits &= bits - 1)
+        index.by_kind[std::countr_zero(bits)].push_back(hit);
     }
   }
   index.has_nul = std::memchr(bytes.data(), '\0', bytes.size()) != nullptr;
