@@ -146,13 +146,6 @@ std::string format_byte_size(std::uint64_t bytes) {
 
 namespace {
 
-// 16 bytes at a time (GCC vector extensions): whether the window at p is
-// plain text, ASCII without controls and well-formed 3-byte characters of
-// the common leads (kana, kanji, fullwidth forms), and how many bytes it
-// steps (16, or 17 or 18 to finish a character straddling its end); 0
-// when it needs a closer look. p[0] to p[17] must be readable and p must
-// start a character.
-//
 // Bytes compared as signed: SSE2 compares signed bytes in one instruction
 // and unsigned ones in two or three. 0x80-0xFF are -128..-1: continuation
 // bytes 0x80-0xBF are below -64, the leads 0xE1-0xEF are -31..-17.
@@ -171,38 +164,44 @@ inline bool any_lane(I8x16 m) {
 #endif
 }
 
-[[gnu::always_inline]] inline int plain_text_window(const std::uint8_t* p) {
-  I8x16 v;
-  std::memcpy(&v, p, sizeof v);
-  const I8x16 ascii = ((v > 0x1F) & (v != 0x7F)) | (v == '\n') | (v == '\t') | (v == '\r');
-  const I8x16 lead = (v > -32) & (v < -16) & (v != -19);  // E1-EF but ED
-  const I8x16 cont = v < -64;
+// Steps over plain text from `i`, a character start, 16 bytes at a time
+// (GCC vector extensions): ASCII without controls and well-formed 3-byte
+// characters of the common leads (kana, kanji, fullwidth forms). A block's
+// leads are carried into the next, whose first two bytes must finish them.
+// Returns the start of the first character that needs a closer look, or of
+// the one that the last block could not finish (at most 17 bytes before n).
+std::int32_t skip_plain_text(const std::uint8_t* p, std::int32_t i, std::int32_t n) {
   const I8x16 zero = {};
-  const I8x16 after1 =
-      __builtin_shufflevector(lead, zero, 16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-  const I8x16 after2 =
-      __builtin_shufflevector(lead, zero, 16, 17, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
-  if (any_lane((cont ^ (after1 | after2)) | ~(ascii | lead | cont))) return 0;
-  auto is_lead = [](std::uint8_t b) { return b >= 0xE1 && b <= 0xEF && b != 0xED; };
-  auto is_cont = [](std::uint8_t b) { return (b & 0xC0) == 0x80; };
-  if (is_lead(p[15])) return is_cont(p[16]) && is_cont(p[17]) ? 18 : 0;
-  if (is_lead(p[14])) return is_cont(p[16]) ? 17 : 0;
-  return 16;
+  I8x16 carried = zero;  // the previous block's leads
+  for (; i + 16 <= n; i += 16) {
+    I8x16 v;
+    std::memcpy(&v, p + i, sizeof v);
+    const I8x16 ascii = ((v > 0x1F) & (v != 0x7F)) | (v == '\n') | (v == '\t') | (v == '\r');
+    const I8x16 lead = (v > -32) & (v < -16) & (v != -19);  // E1-EF but ED
+    const I8x16 cont = v < -64;
+    // Lanes one and two bytes after a lead, this block's or the last one's.
+    // (Each shuffle moves one vector against zeros: one SSE2 byte shift.)
+    const I8x16 after1 =
+        __builtin_shufflevector(lead, zero, 16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14) |
+        __builtin_shufflevector(carried, zero, 15, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+                                16, 16, 16);
+    const I8x16 after2 =
+        __builtin_shufflevector(lead, zero, 16, 16, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13) |
+        __builtin_shufflevector(carried, zero, 14, 15, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+                                16, 16, 16);
+    if (any_lane((cont ^ (after1 | after2)) | ~(ascii | lead | cont))) break;
+    carried = lead;
+  }
+  // Back to the start of a character the last block began.
+  if (carried[15] != 0) return i - 1;
+  if (carried[14] != 0) return i - 2;
+  return i;
 }
-
-}  // namespace
-
-namespace {
 
 // Whether bytes[from, n) is well-formed UTF-8, `from` starting a character.
 bool well_formed_from(const std::uint8_t* p, std::int32_t from, std::int32_t n) {
   for (std::int32_t i = from; i < n;) {
-    if (i + 18 <= n) {
-      if (const int step = plain_text_window(p + i)) {
-        i += step;
-        continue;
-      }
-    }
+    i = skip_plain_text(p, i, n);
     for (const std::int32_t stop = std::min(i + 16, n); i < stop;) {
       UChar32 c;
       U8_NEXT(p, i, n, c);
@@ -231,13 +230,10 @@ TextVerdict check_text(std::string_view bytes) {
   std::int64_t give_up = give_up_at();
   std::int32_t i = 0;
   while (i < n && i <= give_up) {
-    if (i + 18 <= n) {
-      if (const int step = plain_text_window(p + i)) {
-        i += step;
-        continue;
-      }
-    }
-    // Character by character through this window, then try the next.
+    // Plain text has no bad bytes; the first block that may is looked at
+    // character by character, then plain text again. (Stepping past
+    // give_up in plain text changes nothing: no bad byte is passed.)
+    i = skip_plain_text(p, i, n);
     for (const std::int32_t stop = std::min(i + 16, n); i < stop;) {
       const std::int32_t at = i;
       UChar32 c;
