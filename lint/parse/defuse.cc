@@ -385,11 +385,21 @@ struct ChunkMasks {
 };
 
 #if defined(__SSE2__)
-// Bit k set: byte k is '[', ']', ':' or 'w'.
-unsigned construct_mask(__m128i v) {
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+// 0xFF where a byte is '[', ']', ':' or 'w'.
+__m128i construct_bytes(__m128i v) {
+  return _mm_or_si128(
       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8('w'))))));
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8('w'))));
+}
+
+unsigned construct_mask(__m128i v) {
+  return static_cast<unsigned>(_mm_movemask_epi8(construct_bytes(v)));
+}
+
+// One bit per byte of four chunks.
+std::uint64_t mask64(__m128i m0, __m128i m1, __m128i m2, __m128i m3) {
+  auto bits = [](__m128i m) { return std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(m))}; };
+  return bits(m0) | bits(m1) << 16 | bits(m2) << 32 | bits(m3) << 48;
 }
 
 // Bit k set: byte k is 0x40 or above. movemask reads bit 7 of each byte;
@@ -445,28 +455,31 @@ class LimitCheck {
     const std::size_t n = s_.size();
     std::size_t i = 0;
 #if defined(__SSE2__)
-    // Four chunks at a time, one bit per byte in 64-bit masks, with one
-    // branch per test: nearly every 64 bytes hold neither a construct nor a
-    // chunk below 0x40.
+    // Four chunks at a time, with one branch per test: nearly every 64
+    // bytes hold neither a construct nor a chunk below 0x40.
     for (; i + 64 <= n; i += 64) {
       const auto* p = reinterpret_cast<const __m128i*>(s_.data() + i);
-      std::uint64_t constructs = 0;
-      std::uint64_t high = 0;
-      for (unsigned k = 0; k < 4; ++k) {
-        const __m128i v = _mm_loadu_si128(p + k);
-        constructs |= std::uint64_t{construct_mask(v)} << (16 * k);
-        high |= std::uint64_t{high_bytes(v)} << (16 * k);
+      const __m128i v0 = _mm_loadu_si128(p);
+      const __m128i v1 = _mm_loadu_si128(p + 1);
+      const __m128i v2 = _mm_loadu_si128(p + 2);
+      const __m128i v3 = _mm_loadu_si128(p + 3);
+      const __m128i c0 = construct_bytes(v0);
+      const __m128i c1 = construct_bytes(v1);
+      const __m128i c2 = construct_bytes(v2);
+      const __m128i c3 = construct_bytes(v3);
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(c0, c1), _mm_or_si128(c2, c3))) != 0) {
+        std::uint64_t bits = mask64(c0, c1, c2, c3);
+        for (; bits != 0; bits &= bits - 1) {
+          if (count(i + static_cast<std::size_t>(std::countr_zero(bits)))) return true;
+        }
       }
-      for (; constructs != 0; constructs &= constructs - 1) {
-        if (count(i + static_cast<std::size_t>(std::countr_zero(constructs)))) return true;
-      }
-      // A chunk with no byte of 0x40 or above: a 16-bit lane of zeros
-      // (the subtraction borrows through the top bit of the lowest one).
-      constexpr std::uint64_t kLaneLow = 0x0001000100010001;
-      constexpr std::uint64_t kLaneHigh = 0x8000800080008000;
-      if (((high - kLaneLow) & ~high & kLaneHigh) != 0) {
-        for (unsigned k = 0; k < 4; ++k) {
-          if (((high >> (16 * k)) & 0xFFFF) == 0 && deep_prefix_at(i + 16 * k)) return true;
+      // A chunk below 0x40 has no high byte: its 16-bit mask is 0, and so
+      // is the product of the four (at most 2^64 - 1: no overflow).
+      const std::uint64_t high[4] = {high_bytes(v0), high_bytes(v1), high_bytes(v2),
+                                     high_bytes(v3)};
+      if (high[0] * high[1] * high[2] * high[3] == 0) {
+        for (std::size_t k = 0; k < 4; ++k) {
+          if (high[k] == 0 && deep_prefix_at(i + 16 * k)) return true;
         }
       }
     }
