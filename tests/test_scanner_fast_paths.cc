@@ -134,3 +134,30 @@ TEST_CASE("scanner: list depth counts the lists among a block's ancestors", "[sc
   for (const std::string& text : seeds_and_fixtures())
     check_list_depths(text);
 }
+
+TEST_CASE("scanner: trailing whitespace with U+3000 and stray 0x80 bytes", "[scanner]") {
+  // Line by line: text, then where its trailing whitespace starts (from
+  // the line's first byte).
+  const std::vector<std::pair<std::string, Offset>> lines = {
+      {"\x80", 1},
+      {"\x80\x80", 2},
+      {"a\x80\x80", 3},
+      {"\xE3\x80\x80", 0},  // not indentation (spaces and tabs only): all trailing
+      {"a\xE3\x80\x80", 1},
+      {"a \xE3\x80\x80\t\xE3\x80\x80", 1},
+      {"a\xE3\x80\x80\x80", 5},
+      {"\xE3\x80", 2},
+      {"- a\xE3\x80\x80 ", 3},
+  };
+  std::string text;
+  for (const auto& line : lines)
+    text += line.first + "\n";
+  const SourceText source(text);
+  Document doc;
+  Scanner scanner;
+  scanner.scan(source, doc);
+  for (std::uint32_t i = 0; i < lines.size(); ++i) {
+    INFO("line " << i);
+    CHECK(doc.lines[i].trailing_ws == doc.lines[i].begin + lines[i].second);
+  }
+}
