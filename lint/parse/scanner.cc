@@ -54,7 +54,9 @@ bool is_thematic_break(const char* b, Offset i, Offset end) {
 // The shape of one line, from its bytes alone.
 void shape_line(const char* b, Line& line) {
   Offset i = line.begin;
-  std::uint32_t col = 0;
+  while (i < line.end && b[i] == ' ')  // nearly every indentation: spaces alone
+    ++i;
+  std::uint32_t col = i - line.begin;
   for (; i < line.end && is_space_or_tab(b[i]); ++i) {
     if (b[i] == '\t') {
       line.tab_in_indent = true;
@@ -104,6 +106,19 @@ void shape_line(const char* b, Line& line) {
     return;
   }
   if (c == '-' || c == '*' || c == '+' || c == '_') {
+    if (c != '_' && (i + 1 == end || is_space_or_tab(b[i + 1]))) {
+      // A marker and its spacing: a break only if the content starts with
+      // the marker's character again ("- - -"); a list item ("- text") is
+      // told from the bytes already read.
+      const Offset content = after_ws(i + 1);
+      if (content == end || b[content] != c) {
+        line.shape = LineShape::Bullet;
+        line.marker = c;
+        line.marker_end = i + 1;
+        line.content_begin = content;
+        return;
+      }
+    }
     if (c != '+' && is_thematic_break(b, i, end)) {
       line.shape = LineShape::ThematicBreak;
       return;
