@@ -298,7 +298,10 @@ BlockKind block_kind(MD_BLOCKTYPE type) {
 class Builder {
  public:
   Builder(const SourceText& source, const char* parse_base, Document& doc)
-      : source_(source), base_(parse_base), doc_(doc) {}
+      : source_(source),
+        base_(parse_base),
+        base_end_(reinterpret_cast<std::uintptr_t>(parse_base) + source.size()),
+        doc_(doc) {}
 
   int enter_block(MD_BLOCKTYPE type, void* detail);
   int leave_block(MD_BLOCKTYPE type);
@@ -310,7 +313,7 @@ class Builder {
   bool in_buffer(const MD_CHAR* p, MD_SIZE size) const {
     const auto a = reinterpret_cast<std::uintptr_t>(p);
     const auto lo = reinterpret_cast<std::uintptr_t>(base_);
-    return a >= lo && a + size <= lo + source_.size();
+    return a >= lo && a + size <= base_end_;
   }
   Offset offset_of(const MD_CHAR* p) const {
     return static_cast<Offset>(reinterpret_cast<std::uintptr_t>(p) -
@@ -357,6 +360,7 @@ class Builder {
 
   const SourceText& source_;
   const char* base_;
+  std::uintptr_t base_end_;  // where the parsed buffer ends
   Document& doc_;
   std::vector<std::int32_t> stack_;
   std::vector<std::int32_t> links_;  // open link spans (indices into doc_.links)
