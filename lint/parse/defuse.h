@@ -21,7 +21,7 @@
 // rule reads.
 //
 // Counting block by block costs a walk over every line's prefix; a first
-// pass over the whole text (16 bytes at a time) proves for nearly every
+// pass over the whole text (64 bytes at a time) proves for nearly every
 // file that no block can reach a limit, and the walk is skipped.
 #pragma once
 
