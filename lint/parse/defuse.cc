@@ -547,8 +547,10 @@ class LimitCheck {
       if (!_mm256_testz_si256(any, any)) {
         if (count_all(i, mask_avx2(c0) | std::uint64_t{mask_avx2(c1)} << 32)) return true;
       }
-      // A chunk below 0x40: a 16-bit lane of zeros (the subtraction
-      // borrows into the top bit of the lowest such lane).
+      // A chunk below 0x40: a 16-bit lane of zeros. Subtracting 1 from
+      // each lane sets the top bit of the lowest zero lane, where ~h has it
+      // too; with no zero lane nothing borrows, and no lane has the top bit
+      // in both h - 1 and ~h.
       const std::uint64_t h = high_bytes_avx2(v0) | std::uint64_t{high_bytes_avx2(v1)} << 32;
       if (((h - 0x0001000100010001) & ~h & 0x8000800080008000) != 0) {
         for (std::size_t k = 0; k < 4; ++k) {
