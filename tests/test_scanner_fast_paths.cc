@@ -134,3 +134,77 @@ TEST_CASE("scanner: list depth counts the lists among a block's ancestors", "[sc
   for (const std::string& text : seeds_and_fixtures())
     check_list_depths(text);
 }
+
+TEST_CASE("scanner: trailing whitespace with U+3000 and stray 0x80 bytes", "[scanner]") {
+  // Line by line: text, then where its trailing whitespace starts (from
+  // the line's first byte).
+  const std::vector<std::pair<std::string, Offset>> lines = {
+      {"\x80", 1},
+      {"\x80\x80", 2},
+      {"a\x80\x80", 3},
+      {"\xE3\x80\x80", 0},  // not indentation (spaces and tabs only): all trailing
+      {"a\xE3\x80\x80", 1},
+      {"a \xE3\x80\x80\t\xE3\x80\x80", 1},
+      {"a\xE3\x80\x80\x80", 5},
+      {"\xE3\x80", 2},
+      {"- a\xE3\x80\x80 ", 3},
+  };
+  std::string text;
+  for (const auto& line : lines)
+    text += line.first + "\n";
+  const SourceText source(text);
+  Document doc;
+  Scanner scanner;
+  scanner.scan(source, doc);
+  for (std::uint32_t i = 0; i < lines.size(); ++i) {
+    INFO("line " << i);
+    CHECK(doc.lines[i].trailing_ws == doc.lines[i].begin + lines[i].second);
+  }
+}
+
+TEST_CASE("scanner: bullets told from thematic breaks", "[scanner]") {
+  // A bullet whose content does not start with its own character is told
+  // apart before the break test: both answers, and where content starts.
+  struct Case {
+    std::string text;
+    LineShape shape;
+    Offset content_begin;  // from the line's first byte, for bullets
+  };
+  const std::vector<Case> cases = {
+      {"-", LineShape::Bullet, 1},
+      {"- ", LineShape::Bullet, 2},
+      {"-\t", LineShape::Bullet, 2},
+      {"- -", LineShape::Bullet, 2},
+      {"* *", LineShape::Bullet, 2},
+      {"- x", LineShape::Bullet, 2},
+      {"-   x", LineShape::Bullet, 4},
+      {"- -x", LineShape::Bullet, 2},
+      {"* -", LineShape::Bullet, 2},
+      {"- * -", LineShape::Bullet, 2},
+      {"+ + +", LineShape::Bullet, 2},
+      {"  - x", LineShape::Bullet, 4},
+      {"- - -", LineShape::ThematicBreak, 0},
+      {"-  - -", LineShape::ThematicBreak, 0},
+      {"- --", LineShape::ThematicBreak, 0},
+      {"* * *", LineShape::ThematicBreak, 0},
+      {"*\t*\t*", LineShape::ThematicBreak, 0},
+      {"_ _ _", LineShape::ThematicBreak, 0},
+      {"---", LineShape::ThematicBreak, 0},
+      {"  - - -  ", LineShape::ThematicBreak, 0},
+      {"_ x", LineShape::Text, 0},
+      {"--", LineShape::Text, 0},
+      {"-x", LineShape::DashNoSpace, 1},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text + "\n";
+    const SourceText source(text);
+    Document doc;
+    Scanner scanner;
+    scanner.scan(source, doc);
+    INFO("line '" << c.text << "'");
+    CHECK(doc.lines[0].shape == c.shape);
+    if (c.shape == LineShape::Bullet || c.shape == LineShape::DashNoSpace) {
+      CHECK(doc.lines[0].content_begin == c.content_begin);
+    }
+  }
+}

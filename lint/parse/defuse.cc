@@ -7,6 +7,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// x86-64 built for any processor: the first pass also has a loop on AVX2
+// vectors, taken when the processor has them (half the instructions).
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__SSE2__)
+#include <immintrin.h>
+#define DIGESTLINT_DEFUSE_AVX2 1
+#endif
 
 namespace digestlint {
 
@@ -385,11 +391,21 @@ struct ChunkMasks {
 };
 
 #if defined(__SSE2__)
-// Bit k set: byte k is '[', ']', ':' or 'w'.
-unsigned construct_mask(__m128i v) {
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+// 0xFF where a byte is '[', ']', ':' or 'w'.
+__m128i construct_bytes(__m128i v) {
+  return _mm_or_si128(
       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8('w'))))));
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8('w'))));
+}
+
+unsigned construct_mask(__m128i v) {
+  return static_cast<unsigned>(_mm_movemask_epi8(construct_bytes(v)));
+}
+
+// One bit per byte of four chunks.
+std::uint64_t mask64(__m128i m0, __m128i m1, __m128i m2, __m128i m3) {
+  auto bits = [](__m128i m) { return std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(m))}; };
+  return bits(m0) | bits(m1) << 16 | bits(m2) << 32 | bits(m3) << 48;
 }
 
 // Bit k set: byte k is 0x40 or above. movemask reads bit 7 of each byte;
@@ -414,6 +430,24 @@ ChunkMasks chunk_masks(const char* p) {
   return m;
 #endif
 }
+
+#if defined(DIGESTLINT_DEFUSE_AVX2)
+// construct_bytes, mask and high_bytes on 32 bytes.
+__attribute__((target("avx2"))) __m256i construct_bytes_avx2(__m256i v) {
+  return _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('[')),
+                                         _mm256_cmpeq_epi8(v, _mm256_set1_epi8(']'))),
+                         _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(':')),
+                                         _mm256_cmpeq_epi8(v, _mm256_set1_epi8('w'))));
+}
+
+__attribute__((target("avx2"))) std::uint32_t mask_avx2(__m256i m) {
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(m));
+}
+
+__attribute__((target("avx2"))) std::uint32_t high_bytes_avx2(__m256i v) {
+  return mask_avx2(_mm256_or_si256(v, _mm256_slli_epi16(v, 1)));
+}
+#endif
 
 bool is_line_end_byte(char c) {
   return c == '\n' || c == '\r';
@@ -440,36 +474,21 @@ class LimitCheck {
  public:
   LimitCheck(std::string_view input, const DefuseLimits& limits) : s_(input), limits_(limits) {}
 
-  bool may_exceed() {
+  bool may_exceed(bool widest_vectors) {
     if (limits_.container_depth / 2 + 1 < 31) return true;  // runs too short for the chunks
     const std::size_t n = s_.size();
     std::size_t i = 0;
-#if defined(__SSE2__)
-    // Four chunks at a time, one bit per byte in 64-bit masks, with one
-    // branch per test: nearly every 64 bytes hold neither a construct nor a
-    // chunk below 0x40.
-    for (; i + 64 <= n; i += 64) {
-      const auto* p = reinterpret_cast<const __m128i*>(s_.data() + i);
-      std::uint64_t constructs = 0;
-      std::uint64_t high = 0;
-      for (unsigned k = 0; k < 4; ++k) {
-        const __m128i v = _mm_loadu_si128(p + k);
-        constructs |= std::uint64_t{construct_mask(v)} << (16 * k);
-        high |= std::uint64_t{high_bytes(v)} << (16 * k);
-      }
-      for (; constructs != 0; constructs &= constructs - 1) {
-        if (count(i + static_cast<std::size_t>(std::countr_zero(constructs)))) return true;
-      }
-      // A chunk with no byte of 0x40 or above: a 16-bit lane of zeros
-      // (the subtraction borrows through the top bit of the lowest one).
-      constexpr std::uint64_t kLaneLow = 0x0001000100010001;
-      constexpr std::uint64_t kLaneHigh = 0x8000800080008000;
-      if (((high - kLaneLow) & ~high & kLaneHigh) != 0) {
-        for (unsigned k = 0; k < 4; ++k) {
-          if (((high >> (16 * k)) & 0xFFFF) == 0 && deep_prefix_at(i + 16 * k)) return true;
-        }
-      }
+#if defined(DIGESTLINT_DEFUSE_AVX2)
+    static const bool has_avx2 = __builtin_cpu_supports("avx2");
+    if (widest_vectors && has_avx2) {
+      if (blocks_avx2(i)) return true;
+    } else if (blocks_sse2(i)) {
+      return true;
     }
+#elif defined(__SSE2__)
+    if (blocks_sse2(i)) return true;
+#else
+    (void)widest_vectors;
 #endif
     for (; i + 16 <= n; i += 16) {
       if (chunk_may_exceed(i)) return true;
@@ -482,6 +501,75 @@ class LimitCheck {
   }
 
  private:
+#if defined(__SSE2__)
+  // The whole blocks of 64 bytes from `i`, four chunks at a time with one
+  // branch per test: nearly every block holds neither a construct nor a
+  // chunk below 0x40. True once over a limit; else `i` is past the blocks.
+  bool blocks_sse2(std::size_t& i) {
+    for (; i + 64 <= s_.size(); i += 64) {
+      const auto* p = reinterpret_cast<const __m128i*>(s_.data() + i);
+      const __m128i v0 = _mm_loadu_si128(p);
+      const __m128i v1 = _mm_loadu_si128(p + 1);
+      const __m128i v2 = _mm_loadu_si128(p + 2);
+      const __m128i v3 = _mm_loadu_si128(p + 3);
+      const __m128i c0 = construct_bytes(v0);
+      const __m128i c1 = construct_bytes(v1);
+      const __m128i c2 = construct_bytes(v2);
+      const __m128i c3 = construct_bytes(v3);
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(c0, c1), _mm_or_si128(c2, c3))) != 0) {
+        if (count_all(i, mask64(c0, c1, c2, c3))) return true;
+      }
+      // A chunk below 0x40 has no high byte: its 16-bit mask is 0, and so
+      // is the product of the four (at most 2^64 - 1: no overflow).
+      const std::uint64_t high[4] = {high_bytes(v0), high_bytes(v1), high_bytes(v2),
+                                     high_bytes(v3)};
+      if (high[0] * high[1] * high[2] * high[3] == 0) {
+        for (std::size_t k = 0; k < 4; ++k) {
+          if (high[k] == 0 && deep_prefix_at(i + 16 * k)) return true;
+        }
+      }
+    }
+    return false;
+  }
+#endif
+
+#if defined(DIGESTLINT_DEFUSE_AVX2)
+  // blocks_sse2 on two 32-byte vectors per block: the same tests, the same
+  // calls in the same order.
+  __attribute__((target("avx2"))) bool blocks_avx2(std::size_t& i) {
+    for (; i + 64 <= s_.size(); i += 64) {
+      const auto* p = reinterpret_cast<const __m256i*>(s_.data() + i);
+      const __m256i v0 = _mm256_loadu_si256(p);
+      const __m256i v1 = _mm256_loadu_si256(p + 1);
+      const __m256i c0 = construct_bytes_avx2(v0);
+      const __m256i c1 = construct_bytes_avx2(v1);
+      const __m256i any = _mm256_or_si256(c0, c1);
+      if (!_mm256_testz_si256(any, any)) {
+        if (count_all(i, mask_avx2(c0) | std::uint64_t{mask_avx2(c1)} << 32)) return true;
+      }
+      // A chunk below 0x40: a 16-bit lane of zeros. Subtracting 1 from
+      // each lane sets the top bit of the lowest zero lane, where ~h has it
+      // too; with no zero lane nothing borrows, and no lane has the top bit
+      // in both h - 1 and ~h.
+      const std::uint64_t h = high_bytes_avx2(v0) | std::uint64_t{high_bytes_avx2(v1)} << 32;
+      if (((h - 0x0001000100010001) & ~h & 0x8000800080008000) != 0) {
+        for (std::size_t k = 0; k < 4; ++k) {
+          if (((h >> (16 * k)) & 0xFFFF) == 0 && deep_prefix_at(i + 16 * k)) return true;
+        }
+      }
+    }
+    return false;
+  }
+#endif
+
+  // Counts the construct at each set bit of a block's 64.
+  bool count_all(std::size_t block, std::uint64_t bits) {
+    for (; bits != 0; bits &= bits - 1) {
+      if (count(block + static_cast<std::size_t>(std::countr_zero(bits)))) return true;
+    }
+    return false;
+  }
+
   bool chunk_may_exceed(std::size_t chunk) {
     const ChunkMasks m = chunk_masks(s_.data() + chunk);
     for (unsigned bits = m.constructs; bits != 0; bits &= bits - 1) {
@@ -542,8 +630,8 @@ class LimitCheck {
 
 }  // namespace
 
-bool may_exceed_limits(std::string_view input, const DefuseLimits& limits) {
-  return LimitCheck(input, limits).may_exceed();
+bool may_exceed_limits(std::string_view input, const DefuseLimits& limits, bool widest_vectors) {
+  return LimitCheck(input, limits).may_exceed(widest_vectors);
 }
 
 bool defuse_blocks(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,

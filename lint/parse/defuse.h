@@ -21,7 +21,7 @@
 // rule reads.
 //
 // Counting block by block costs a walk over every line's prefix; a first
-// pass over the whole text (16 bytes at a time) proves for nearly every
+// pass over the whole text (64 bytes at a time) proves for nearly every
 // file that no block can reach a limit, and the walk is skipped.
 #pragma once
 
@@ -58,7 +58,10 @@ bool defuse(std::string_view input, std::string& copy, std::vector<ByteRange>& r
 // defuse()'s two passes, exposed so that tests can hold the first to what
 // it claims. may_exceed_limits: one cheap pass over the whole text; false
 // proves that defuse_blocks, the pass block by block, would change nothing.
-bool may_exceed_limits(std::string_view input, const DefuseLimits& limits = {});
+// widest_vectors false: SSE2 (or plain bytes) even where the processor has
+// AVX2, so that tests compare the two.
+bool may_exceed_limits(std::string_view input, const DefuseLimits& limits = {},
+                       bool widest_vectors = true);
 bool defuse_blocks(std::string_view input, std::string& copy, std::vector<ByteRange>& ranges,
                    const DefuseLimits& limits = {});
 

@@ -31,10 +31,11 @@ bool is_space_or_tab(char c) {
 }
 
 // U+3000 IDEOGRAPHIC SPACE, which Japanese input methods leave at line ends.
+// For end > from. The last byte first: it rules out nearly every line.
 bool ends_with_ideographic_space(const char* b, Offset from, Offset end) {
-  return end >= from + 3 && static_cast<unsigned char>(b[end - 3]) == 0xE3 &&
+  return static_cast<unsigned char>(b[end - 1]) == 0x80 && end >= from + 3 &&
          static_cast<unsigned char>(b[end - 2]) == 0x80 &&
-         static_cast<unsigned char>(b[end - 1]) == 0x80;
+         static_cast<unsigned char>(b[end - 3]) == 0xE3;
 }
 
 bool is_thematic_break(const char* b, Offset i, Offset end) {
@@ -53,7 +54,9 @@ bool is_thematic_break(const char* b, Offset i, Offset end) {
 // The shape of one line, from its bytes alone.
 void shape_line(const char* b, Line& line) {
   Offset i = line.begin;
-  std::uint32_t col = 0;
+  while (i < line.end && b[i] == ' ')  // nearly every indentation: spaces alone
+    ++i;
+  std::uint32_t col = i - line.begin;
   for (; i < line.end && is_space_or_tab(b[i]); ++i) {
     if (b[i] == '\t') {
       line.tab_in_indent = true;
@@ -103,6 +106,19 @@ void shape_line(const char* b, Line& line) {
     return;
   }
   if (c == '-' || c == '*' || c == '+' || c == '_') {
+    if (c != '_' && (i + 1 == end || is_space_or_tab(b[i + 1]))) {
+      // A marker and its spacing: a break only if the content starts with
+      // the marker's character again ("- - -"); a list item ("- text") is
+      // told from the bytes already read.
+      const Offset content = after_ws(i + 1);
+      if (content == end || b[content] != c) {
+        line.shape = LineShape::Bullet;
+        line.marker = c;
+        line.marker_end = i + 1;
+        line.content_begin = content;
+        return;
+      }
+    }
     if (c != '+' && is_thematic_break(b, i, end)) {
       line.shape = LineShape::ThematicBreak;
       return;
@@ -282,7 +298,10 @@ BlockKind block_kind(MD_BLOCKTYPE type) {
 class Builder {
  public:
   Builder(const SourceText& source, const char* parse_base, Document& doc)
-      : source_(source), base_(parse_base), doc_(doc) {}
+      : source_(source),
+        base_(parse_base),
+        base_end_(reinterpret_cast<std::uintptr_t>(parse_base) + source.size()),
+        doc_(doc) {}
 
   int enter_block(MD_BLOCKTYPE type, void* detail);
   int leave_block(MD_BLOCKTYPE type);
@@ -294,7 +313,7 @@ class Builder {
   bool in_buffer(const MD_CHAR* p, MD_SIZE size) const {
     const auto a = reinterpret_cast<std::uintptr_t>(p);
     const auto lo = reinterpret_cast<std::uintptr_t>(base_);
-    return a >= lo && a + size <= lo + source_.size();
+    return a >= lo && a + size <= base_end_;
   }
   Offset offset_of(const MD_CHAR* p) const {
     return static_cast<Offset>(reinterpret_cast<std::uintptr_t>(p) -
@@ -341,6 +360,7 @@ class Builder {
 
   const SourceText& source_;
   const char* base_;
+  std::uintptr_t base_end_;  // where the parsed buffer ends
   Document& doc_;
   std::vector<std::int32_t> stack_;
   std::vector<std::int32_t> links_;  // open link spans (indices into doc_.links)

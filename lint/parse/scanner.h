@@ -20,9 +20,9 @@ namespace digestlint {
 // vanish into math spans), wiki links and underline (not GitHub).
 unsigned md4c_flags();
 
-// SourceText::line_of(offset, hint), answered here when the offset is on
-// the hint's line or the next: the scanner's look-ups come in order, one
-// or more per md4c event, and a call each cost more than the answer.
+// SourceText::line_of(offset, hint), answered inline when the offset is on
+// the hint's line or the next, as nearly every look-up of the scanner is
+// (they come in order, one or more per md4c event).
 std::uint32_t line_near(const SourceText& source, Offset offset, std::uint32_t hint);
 
 class Scanner {
