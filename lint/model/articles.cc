@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "base/fold.h"
 #include "base/sequence.h"
 #include "digestlint/text.h"
 #include "digestlint/url.h"
@@ -585,9 +586,11 @@ class ArticleBuilder {
       digest_.labels[firsts[k]].in_order = in_order[k];
   }
 
-  bool is_none_variant(std::string_view t, int spec) const {
+  bool is_none_variant(std::string_view t, int spec) {
     if (t.size() > 64) return false;
-    const std::string folded = fold_loosely(t);
+    // fold_loosely, into a string kept for the next item when it can.
+    std::string& folded = fold_scratch_;
+    if (!fold_loosely_simple(trim_ascii_space(t), folded)) folded = fold_loosely(t);
     const LabelSpec& label = spec_.labels[spec];
     for (const std::string& v : label.folded_none_variants()) {
       if (folded == v) return true;
@@ -652,6 +655,7 @@ class ArticleBuilder {
   std::vector<bool> present_scratch_;
   std::vector<std::int32_t> first_of_scratch_;
   std::vector<std::size_t> firsts_scratch_;
+  std::string fold_scratch_;
   Digest& digest_;
 };
 
