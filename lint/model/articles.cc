@@ -626,6 +626,11 @@ class ArticleBuilder {
   // filed under another label): prose rules must skip them too.
   void mark_ioc_lines_elsewhere() {
     if (schema_.ioc.categories.empty()) return;
+    // The first comma at or after where it was last looked for, kept from
+    // line to line: most lines hold none, and one memchr then answers for
+    // every line up to that comma.
+    std::size_t comma = 0;
+    bool comma_known = false;
     for (std::uint32_t l = 0; l < doc_.lines.size(); ++l) {
       const Line& line = doc_.lines[l];
       if (digest_.is_ioc_line(l) || line.blank() || line.comment || !line.in_prose() ||
@@ -633,6 +638,16 @@ class ArticleBuilder {
         continue;
       }
       const ByteRange c = content(line);
+      if (!comma_known || comma < c.begin) {
+        const void* found = c.begin < bytes_.size()
+                                ? std::memchr(bytes_.data() + c.begin, ',', bytes_.size() - c.begin)
+                                : nullptr;
+        comma = found != nullptr
+                    ? static_cast<std::size_t>(static_cast<const char*>(found) - bytes_.data())
+                    : bytes_.size();
+        comma_known = true;
+      }
+      if (comma >= c.end) continue;
       const std::string_view t = text(c);
       if (!has_commas(t, 3)) continue;
       if (looks_like_ioc_entry(bytes_, c, schema_.ioc)) digest_.line_flags[l] |= Digest::kIocEntry;
