@@ -454,7 +454,8 @@ class ArticleBuilder {
         continue;
       }
       if (!t.empty() && (item || !dash)) {
-        const LabelGuess g = guess_line(l);
+        // (Asked once: deeper lines are no top bullets for find_split.)
+        const LabelGuess g = guess_label(t);
         if (g.spec >= 0 && only_separators(t.substr(g.name_len))) {
           current = add_label(line, l, c, g, item);
           label_depth = item ? depth(line) : -1;
