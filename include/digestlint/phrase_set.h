@@ -31,8 +31,11 @@ class PhraseSet {
   std::vector<std::string> phrases_;
   std::size_t window_ = 0;           // bytes: the shortest long phrase
   std::vector<std::uint8_t> shift_;  // by hash of a window's last three bytes
-  // (first three bytes, index in phrases_) of the long phrases, sorted.
+  // (first three bytes, index in phrases_) of the long phrases, grouped by
+  // the hash of the first three bytes; those of hash h are
+  // by_prefix_[prefix_bucket_[h], prefix_bucket_[h + 1]).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> by_prefix_;
+  std::vector<std::uint32_t> prefix_bucket_;
   std::vector<std::string> short_phrases_;  // under kLongPhrase bytes: searched whole
 };
 

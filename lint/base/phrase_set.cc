@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <tuple>
 
 #include "digestlint/text.h"
 
@@ -68,7 +69,17 @@ PhraseSet::PhraseSet(std::vector<std::string> phrases) : phrases_(std::move(phra
       sh = std::min<std::uint8_t>(sh, static_cast<std::uint8_t>(window_ - 1 - j));
     }
   }
-  std::sort(by_prefix_.begin(), by_prefix_.end());
+  // Grouped by the hash of their first three bytes: a window whose shift
+  // is 0 looks only at the phrases in its bucket.
+  std::sort(by_prefix_.begin(), by_prefix_.end(), [](const auto& x, const auto& y) {
+    return std::make_tuple(prefix_hash(x.first), x.first, x.second) <
+           std::make_tuple(prefix_hash(y.first), y.first, y.second);
+  });
+  prefix_bucket_.assign(kShiftTable + 1, 0);
+  for (const auto& [key, index] : by_prefix_)
+    ++prefix_bucket_[prefix_hash(key) + 1];
+  for (std::size_t h = 0; h < kShiftTable; ++h)
+    prefix_bucket_[h + 1] += prefix_bucket_[h];
 }
 
 bool PhraseSet::found_in(std::string_view s) const {
@@ -85,10 +96,10 @@ bool PhraseSet::found_in(std::string_view s) const {
     // A phrase may start where the window does.
     const std::size_t i = end + 1 - m;
     const std::uint32_t key = prefix3(p + i);
-    auto it = std::lower_bound(by_prefix_.begin(), by_prefix_.end(),
-                               std::make_pair(key, std::uint32_t{0}));
-    for (; it != by_prefix_.end() && it->first == key; ++it) {
-      const std::string& phrase = phrases_[it->second];
+    const std::uint32_t h = prefix_hash(key);
+    for (std::uint32_t k = prefix_bucket_[h]; k < prefix_bucket_[h + 1]; ++k) {
+      if (by_prefix_[k].first != key) continue;
+      const std::string& phrase = phrases_[by_prefix_[k].second];
       if (s.compare(i, phrase.size(), phrase) == 0 && is_token_at(s, i, phrase)) return true;
     }
     ++end;

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "base/fold.h"
 #include "base/sequence.h"
 #include "digestlint/text.h"
 #include "digestlint/url.h"
@@ -453,7 +454,8 @@ class ArticleBuilder {
         continue;
       }
       if (!t.empty() && (item || !dash)) {
-        const LabelGuess g = guess_line(l);
+        // (Asked once: deeper lines are no top bullets for find_split.)
+        const LabelGuess g = guess_label(t);
         if (g.spec >= 0 && only_separators(t.substr(g.name_len))) {
           current = add_label(line, l, c, g, item);
           label_depth = item ? depth(line) : -1;
@@ -585,9 +587,11 @@ class ArticleBuilder {
       digest_.labels[firsts[k]].in_order = in_order[k];
   }
 
-  bool is_none_variant(std::string_view t, int spec) const {
+  bool is_none_variant(std::string_view t, int spec) {
     if (t.size() > 64) return false;
-    const std::string folded = fold_loosely(t);
+    // fold_loosely, into a string kept for the next item when it can.
+    std::string& folded = fold_scratch_;
+    if (!fold_loosely_simple(trim_ascii_space(t), folded)) folded = fold_loosely(t);
     const LabelSpec& label = spec_.labels[spec];
     for (const std::string& v : label.folded_none_variants()) {
       if (folded == v) return true;
@@ -623,6 +627,11 @@ class ArticleBuilder {
   // filed under another label): prose rules must skip them too.
   void mark_ioc_lines_elsewhere() {
     if (schema_.ioc.categories.empty()) return;
+    // The first comma at or after where it was last looked for, kept from
+    // line to line: most lines hold none, and one memchr then answers for
+    // every line up to that comma.
+    std::size_t comma = 0;
+    bool comma_known = false;
     for (std::uint32_t l = 0; l < doc_.lines.size(); ++l) {
       const Line& line = doc_.lines[l];
       if (digest_.is_ioc_line(l) || line.blank() || line.comment || !line.in_prose() ||
@@ -630,6 +639,16 @@ class ArticleBuilder {
         continue;
       }
       const ByteRange c = content(line);
+      if (!comma_known || comma < c.begin) {
+        const void* found = c.begin < bytes_.size()
+                                ? std::memchr(bytes_.data() + c.begin, ',', bytes_.size() - c.begin)
+                                : nullptr;
+        comma = found != nullptr
+                    ? static_cast<std::size_t>(static_cast<const char*>(found) - bytes_.data())
+                    : bytes_.size();
+        comma_known = true;
+      }
+      if (comma >= c.end) continue;
       const std::string_view t = text(c);
       if (!has_commas(t, 3)) continue;
       if (looks_like_ioc_entry(bytes_, c, schema_.ioc)) digest_.line_flags[l] |= Digest::kIocEntry;
@@ -652,6 +671,7 @@ class ArticleBuilder {
   std::vector<bool> present_scratch_;
   std::vector<std::int32_t> first_of_scratch_;
   std::vector<std::size_t> firsts_scratch_;
+  std::string fold_scratch_;
   Digest& digest_;
 };
 

@@ -19,7 +19,8 @@ namespace {
 // Spaces, tabs and U+3000 around a field.
 ByteRange trim(std::string_view bytes, ByteRange r) {
   auto ideographic_at = [&](Offset at) {
-    return at + 3 <= r.end && bytes.compare(at, 3, "\xE3\x80\x80") == 0;
+    // (The lead byte first: most fields start and end in ASCII.)
+    return at + 3 <= r.end && bytes[at] == '\xE3' && bytes.compare(at, 3, "\xE3\x80\x80") == 0;
   };
   while (r.begin < r.end) {
     if (bytes[r.begin] == ' ' || bytes[r.begin] == '\t') {
@@ -33,7 +34,8 @@ ByteRange trim(std::string_view bytes, ByteRange r) {
   while (r.end > r.begin) {
     if (bytes[r.end - 1] == ' ' || bytes[r.end - 1] == '\t') {
       --r.end;
-    } else if (r.end >= r.begin + 3 && bytes.compare(r.end - 3, 3, "\xE3\x80\x80") == 0) {
+    } else if (r.end >= r.begin + 3 && bytes[r.end - 3] == '\xE3' &&
+               bytes.compare(r.end - 3, 3, "\xE3\x80\x80") == 0) {
       r.end -= 3;
     } else {
       break;
