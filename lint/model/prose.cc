@@ -141,9 +141,40 @@ std::string code_points_of(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A small set of code points as a table for ASCII and a sorted list for the
+// rest, derived from a UnicodeSet: one load or a short search instead of
+// the set's lookup, for sets tested once per list item.
+class SmallSet {
+ public:
+  explicit SmallSet(const icu::UnicodeSet& set) {
+    for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+      for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
+        if (c < 0x80) {
+          ascii_[c] = true;
+        } else {
+          others_.push_back(c);
+        }
+      }
+    }
+  }
+  bool contains(UChar32 c) const {
+    if (c < 0) return false;
+    if (c < 0x80) return ascii_[c];
+    return std::binary_search(others_.begin(), others_.end(), c);
+  }
+
+ private:
+  bool ascii_[128] = {};
+  std::vector<UChar32> others_;  // ascending
+};
+
+}  // namespace
+
 ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
-  static const icu::UnicodeSet& closers =
-      frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]");
+  static const SmallSet closers(
+      frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]"));
   ItemEnd end;
   const Document& doc = ctx.doc;
   const Block& block = doc.blocks[item.block];
