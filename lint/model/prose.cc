@@ -173,8 +173,9 @@ class SmallSet {
 }  // namespace
 
 ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
-  static const SmallSet closers(
-      frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]"));
+  static const icu::UnicodeSet& closer_set =
+      frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]");
+  static const SmallSet closers(closer_set);
   ItemEnd end;
   const Document& doc = ctx.doc;
   const Block& block = doc.blocks[item.block];
