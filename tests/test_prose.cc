@@ -236,3 +236,38 @@ TEST_CASE("prose kinds_of is the kind sets' membership for every code point") {
   CHECK(prose::kinds_of('(') == prose::kParenthesis);
   CHECK(prose::kinds_of(0x3042) == 0);
 }
+
+TEST_CASE("prose decode_before is U8_PREV on well-formed and ill-formed bytes") {
+  const std::vector<std::uint8_t> bytes = {0x20, 0x41, 0x7F, 0x80, 0x81, 0x99, 0xA0, 0xBF,
+                                           0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE3, 0xEC, 0xED,
+                                           0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  std::mt19937 random(29);
+  std::size_t three_byte = 0;
+  for (int round = 0; round < 50000; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(random() % 8);
+    for (int k = 0; k < count; ++k)
+      text += static_cast<char>(bytes[random() % bytes.size()]);
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    for (std::size_t floor = 0; floor < text.size(); ++floor) {
+      for (std::size_t at = floor + 1; at <= text.size(); ++at) {
+        auto i = static_cast<std::int32_t>(at);
+        UChar32 expected;
+        U8_PREV(p, static_cast<std::int32_t>(floor), i, expected);
+        std::size_t start = 0;
+        const UChar32 c = prose::decode_before(text, at, floor, &start);
+        if (c != expected || start != static_cast<std::size_t>(i)) {
+          INFO(prose::code_points_of(text) << " at " << at << " floor " << floor);
+          CHECK(c == expected);
+          REQUIRE(start == static_cast<std::size_t>(i));
+        }
+        three_byte += at - start == 3 && c >= 0 ? 1 : 0;
+      }
+    }
+  }
+  CHECK(three_byte > 100);
+  std::size_t start = 0;
+  CHECK(prose::decode_before("かな", 6, 0, &start) == 0x306A);
+  CHECK(start == 3);
+  CHECK(prose::decode_before("かな", 6, 4, &start) < 0);
+}

@@ -203,6 +203,19 @@ inline UChar32 decode_before(std::string_view bytes, std::size_t at, std::size_t
     return -1;
   }
   const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  // A well-formed 3-byte character (most of Japanese text) without ICU's
+  // out-of-line backward decoder; E0 and ED restrict their second byte and
+  // are left to it. What U8_PREV finds: the lead ends the look-back.
+  if (at - floor >= 3) {
+    const std::uint8_t lead = p[at - 3];
+    const std::uint8_t second = p[at - 2];
+    const std::uint8_t last = p[at - 1];
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && (second & 0xC0) == 0x80 &&
+        (last & 0xC0) == 0x80) {
+      if (start != nullptr) *start = at - 3;
+      return ((lead & 0x0F) << 12) | ((second & 0x3F) << 6) | (last & 0x3F);
+    }
+  }
   auto i = static_cast<std::int32_t>(at);
   UChar32 c;
   U8_PREV(p, static_cast<std::int32_t>(floor), i, c);
