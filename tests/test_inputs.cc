@@ -121,7 +121,8 @@ TEST_CASE("binary files are not text; damaged UTF-8 digests are", "[text]") {
   CHECK(not_text_reason("# Daily Security Info\n- 攻撃者は\x82\xa0を使用した\n").empty());
   CHECK(not_text_reason("tab\tform\f escape\x1b[0m\r\n").empty());
   // A stray NUL is invisible-character's finding; a file of them is binary.
-  CHECK(not_text_reason(std::string("# Title\n\0rest of the digest\n", 30)).empty());
+  constexpr char kStrayNul[] = "# Title\n\0rest of the digest\n";
+  CHECK(not_text_reason(std::string(kStrayNul, sizeof kStrayNul - 1)).empty());
   CHECK(not_text_reason(std::string(100, '\0')).find("100% of its first 100 bytes") !=
         std::string::npos);
   // UTF-16: NUL bytes. Shift_JIS: mostly not UTF-8.
