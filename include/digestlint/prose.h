@@ -172,7 +172,15 @@ const Index* cached_index(const LintContext& ctx);
 //   static const icu::UnicodeSet& set = prose::frozen_set(u"[\\uFF61-\\uFF9F]");
 // The set lives for the whole program (never destroyed, so no exit-order
 // issues). A bad pattern throws std::logic_error: a programming error.
+// Patterns listed in lint/model/unicode_sets.def come computed at build
+// time; others are parsed here (slower: ICU's property data).
 const icu::UnicodeSet& frozen_set(const char16_t* pattern);
+// The set of a pattern listed in unicode_sets.def, from its build-time
+// ranges (not frozen, owned by the caller); nullptr when not listed or
+// when the ICU running is not the one that computed them.
+icu::UnicodeSet* prebuilt_set(const char16_t* pattern);
+// Patterns frozen_set was asked for that unicode_sets.def does not list.
+std::vector<std::u16string> unlisted_set_patterns();
 
 // Hiragana, katakana, kanji and the Japanese punctuation that belongs to
 // those scripts (、。「」ー・々), by Script_Extensions, not Script: Script

@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 #include <unicode/unistr.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
+#include <string>
+#include <vector>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -77,16 +81,69 @@ bool Segments::next(Segment& out) {
   }
 }
 
+namespace {
+
+#include "unicode_sets.inc"
+
+constexpr const char16_t* kPrebuiltPatterns[] = {
+#define DIGESTLINT_UNICODE_SET(pattern) pattern,
+#include "model/unicode_sets.def"
+#undef DIGESTLINT_UNICODE_SET
+};
+static_assert(std::size(kPrebuiltPatterns) == std::size(kPrebuiltSets));
+
+std::mutex& unlisted_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::vector<std::u16string>& unlisted() {
+  static std::vector<std::u16string> patterns;
+  return patterns;
+}
+
+}  // namespace
+
+icu::UnicodeSet* prebuilt_set(const char16_t* pattern) {
+  UVersionInfo version;
+  u_getVersion(version);
+  // Computed by another ICU, another Unicode: not the sets this one means.
+  if (std::memcmp(version, kPrebuiltIcuVersion, sizeof kPrebuiltIcuVersion) != 0) return nullptr;
+  const std::u16string_view wanted(pattern);
+  for (std::size_t i = 0; i < std::size(kPrebuiltPatterns); ++i) {
+    if (wanted != kPrebuiltPatterns[i]) continue;
+    auto* set = new icu::UnicodeSet();
+    const PrebuiltSet& p = kPrebuiltSets[i];
+    for (int r = 0; r < p.ranges; ++r)
+      set->add(kPrebuiltRanges[p.first + 2 * r], kPrebuiltRanges[p.first + 2 * r + 1]);
+    return set;
+  }
+  return nullptr;
+}
+
 const icu::UnicodeSet& frozen_set(const char16_t* pattern) {
-  UErrorCode status = U_ZERO_ERROR;
   // Intentionally leaked: sets are function-local statics used until exit.
-  auto* set = new icu::UnicodeSet(icu::UnicodeString(pattern), status);
-  if (U_FAILURE(status)) {
-    // A programming error, caught by the first test that runs the rule.
-    throw std::logic_error(fmt::format("bad UnicodeSet pattern: {}", u_errorName(status)));
+  icu::UnicodeSet* set = prebuilt_set(pattern);
+  if (set == nullptr) {
+    {
+      const std::lock_guard lock(unlisted_mutex());
+      unlisted().emplace_back(pattern);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    set = new icu::UnicodeSet(icu::UnicodeString(pattern), status);
+    if (U_FAILURE(status)) {
+      // A programming error, caught by the first test that runs the rule.
+      delete set;
+      throw std::logic_error(fmt::format("bad UnicodeSet pattern: {}", u_errorName(status)));
+    }
   }
   set->freeze();
   return *set;
+}
+
+std::vector<std::u16string> unlisted_set_patterns() {
+  const std::lock_guard lock(unlisted_mutex());
+  return unlisted();
 }
 
 const icu::UnicodeSet& japanese_chars() {
