@@ -1,9 +1,16 @@
 // The command line's fast paths held to the slow ones they replace: UTF-16
 // columns counted without a decoder (output/report.cc) against
-// SourceText::position, on every offset of tricky texts.
+// SourceText::position, on every offset of tricky texts; a walk's paths
+// joined and sorted as strings (base/files.cc) against std::filesystem's
+// lexically_normal and path order, from roots written every which way.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -95,6 +102,135 @@ TEST_CASE("UTF-16 columns of reported ranges match SourceText::position", "[fast
       std::shuffle(offsets.begin(), offsets.end(), random);
     }
   }
+}
+
+namespace fs = std::filesystem;
+
+// What a walk finds, the slow way: std::filesystem paths, sorted in path
+// order, shown as display_path shows them (no .gitignore: outside a
+// repository).
+std::vector<std::pair<std::string, std::string>> reference_walk(const std::string& root) {
+  std::vector<fs::path> found;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
+    const std::string name = it->path().filename().string();
+    if (it->is_directory()) {
+      if (name[0] == '.') it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().extension() == ".md" && it->is_regular_file()) found.push_back(it->path());
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const fs::path& p : found)
+    out.emplace_back(p.native(), display_path(p));
+  return out;
+}
+
+class WorkingDirectory {
+ public:
+  explicit WorkingDirectory(const fs::path& to) : saved_(fs::current_path()) {
+    fs::current_path(to);
+  }
+  ~WorkingDirectory() { fs::current_path(saved_); }
+  WorkingDirectory(const WorkingDirectory&) = delete;
+  WorkingDirectory& operator=(const WorkingDirectory&) = delete;
+
+ private:
+  fs::path saved_;
+};
+
+TEST_CASE("a walk's string paths match std::filesystem's, in its order", "[fast-path][walk]") {
+  std::string pattern = (fs::temp_directory_path() / "digestlint-paths-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  const fs::path top = fs::canonical(pattern);
+  const fs::path tree = top / "tree";
+  // Names where byte order and path order part ('-' and ' ' sort before
+  // '/' as bytes, after it as separators), non-ASCII ones, dot names that
+  // are files, hidden directories, symbolic links to a file and a directory.
+  for (const char* f :
+       {"a.md", "a-b/x.md", "a/b.md", "a/b/c.md", "a b.md", "a.b/c.md", "ab.md", "é.md",
+        "日本語/報告.md", "😀.md", "Z.md", "..md", ".x.md", ".md", "x.md.txt", ".hidden/h.md",
+        "sub/.git/g.md", "sub/deep/er/e.md", "sub-x.md"}) {
+    fs::create_directories((tree / f).parent_path());
+    std::ofstream(tree / f) << "# x\n";
+  }
+  fs::create_symlink(tree / "a.md", tree / "link.md");
+  fs::create_symlink(tree / "a", tree / "linkdir");
+  const bool in_repository =
+      std::system(("git -C " + tree.string() + " rev-parse 2>/dev/null >/dev/null").c_str()) == 0;
+  if (in_repository) {
+    WARN("skipped: the temporary directory is inside a git repository");
+  } else {
+    WorkingDirectory here(top);
+    // Absolute and relative roots, with trailing, doubled and dot parts.
+    std::vector<std::string> roots;
+    for (const char* suffix : {"", "/", "//", "/.", "/../tree"}) {
+      roots.push_back(tree.string());
+      roots.back() += suffix;
+    }
+    roots.push_back("/");
+    roots.back() += tree.string();
+    roots.push_back("../");
+    roots.back() += top.filename().string();
+    roots.back() += "/tree";
+    for (const char* relative : {"tree", "tree/", "./tree", "./tree/.", ".//tree//", "tree/../tree",
+                                 "tree/a/..", ".", "./", "tree/a", "tree/日本語"})
+      roots.emplace_back(relative);
+    for (const std::string& root : roots) {
+      INFO("root " << root);
+      std::vector<FoundFile> found;
+      WalkNotes notes;
+      Error error;
+      REQUIRE(expand_path(root, WalkOptions{.respect_gitignore = true}, found, notes, error));
+      const auto expected = reference_walk(root);
+      REQUIRE(found.size() == expected.size());
+      CHECK(!found.empty());
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        CHECK(found[i].path == expected[i].first);
+        CHECK(found[i].display == expected[i].second);
+      }
+    }
+  }
+  fs::remove_all(top);
+}
+
+TEST_CASE("a walk from a root written loosely asks git about the right paths",
+          "[fast-path][walk]") {
+  std::string pattern = (fs::temp_directory_path() / "digestlint-paths-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  const fs::path top = fs::canonical(pattern);
+  REQUIRE(std::system(("git init -q " + (top / "repo").string()).c_str()) == 0);
+  for (const char* f : {"a.md", "skip.md", "ignored/b.md", "sub/c.md", "sub/skip.md", "sub/d.md"}) {
+    fs::create_directories((top / "repo" / f).parent_path());
+    std::ofstream(top / "repo" / f) << "# x\n";
+  }
+  std::ofstream(top / "repo/.gitignore") << "skip.md\nignored/\n/sub/d.md\n";
+  {
+    WorkingDirectory here(top);
+    for (const std::string& root : {std::string("repo"), std::string("./repo/"),
+                                    std::string("repo//"), std::string("repo/sub/..")}) {
+      INFO("root " << root);
+      std::vector<FoundFile> found;
+      WalkNotes notes;
+      Error error;
+      REQUIRE(expand_path(root, {}, found, notes, error));
+      std::vector<std::string> shown;
+      for (const FoundFile& f : found)
+        shown.push_back(f.display);
+      CHECK(shown == std::vector<std::string>{"repo/a.md", "repo/sub/c.md"});
+      CHECK(notes.ignored == 4);  // skip.md, ignored/, sub/skip.md, sub/d.md
+    }
+    WorkingDirectory inside(top / "repo" / "sub");
+    std::vector<FoundFile> found;
+    WalkNotes notes;
+    Error error;
+    REQUIRE(expand_path(".", {}, found, notes, error));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].path == "./c.md");
+    CHECK(found[0].display == "c.md");
+  }
+  fs::remove_all(top);
 }
 
 }  // namespace

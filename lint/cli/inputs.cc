@@ -76,7 +76,7 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
           Input{o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename, {}, config, true});
       continue;
     }
-    std::vector<fs::path> found;
+    std::vector<FoundFile> found;
     WalkNotes walk_notes;
     if (!expand_path(p, walk, found, walk_notes, error)) {
       FileReport missing;
@@ -89,7 +89,8 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
     result.notes.insert(result.notes.end(), walk_notes.skipped.begin(), walk_notes.skipped.end());
     std::error_code ec;
     const bool named = !fs::is_directory(p, ec);
-    for (const fs::path& f : found) {
+    for (FoundFile& found_file : found) {
+      const fs::path f(found_file.path);
       const Error* broken = nullptr;
       const Config* config = configs.for_file(f, &broken);
       if (broken != nullptr) {
@@ -105,7 +106,8 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
           continue;
         }
       }
-      inputs.push_back(Input{display_path(f), f.native(), config, named});
+      inputs.push_back(
+          Input{std::move(found_file.display), std::move(found_file.path), config, named});
     }
   }
   for (const auto& [config_error, files] : broken_configs)
