@@ -1,11 +1,14 @@
 // The command line's fast paths held to the slow ones they replace: UTF-16
 // columns counted without a decoder (output/report.cc) against
-// SourceText::position, on every offset of tricky texts; a walk's paths
+// SourceText::position, on every offset of tricky texts; JSON strings
+// escaped with jumps to the first special byte against nlohmann-json; a
+// walk's paths
 // joined and sorted as strings (base/files.cc) against std::filesystem's
 // lexically_normal and path order, from roots written every which way.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,6 +20,7 @@
 
 #include "base/files.h"
 #include "digestlint/source.h"
+#include "output/json_emit.h"
 #include "output/report.h"
 
 namespace digestlint {
@@ -101,6 +105,58 @@ TEST_CASE("UTF-16 columns of reported ranges match SourceText::position", "[fast
       }
       std::shuffle(offsets.begin(), offsets.end(), random);
     }
+  }
+}
+
+TEST_CASE("JSON strings of random tricky pieces are escaped as nlohmann-json does", "[fast-path]") {
+  // Pieces that stop the eight-byte steps (controls, quote, backslash,
+  // every kind of lead, ill-formed sequences, the 3-byte leads' edges)
+  // and plain bytes between them, strung at random so each lands at
+  // every place of a step and next to the others.
+  const std::vector<std::string> pieces = {"a",
+                                           "bc",
+                                           " ",
+                                           "~",
+                                           "\"",
+                                           "\\",
+                                           "\n",
+                                           "\t",
+                                           std::string(1, '\0'),
+                                           "\x01",
+                                           "\x1f",
+                                           "\x7f",
+                                           "é",
+                                           "日",
+                                           "語",
+                                           "😀",
+                                           "\xEF\xBF\xBF",
+                                           "\xE1\x80\x80",
+                                           "\xEC\xBF\xBF",
+                                           "\xEE\x80\x80",
+                                           "\xE0\xA0\x80",
+                                           "\xED\x9F\xBF",
+                                           "\xC3",
+                                           "\xE6\x97",
+                                           "\xED\xA0\x80",
+                                           "\xE0\x80\x80",
+                                           "\xF4\x90\x80\x80",
+                                           "\xC0\xAF",
+                                           "\xFF",
+                                           "\x80",
+                                           "\xE6\x97\x41",
+                                           "plain ascii words"};
+  std::mt19937 random(13);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % 24);
+    for (int k = 0; k < count; ++k)
+      text += pieces[random() % pieces.size()];
+    std::string out = "kept";
+    append_json_string(out, text);
+    INFO("text: " << nlohmann::json(text).dump(-1, ' ', true,
+                                               nlohmann::json::error_handler_t::replace));
+    REQUIRE(out == "kept" + nlohmann::json(text).dump(-1, ' ', false,
+                                                      nlohmann::json::error_handler_t::replace));
   }
 }
 
