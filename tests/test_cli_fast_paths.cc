@@ -19,6 +19,9 @@
 #include <vector>
 
 #include "base/files.h"
+#include "config/schema_loader.h"
+#include "config/schema_select.h"
+#include "digestlint/schema.h"
 #include "digestlint/source.h"
 #include "output/json_emit.h"
 #include "output/report.h"
@@ -157,6 +160,31 @@ TEST_CASE("JSON strings of random tricky pieces are escaped as nlohmann-json doe
                                                nlohmann::json::error_handler_t::replace));
     REQUIRE(out == "kept" + nlohmann::json(text).dump(-1, ' ', false,
                                                       nlohmann::json::error_handler_t::replace));
+  }
+}
+
+TEST_CASE("a title written as its schema writes it is claimed as its folded form is",
+          "[fast-path]") {
+  // "# T" on the first line takes the byte-equal shortcut; "#  T" (two
+  // spaces) takes the scanner and the fold, whatever T is.
+  for (const std::string_view name : builtin_schema_names()) {
+    Error error;
+    const auto schema = load_schema(name, error);
+    REQUIRE(schema != nullptr);
+    const std::string& title = schema->title;
+    for (const std::string& variant :
+         {title, title + " ", "ＸＸ" + title, title.substr(0, title.size() / 2)}) {
+      INFO("title: " << variant);
+      const auto fast = claim_schema("# " + variant + "\n\n## x\n");
+      const auto slow = claim_schema("#  " + variant + "\n\n## x\n");
+      REQUIRE(fast.has_value() == slow.has_value());
+      if (!fast) continue;
+      CHECK(fast->schema == slow->schema);
+      CHECK(fast->basis == slow->basis);
+    }
+    const auto claimed = claim_schema("# " + title + "\n");
+    REQUIRE(claimed.has_value());
+    CHECK(claimed->basis == ClaimBasis::Title);
   }
 }
 
