@@ -15,14 +15,17 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "base/files.h"
 #include "config/schema_loader.h"
 #include "config/schema_select.h"
+#include "digestlint/rule.h"
 #include "digestlint/schema.h"
 #include "digestlint/source.h"
+#include "output/formats.h"
 #include "output/json_emit.h"
 #include "output/report.h"
 
@@ -185,6 +188,64 @@ TEST_CASE("a title written as its schema writes it is claimed as its folded form
     const auto claimed = claim_schema("# " + title + "\n");
     REQUIRE(claimed.has_value());
     CHECK(claimed->basis == ClaimBasis::Title);
+  }
+}
+
+TEST_CASE("--format json writes every kind of file object as nlohmann's dump would",
+          "[fast-path]") {
+  static const RuleInfo rule = [] {
+    RuleInfo r;
+    r.code = "DL999";
+    r.name = "some-rule";
+    return r;
+  }();
+  auto finding = [](std::string message, bool with_notes, int edits) {
+    ReportedDiagnostic d;
+    d.rule = &rule;
+    d.severity = Severity::Warning;
+    d.message = std::move(message);
+    d.range.begin = 3;
+    d.range.end = 4000000000u;
+    d.range.start = {1, 2};
+    d.range.stop = {4294967295u, 7};
+    if (with_notes) d.notes.push_back(ReportedNote{d.range, "note \"quoted\" 日本"});
+    if (edits >= 0) {
+      ReportedFix fix;
+      fix.title = "fix it";
+      fix.safe = edits % 2 == 0;
+      for (int e = 0; e < edits; ++e)
+        fix.edits.push_back(ReportedEdit{d.range, "new\ntext\t😀"});
+      d.fix = std::move(fix);
+    }
+    return d;
+  };
+  std::vector<FileReport> reports(7);
+  reports[0].path = "plain.md";
+  reports[1].path = "errors/only.md";
+  reports[1].error = "cannot open: no such file";
+  reports[2].path = ".digestlint.toml";
+  reports[2].error = "bad key";
+  reports[2].error_line = 3;
+  reports[2].error_column = 14;
+  reports[3].path = "both.md";
+  reports[3].error = "could not write";
+  reports[3].diagnostics.push_back(finding("plain", false, -1));
+  reports[4].path = "fixed.md";
+  reports[4].fixes_applied = 12;
+  reports[5].path = "many \x01 \xC3.md";
+  reports[5].fixes_applied = 1;
+  for (int k = 0; k < 6; ++k)
+    reports[5].diagnostics.push_back(finding("message " + std::to_string(k), k % 2 == 1, k - 3));
+  reports[6].path = "last.md";
+  reports[6].diagnostics.push_back(finding("", true, 0));
+  for (std::size_t count : {std::size_t{0}, std::size_t{1}, reports.size()}) {
+    std::ostringstream out;
+    write_json(out, std::span<const FileReport>(reports.data(), count));
+    const std::string text = out.str();
+    const std::string redumped = nlohmann::ordered_json::parse(text).dump(
+                                     2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                                 "\n";
+    CHECK(text == redumped);
   }
 }
 

@@ -130,7 +130,11 @@ InputKind classify_input(const Options& o, const Input& input, std::string_view 
   kind.error = std::move(verdict.not_text);
   kind.well_formed = verdict.well_formed;
   if (!kind.error.empty()) return kind;
-  const fs::path where = input.path.empty()
+  // The path matters only to match a config's [[schemas]] (no --schema,
+  // a config): otherwise none is built (it splits into components).
+  const bool config_names_schema = o.schema.empty() && input.config != nullptr;
+  const fs::path where = !config_names_schema ? fs::path()
+                         : input.path.empty()
                              ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename)
                              : fs::path(input.path);
   SchemaChoice choice = choose_schema(o.schema, input.config, where, bytes);

@@ -163,7 +163,9 @@ FileReport process(const Input& input, Linters& linters, const Options& o, bool 
     report.error = schema_error.message;
     return report;
   }
-  const std::string linted_as = fmt::format("{}, {}", kind.schema, kind.why);
+  std::string linted_as = kind.schema;  // "NAME, WHY"
+  linted_as += ", ";
+  linted_as += kind.why;
   if (o.diff) {
     // What --fix would write, shown, never written.
     FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);

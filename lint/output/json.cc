@@ -184,28 +184,35 @@ void finding_json(std::string& out, const ReportedDiagnostic& d) {
   out += kFindingClose;
 }
 
-// A file's object, as an element of the "files" array (two levels deep).
+// A file's object, as an element of the "files" array (two levels deep):
+// the bytes JsonEmitter(out, 2, 2) writes for it, as literal pieces.
 // `written` is called after each finding, to pass on what is done.
 template <typename Written>
 void file_json(std::string& out, const FileReport& r, Written written) {
-  JsonEmitter j(out, 2, 2);
-  j.begin_object();
-  j.field("path", r.path);
+  out += "{\n      \"path\": ";
+  append_json_string(out, r.path);
   if (!r.error.empty()) {
-    j.field("error", r.error);
+    out += ",\n      \"error\": ";
+    append_json_string(out, r.error);
     if (r.error_line > 0) {
-      j.field("line", r.error_line);
-      j.field("column", r.error_column);
+      Piece where;
+      where.add(",\n      \"line\": ");
+      where.number(r.error_line);
+      where.add(",\n      \"column\": ");
+      where.number(r.error_column);
+      where.append_to(out);
     }
     if (r.diagnostics.empty()) {
-      j.end_object();
+      out += "\n    }";
       return;
     }
   }
-  j.key("diagnostics");
-  j.begin_array();
+  out += ",\n      \"diagnostics\": [";
+  bool first = true;
   for (const ReportedDiagnostic& d : r.diagnostics) {
-    j.raw_value({});  // the separator and indentation before an element
+    // The separator and indentation before an element.
+    out += first ? std::string_view("\n        ") : std::string_view(",\n        ");
+    first = false;
     if (d.notes.empty() && !d.fix) {
       plain_finding(out, d);
     } else {
@@ -213,9 +220,16 @@ void file_json(std::string& out, const FileReport& r, Written written) {
     }
     written();
   }
-  j.end_array();
-  if (r.fixes_applied > 0) j.field("fixed", static_cast<std::uint64_t>(r.fixes_applied));
-  j.end_object();
+  // An empty array stays on its key's line.
+  out += r.diagnostics.empty() ? std::string_view("]") : std::string_view("\n      ]");
+  if (r.fixes_applied > 0) {
+    out += ",\n      \"fixed\": ";
+    char digits[24];
+    out.append(digits,
+               static_cast<std::size_t>(
+                   std::to_chars(digits, digits + sizeof digits, r.fixes_applied).ptr - digits));
+  }
+  out += "\n    }";
 }
 
 class JsonWriter final : public ReportWriter {
