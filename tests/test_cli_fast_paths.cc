@@ -191,8 +191,7 @@ TEST_CASE("a title written as its schema writes it is claimed as its folded form
   }
 }
 
-TEST_CASE("--format json writes every kind of file object as nlohmann's dump would",
-          "[fast-path]") {
+TEST_CASE("JSON output writes every kind of file object as nlohmann's dump would", "[fast-path]") {
   static const RuleInfo rule = [] {
     RuleInfo r;
     r.code = "DL999";
