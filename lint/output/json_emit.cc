@@ -67,9 +67,16 @@ void append_json_string(std::string& out, std::string_view text) {
     if (c >= 0x80) {
       // Most non-ASCII text here is Japanese: a three-byte character of
       // the leads E1-EC and EE-EF, which take any two continuation bytes.
-      if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-          (p[i + 2] & 0xC0) == 0x80) {
-        i += 3;
+      // A run of them is stepped over at once.
+      auto common = [&](std::size_t at) {
+        const unsigned char lead = p[at];
+        return lead >= 0xE1 && lead <= 0xEF && lead != 0xED && at + 2 < n &&
+               (p[at + 1] & 0xC0) == 0x80 && (p[at + 2] & 0xC0) == 0x80;
+      };
+      if (common(i)) {
+        do {
+          i += 3;
+        } while (i < n && common(i));
         continue;
       }
       const std::size_t len = utf8_sequence(p + i, n - i);
