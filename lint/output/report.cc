@@ -44,7 +44,10 @@ class Utf16Cursor {
  public:
   explicit Utf16Cursor(const SourceText& source) : source_(source), slow_(source) {}
 
-  Position position(Offset offset) {
+  // `ahead`: another cursor over the same source, whose count is taken
+  // over when it is further along the line (a range's end counted on from
+  // its start).
+  Position position(Offset offset, const Utf16Cursor* ahead = nullptr) {
     if (!source_.known_well_formed()) return slow_.position(offset, ColumnUnit::Utf16);
     offset = std::min(offset, source_.size());
     const std::uint32_t line = source_.line_of(offset, hint_);
@@ -58,6 +61,10 @@ class Utf16Cursor {
       line_ = line;
       at_ = source_.line_begin(line);
       units_ = 0;
+    }
+    if (ahead != nullptr && ahead->line_ == line && ahead->at_ > at_ && ahead->at_ <= clamped) {
+      at_ = ahead->at_;
+      units_ = ahead->units_;
     }
     units_ += utf16_units(p + at_, clamped - at_);
     at_ = clamped;
@@ -95,7 +102,7 @@ ReportedRange report_range(const SourceText& source, Cursors& cursors, ByteRange
   r.begin = range.begin;
   r.end = range.end;
   r.start = cursors.start.position(range.begin);
-  r.stop = cursors.stop.position(range.end);
+  r.stop = cursors.stop.position(range.end, &cursors.start);
   r.start_byte = byte_position(source, range.begin, r.start);
   r.stop_byte = byte_position(source, range.end, r.stop);
   return r;
