@@ -31,6 +31,31 @@ const Config* ConfigLookup::for_file(const fs::path& file, const Error** broken)
   return found.config.get();
 }
 
+const Config* ConfigLookup::for_file(const std::string& file, const Error** broken) {
+  if (forced_) return forced_.get();
+  if (no_config_) return nullptr;
+  // A plain file name (not "d/..", which names another directory): the
+  // nearest config is that of the directory part, as ConfigFinder keys it.
+  const std::size_t slash = file.rfind('/');
+  const std::string_view name = slash == std::string::npos
+                                    ? std::string_view(file)
+                                    : std::string_view(file).substr(slash + 1);
+  const bool plain_name = !name.empty() && name != "." && name != "..";
+  const std::string_view directory =
+      plain_name ? std::string_view(file).substr(0, file.size() - name.size()) : std::string_view();
+  if (plain_name && last_ && directory == last_directory_) {
+    *broken = last_->second;
+    return last_->first;
+  }
+  const ConfigFinder::Result found = finder_.find_for(fs::path(file));
+  *broken = found.error;
+  if (plain_name) {
+    last_directory_.assign(directory);
+    last_.emplace(found.config.get(), found.error);
+  }
+  return found.config.get();
+}
+
 FileReport config_failure(const Error& e, std::size_t files) {
   FileReport r;
   r.path = e.path;
@@ -90,16 +115,16 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
     std::error_code ec;
     const bool named = !fs::is_directory(p, ec);
     for (FoundFile& found_file : found) {
-      const fs::path f(found_file.path);
       const Error* broken = nullptr;
-      const Config* config = configs.for_file(f, &broken);
+      const Config* config = configs.for_file(found_file.path, &broken);
       if (broken != nullptr) {
         ++broken_configs[broken];
         continue;
       }
       // Files named outright are read whatever the filters say, unless
       // --force-exclude (pre-commit names every staged file).
-      if (!named || o.force_exclude) {
+      if ((!named || o.force_exclude) && (config != nullptr || !o.exclude.empty())) {
+        const fs::path f(found_file.path);
         if ((config != nullptr && !config->selects(fs::absolute(f, ec))) ||
             excluded_on_command_line(o, f)) {
           ++result.excluded;
