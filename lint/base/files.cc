@@ -288,7 +288,7 @@ std::string_view file_kind(fs::file_type type) {
 
 }  // namespace
 
-bool expand_path(const std::string& path, const WalkOptions& options, std::vector<fs::path>& out,
+bool expand_path(const std::string& path, const WalkOptions& options, std::vector<FoundFile>& out,
                  WalkNotes& notes, Error& error) {
   error = Error{path, 0, 0, {}};
   std::error_code ec;
@@ -299,10 +299,13 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
   }
   if (!fs::is_directory(status)) {
     // Named outright: read whatever it is ("<(cat x.md)" is a pipe).
-    out.emplace_back(path);
+    out.push_back(FoundFile{path, display_path(path)});
     return true;
   }
-  // Paths below the root are asked of git as root_abs / (path relative to root).
+  // Every walked path is root / below, `below` made of plain names (no
+  // "." or "..", single separators), so each path's forms are strings
+  // joined once: lexically_normal(root / below) is normal(root) / below
+  // ("." drops out), and git is asked about root_abs / below.
   const fs::path root(path);
   const fs::path root_abs = fs::weakly_canonical(fs::absolute(root, ec), ec);
   std::unique_ptr<GitIgnore> git;
@@ -311,14 +314,26 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
     // A directory git ignores, named outright, is walked whole.
     if (git->ignored(root_abs, true)) git.reset();
   }
-  auto ignored = [&](const fs::path& p, bool directory) {
+  auto joined = [](std::string base, std::string_view below) {
+    if (!base.empty() && base.back() != '/') base += '/';
+    base += below;
+    return base;
+  };
+  const std::string normal_root = root.lexically_normal().native();
+  const std::string display_root = normal_root == "." ? std::string() : normal_root;
+  auto below_root = [&](const std::string& p) {
+    std::string_view below = std::string_view(p).substr(path.size());
+    if (!below.empty() && below.front() == '/') below.remove_prefix(1);
+    return below;
+  };
+  auto ignored = [&](const std::string& p, bool directory) {
     if (!git) return false;
-    const bool yes = git->ignored(root_abs / p.lexically_relative(root), directory);
+    const bool yes = git->ignored(fs::path(joined(root_abs.native(), below_root(p))), directory);
     if (yes) ++notes.ignored;
     return yes;
   };
 
-  std::vector<fs::path> found;
+  std::vector<std::string> found;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     error.message = fmt::format("cannot list directory: {}", ec.message());
@@ -329,14 +344,15 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
       error.message = fmt::format("cannot list directory: {}", ec.message());
       return false;
     }
-    const fs::path& p = it->path();
-    const std::string name = p.filename().string();
+    const std::string& p = it->path().native();
+    const std::string_view name = std::string_view(p).substr(p.rfind('/') + 1);
     if (it->is_directory(ec)) {
       // Asked before descending: an ignored tree is never read.
       if ((!name.empty() && name[0] == '.') || ignored(p, true)) it.disable_recursion_pending();
       continue;
     }
-    if (p.extension() != ".md") continue;
+    // Its extension is ".md" (".md" alone is a hidden file's whole name).
+    if (name.size() <= 3 || !name.ends_with(".md")) continue;
     // The entry's type from the directory listing: no stat() unless it is
     // a symbolic link (followed) or something else.
     if (it->is_regular_file(ec)) {
@@ -347,8 +363,28 @@ bool expand_path(const std::string& path, const WalkOptions& options, std::vecto
           {display_path(p), fmt::format("{}, not a regular file", file_kind(s.type()))});
     }
   }
+  // Path order (std::filesystem::path::compare), component by component:
+  // a separator sorts before any byte of a name ("a/b" before "a-b"), as
+  // NUL, which no path holds, does in a plain string compare (memcmp).
+  for (std::string& p : found)
+    std::replace(p.begin(), p.end(), '/', '\0');
   std::sort(found.begin(), found.end());
-  out.insert(out.end(), found.begin(), found.end());
+  for (std::string& p : found)
+    std::replace(p.begin(), p.end(), '\0', '/');
+  out.reserve(out.size() + found.size());
+  for (std::string& p : found) {
+    std::string display = joined(display_root, below_root(p));
+    out.push_back(FoundFile{std::move(p), std::move(display)});
+  }
+  return true;
+}
+
+bool expand_path(const std::string& path, const WalkOptions& options, std::vector<fs::path>& out,
+                 WalkNotes& notes, Error& error) {
+  std::vector<FoundFile> found;
+  if (!expand_path(path, options, found, notes, error)) return false;
+  for (FoundFile& f : found)
+    out.emplace_back(std::move(f.path));
   return true;
 }
 

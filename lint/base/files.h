@@ -76,6 +76,16 @@ struct WalkNotes {
 bool expand_path(const std::string& path, const WalkOptions& options,
                  std::vector<std::filesystem::path>& out, WalkNotes& notes, Error& error);
 
+// A file expand_path found, as strings (a std::filesystem::path keeps a
+// list of its components, built again at each copy and compare).
+struct FoundFile {
+  std::string path;     // as it is opened: the walked directory's path, then the file's below it
+  std::string display;  // display_path(path)
+};
+// The same walk, the same files in the same order.
+bool expand_path(const std::string& path, const WalkOptions& options, std::vector<FoundFile>& out,
+                 WalkNotes& notes, Error& error);
+
 // The path as users wrote it, without a leading "./".
 std::string display_path(const std::filesystem::path& path);
 

@@ -31,6 +31,31 @@ const Config* ConfigLookup::for_file(const fs::path& file, const Error** broken)
   return found.config.get();
 }
 
+const Config* ConfigLookup::for_file(const std::string& file, const Error** broken) {
+  if (forced_) return forced_.get();
+  if (no_config_) return nullptr;
+  // A plain file name (not "d/..", which names another directory): the
+  // nearest config is that of the directory part, as ConfigFinder keys it.
+  const std::size_t slash = file.rfind('/');
+  const std::string_view name = slash == std::string::npos
+                                    ? std::string_view(file)
+                                    : std::string_view(file).substr(slash + 1);
+  const bool plain_name = !name.empty() && name != "." && name != "..";
+  const std::string_view directory =
+      plain_name ? std::string_view(file).substr(0, file.size() - name.size()) : std::string_view();
+  if (plain_name && last_ && directory == last_directory_) {
+    *broken = last_->second;
+    return last_->first;
+  }
+  const ConfigFinder::Result found = finder_.find_for(fs::path(file));
+  *broken = found.error;
+  if (plain_name) {
+    last_directory_.assign(directory);
+    last_.emplace(found.config.get(), found.error);
+  }
+  return found.config.get();
+}
+
 FileReport config_failure(const Error& e, std::size_t files) {
   FileReport r;
   r.path = e.path;
@@ -76,7 +101,7 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
           Input{o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename, {}, config, true});
       continue;
     }
-    std::vector<fs::path> found;
+    std::vector<FoundFile> found;
     WalkNotes walk_notes;
     if (!expand_path(p, walk, found, walk_notes, error)) {
       FileReport missing;
@@ -89,23 +114,25 @@ InputList collect_inputs(const Options& o, ConfigLookup& configs) {
     result.notes.insert(result.notes.end(), walk_notes.skipped.begin(), walk_notes.skipped.end());
     std::error_code ec;
     const bool named = !fs::is_directory(p, ec);
-    for (const fs::path& f : found) {
+    for (FoundFile& found_file : found) {
       const Error* broken = nullptr;
-      const Config* config = configs.for_file(f, &broken);
+      const Config* config = configs.for_file(found_file.path, &broken);
       if (broken != nullptr) {
         ++broken_configs[broken];
         continue;
       }
       // Files named outright are read whatever the filters say, unless
       // --force-exclude (pre-commit names every staged file).
-      if (!named || o.force_exclude) {
+      if ((!named || o.force_exclude) && (config != nullptr || !o.exclude.empty())) {
+        const fs::path f(found_file.path);
         if ((config != nullptr && !config->selects(fs::absolute(f, ec))) ||
             excluded_on_command_line(o, f)) {
           ++result.excluded;
           continue;
         }
       }
-      inputs.push_back(Input{display_path(f), f.native(), config, named});
+      inputs.push_back(
+          Input{std::move(found_file.display), std::move(found_file.path), config, named});
     }
   }
   for (const auto& [config_error, files] : broken_configs)
@@ -128,7 +155,11 @@ InputKind classify_input(const Options& o, const Input& input, std::string_view 
   kind.error = std::move(verdict.not_text);
   kind.well_formed = verdict.well_formed;
   if (!kind.error.empty()) return kind;
-  const fs::path where = input.path.empty()
+  // The path matters only to match a config's [[schemas]] (no --schema,
+  // a config): otherwise none is built (it splits into components).
+  const bool config_names_schema = o.schema.empty() && input.config != nullptr;
+  const fs::path where = !config_names_schema ? fs::path()
+                         : input.path.empty()
                              ? fs::path(o.stdin_filename.empty() ? "-" : o.stdin_filename)
                              : fs::path(input.path);
   SchemaChoice choice = choose_schema(o.schema, input.config, where, bytes);

@@ -18,8 +18,10 @@
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/files.h"
@@ -48,11 +50,19 @@ class ConfigLookup {
 
   // nullptr with `*broken` set when the nearest config does not load.
   const Config* for_file(const std::filesystem::path& file, const Error** broken);
+  // The same for a path as a string, answered without building a
+  // std::filesystem::path when the file is in the directory of the last
+  // one asked about (as a walk's files come).
+  const Config* for_file(const std::string& file, const Error** broken);
 
  private:
   bool no_config_ = false;
   ConfigFinder finder_;
   std::shared_ptr<const Config> forced_;
+  // The directory part of the last file asked about by string, and what
+  // the finder said for it (which depends on that directory alone).
+  std::string last_directory_;
+  std::optional<std::pair<const Config*, const Error*>> last_;
 };
 
 struct InputList {

@@ -135,8 +135,10 @@ void drop_inputs_of_unloadable_schemas(const Options& o, Linters& linters,
 namespace {
 
 // Lints (and fixes) one input. Runs on worker threads.
+// `buffer` and `source`: the worker's, reused file after file.
 FileReport process(const Input& input, Linters& linters, const Options& o, bool source_lines,
-                   std::string& buffer, std::string* fixed_stdin, std::string* diff) {
+                   std::string& buffer, SourceText& source, std::string* fixed_stdin,
+                   std::string* diff) {
   FileReport report;
   report.path = input.display;
   Error error;
@@ -161,8 +163,9 @@ FileReport process(const Input& input, Linters& linters, const Options& o, bool 
     report.error = schema_error.message;
     return report;
   }
-  const std::string linted_as = fmt::format("{}, {}", kind.schema, kind.why);
-  SourceText source;
+  std::string linted_as = kind.schema;  // "NAME, WHY"
+  linted_as += ", ";
+  linted_as += kind.why;
   if (o.diff) {
     // What --fix would write, shown, never written.
     FixOutcome outcome = fix_until_stable(*linter, buffer, o.unsafe_fixes, input.display);
@@ -207,6 +210,7 @@ void lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& i
       std::clamp<unsigned>(o.jobs == 0 ? hardware : o.jobs, 1u,
                            static_cast<unsigned>(std::max<std::size_t>(1, inputs.size())));
   std::vector<std::string> buffers(jobs);  // per worker: memory stays at the largest file
+  std::vector<SourceText> sources(jobs);   // per worker: its line index, likewise
   // --diff: the diffs of the inputs linted and not yet handed over (as
   // few as the ordered run's window), each taken with its report.
   std::map<std::size_t, std::string> diffs;
@@ -216,7 +220,7 @@ void lint_inputs(const Options& o, Linters& linters, const std::vector<Input>& i
                           [&](std::size_t i, unsigned w) {
                             std::string diff;
                             FileReport report =
-                                process(inputs[i], linters, o, source_lines, buffers[w],
+                                process(inputs[i], linters, o, source_lines, buffers[w], sources[w],
                                         &fixed_stdin, o.diff ? &diff : nullptr);
                             if (!diff.empty()) {
                               const std::lock_guard lock(diffs_mutex);

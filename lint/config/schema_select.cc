@@ -26,6 +26,10 @@ struct Candidate {
   std::string_view name;
   std::string title;  // fold_for_match of the title
   std::vector<std::string> sections;
+  std::string raw_title;  // the title as the schema writes it
+  // The first candidate whose folded title is this one's: the one a title
+  // equal to raw_title is claimed for, without folding it.
+  std::size_t first_same_title = 0;
 };
 
 const std::vector<Candidate>& candidates() {
@@ -40,6 +44,14 @@ const std::vector<Candidate>& candidates() {
       c.title = fold_for_match(schema->title);
       for (const SectionSpec& s : schema->sections)
         c.sections.push_back(fold_for_match(s.heading));
+      c.raw_title = schema->title;
+      c.first_same_title = out.size();
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i].title == c.title) {
+          c.first_same_title = i;
+          break;
+        }
+      }
       out.push_back(std::move(c));
     }
     return out;
@@ -112,6 +124,13 @@ std::optional<SchemaClaim> claim_schema(std::string_view text) {
       const auto plain = [](char c) { return c != ' ' && c != '\t'; };
       if (plain(title.front()) && plain(title.back()) &&
           title.find_first_of("#\r") == std::string_view::npos) {
+        // Most titles are written as their schema writes them: equal
+        // bytes fold equally, and need no folding.
+        const std::vector<Candidate>& all = candidates();
+        for (const Candidate& c : all) {
+          if (title == c.raw_title)
+            return SchemaClaim{all[c.first_same_title].name, ClaimBasis::Title};
+        }
         const std::string folded = fold_for_match(title);
         for (const Candidate& c : candidates()) {
           if (folded == c.title) return SchemaClaim{c.name, ClaimBasis::Title};

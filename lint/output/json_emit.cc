@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -46,8 +47,16 @@ void append_json_string(std::string& out, std::string_view text) {
       const std::uint64_t special = ((w - kOnes * 0x20) & ~w & kHigh)  // below 0x20
                                     | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\')) |
                                     (w & kHigh);
-      if (special != 0) break;
-      i += 8;
+      if (special == 0) {
+        i += 8;
+        continue;
+      }
+      // Straight to the first byte flagged (the lowest one always is one
+      // of the bytes looked for; a false flag can only follow it). In
+      // memory order only on a little-endian machine.
+      if constexpr (std::endian::native == std::endian::little)
+        i += static_cast<std::size_t>(std::countr_zero(special)) / 8;
+      break;
     }
     if (i >= n) break;
     const unsigned char c = p[i];
@@ -56,6 +65,20 @@ void append_json_string(std::string& out, std::string_view text) {
       continue;
     }
     if (c >= 0x80) {
+      // Most non-ASCII text here is Japanese: a three-byte character of
+      // the leads E1-EC and EE-EF, which take any two continuation bytes.
+      // A run of them is stepped over at once.
+      auto common = [&](std::size_t at) {
+        const unsigned char lead = p[at];
+        return lead >= 0xE1 && lead <= 0xEF && lead != 0xED && at + 2 < n &&
+               (p[at + 1] & 0xC0) == 0x80 && (p[at + 2] & 0xC0) == 0x80;
+      };
+      if (common(i)) {
+        do {
+          i += 3;
+        } while (i < n && common(i));
+        continue;
+      }
       const std::size_t len = utf8_sequence(p + i, n - i);
       if (len == 0) {
         // Invalid UTF-8: nlohmann's own replacement rules, exactly.

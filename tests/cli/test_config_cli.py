@@ -54,6 +54,22 @@ class Discovery(it.TempDirTest):
                                            ("top.md", 10, 1, "warning", "DL201")])
         self.assertEqual(r.code, 1)
 
+    def test_files_in_a_row_and_named_every_which_way_get_their_nearest_config(self):
+        # A walk asks about the files of one directory in a row (answered
+        # from the last one's), then others; files named outright with
+        # "./" and ".." parts ask again.
+        for name in ("deep2.md", "deep3.md"):
+            it.write(self.path("a", "b", name), DEFECT)
+        for name in ("near2.md", "near3.md"):
+            it.write(self.path("c", "d", name), DEFECT)
+        r = it.run("a", "c", "c/d/near.md", "./a/b/deep.md", "c/d/../d/near2.md", "a/b/../b/deep3.md",
+                   "top.md", cwd=self.dir)
+        self.assertEqual(findings(r.out), [("a/b/deep.md", 10, 1, "warning", "DL201"),
+                                           ("a/b/deep2.md", 10, 1, "warning", "DL201"),
+                                           ("a/b/deep3.md", 10, 1, "warning", "DL201"),
+                                           ("top.md", 10, 1, "warning", "DL201")])
+        self.assertEqual(r.code, 1)
+
     def test_config_overrides_and_no_config_ignores(self):
         it.write(self.path("other.toml"), '[rules]\nDL201 = "info"\n')
         r = it.run("--config", "other.toml", "top.md", "c", cwd=self.dir)
