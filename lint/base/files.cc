@@ -67,9 +67,10 @@ bool read_file(const fs::path& path, std::string& out, Error& error, std::uint64
     if (errno == EACCES) error.message += " (check the file's permissions)";
     return false;
   }
-  out.clear();
   struct stat st {};
-  if (::fstat(fd, &st) == 0) {
+  const bool known = ::fstat(fd, &st) == 0;
+  if (!known || !S_ISREG(st.st_mode) || st.st_size == 0) out.clear();
+  if (known) {
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
       error.message = "is a directory";
@@ -79,11 +80,14 @@ bool read_file(const fs::path& path, std::string& out, Error& error, std::uint64
     const std::uint64_t limit = std::min<std::uint64_t>(max_size, kMaxFileSize);
     if (S_ISREG(st.st_mode) && size > limit) {
       ::close(fd);
+      out.clear();
       error.message = too_large("the file", size, limit, false);
       return false;
     }
     if (S_ISREG(st.st_mode) && size > 0) {
-      // The whole file in one read (a loop only for a short read).
+      // The whole file in one read (a loop only for a short read). Not
+      // cleared first: resize zero-fills only past the buffer's old size,
+      // so a worker's reused buffer is not zeroed for every file.
       out.resize(static_cast<std::size_t>(size));
       std::size_t got = 0;
       while (got < out.size()) {
@@ -92,6 +96,7 @@ bool read_file(const fs::path& path, std::string& out, Error& error, std::uint64
         if (n < 0) {
           error.message = fmt::format("cannot read the file: {}", errno_text(errno));
           ::close(fd);
+          out.clear();
           return false;
         }
         if (n == 0) break;
