@@ -38,7 +38,10 @@ struct Segment {
 //   for (prose::Segment s; segments.next(s);) { ... }
 class Segments {
  public:
-  explicit Segments(const LintContext& ctx) : ctx_(ctx) {}
+  // `skip_colonless` = false looks for URL tokens in every run (for tests:
+  // both must give the same segments).
+  explicit Segments(const LintContext& ctx, bool skip_colonless = true)
+      : ctx_(ctx), skip_colonless_(skip_colonless) {}
   bool next(Segment& out);
 
  private:
@@ -49,6 +52,11 @@ class Segments {
   std::uint32_t line_ = 0;  // line of the current run
   Segment current_;         // the run being split; range.begin advances
   bool open_ = false;
+  bool skip_colonless_ = true;
+  // The first ':' of the file at or after colon_from_ (the file's size when
+  // none): a URL token needs one, so text before it holds none.
+  std::size_t colon_ = 0;
+  std::size_t colon_from_ = SIZE_MAX;
 };
 
 // --- The per-file index ---------------------------------------------------
@@ -251,7 +259,10 @@ struct ItemEnd {
   UChar32 c = -1;      // that character (-1: none)
   bool prose = false;  // `last` is in a prose run: not a URL, code or link target
 };
-ItemEnd item_end(const LintContext& ctx, const ListItem& item);
+// `run_hint`, when given, is where the search for the run holding the last
+// character starts, and receives that run: items looked at in document
+// order then walk the runs instead of searching them.
+ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint = nullptr);
 // The ends of the sentence-like items of `list` (into `out`, cleared
 // first): items with no nested list (not a label) and not an IOC entry,
 // whose last character is in prose. What the list-consistency rules compare.
@@ -264,5 +275,8 @@ bool is_nothing_marker(const LintContext& ctx, std::string_view text);
 
 // The index of the run containing byte `at`, or -1.
 std::int32_t run_at(const Document& doc, Offset at);
+// The same, walking forward from run `hint` when it begins at or before
+// `at` (a few steps, then a binary search), else searching all runs.
+std::int32_t run_at(const Document& doc, Offset at, std::int32_t hint);
 
 }  // namespace digestlint::prose

@@ -24,41 +24,51 @@ namespace digestlint::prose {
 
 bool Segments::start_run() {
   const Document& doc = ctx_.doc;
-  while (run_ < doc.runs.size()) {
-    const std::uint32_t index = run_++;
-    const TextRun& run = doc.runs[index];
+  // Locals, not the members, in the loop: most runs are prose, and the
+  // per-run work is a few loads.
+  const TextRun* const runs = doc.runs.data();
+  const auto run_count = static_cast<std::uint32_t>(doc.runs.size());
+  const Line* const lines = doc.lines.data();
+  const auto line_count = static_cast<std::uint32_t>(doc.lines.size());
+  std::uint32_t line = line_;
+  for (std::uint32_t index = run_; index < run_count; ++index) {
+    const TextRun& run = runs[index];
     if (run.kind != RunKind::Text && run.kind != RunKind::LinkText && run.kind != RunKind::Url) {
       continue;
     }
     if (run.range.empty()) continue;
     // Runs come in document order: move the line cursor forward, or look
     // the line up when a run goes back (never in md4c's output, but cheap).
-    if (line_ < doc.lines.size() && run.range.begin >= doc.lines[line_].begin) {
-      while (line_ + 1 < doc.lines.size() && doc.lines[line_ + 1].begin <= run.range.begin)
-        ++line_;
+    if (line < line_count && run.range.begin >= lines[line].begin) {
+      while (line + 1 < line_count && lines[line + 1].begin <= run.range.begin)
+        ++line;
     } else {
-      line_ = ctx_.source.line_of(run.range.begin);
+      line = ctx_.source.line_of(run.range.begin);
     }
     // IOC entries (CSV), leaked prompt text (deleted whole) and article
     // URL lines (citations) are not prose.
-    if (!ctx_.digest.is_prose_line(line_) || doc.lines[line_].comment) continue;
-    current_.range = run.range;
-    current_.line = line_;
-    current_.run = index;
-    current_.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
-    current_.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
+    if (!ctx_.digest.is_prose_line(line) || lines[line].comment) continue;
+    Offset begin = run.range.begin;
     if (run.kind == RunKind::Url) {
       // md4c extends an autolink over Japanese text glued to it
       // ("https://localhost/にアクセス"): that text is prose.
       const std::string_view bytes = ctx_.source.bytes();
-      const auto p = static_cast<Offset>(
+      begin = static_cast<Offset>(
           url_end(bytes.substr(0, run.range.end), run.range.begin, UrlEnd::InProse));
-      if (p == run.range.end) continue;
-      current_.range.begin = p;
+      if (begin == run.range.end) continue;
     }
+    current_.range = {begin, run.range.end};
+    current_.line = line;
+    current_.run = index;
+    current_.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
+    current_.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
+    run_ = index + 1;
+    line_ = line;
     open_ = true;
     return true;
   }
+  run_ = run_count;
+  line_ = line;
   return false;
 }
 
@@ -67,9 +77,24 @@ bool Segments::next(Segment& out) {
   for (;;) {
     if (!open_ && !start_run()) return false;
     const ByteRange r = current_.range;
+    out = current_;
+    if (skip_colonless_) {
+      // find_url_token starts at a ':': a run before the next one holds no
+      // token. The searches cover the file once, not once per run.
+      if (colon_from_ > r.begin || colon_ < r.begin) {
+        const void* hit = std::memchr(bytes.data() + r.begin, ':', bytes.size() - r.begin);
+        colon_ = hit == nullptr
+                     ? bytes.size()
+                     : static_cast<std::size_t>(static_cast<const char*>(hit) - bytes.data());
+        colon_from_ = r.begin;
+      }
+      if (colon_ >= r.end) {
+        open_ = false;
+        return true;
+      }
+    }
     const std::string_view text = bytes.substr(r.begin, r.size());
     const UrlToken url = find_url_token(text, 0);
-    out = current_;
     if (url.begin == std::string_view::npos) {
       open_ = false;
       return true;
@@ -200,16 +225,16 @@ std::string code_points_of(std::string_view text) {
 
 namespace {
 
-// A small set of code points as a table for ASCII and a sorted list for the
-// rest, derived from a UnicodeSet: one load or a short search instead of
-// the set's lookup, for sets tested once per list item.
+// A small set of code points as one bit per BMP code point (and a sorted
+// list beyond), derived from a UnicodeSet: one load instead of the set's
+// lookup, for sets tested once per list item.
 class SmallSet {
  public:
-  explicit SmallSet(const icu::UnicodeSet& set) {
+  explicit SmallSet(const icu::UnicodeSet& set) : bmp_(0x10000 / 64) {
     for (int32_t r = 0; r < set.getRangeCount(); ++r) {
       for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
-        if (c < 0x80) {
-          ascii_[c] = true;
+        if (c < 0x10000) {
+          bmp_[static_cast<std::size_t>(c) >> 6] |= std::uint64_t{1} << (c & 0x3F);
         } else {
           others_.push_back(c);
         }
@@ -218,18 +243,18 @@ class SmallSet {
   }
   bool contains(UChar32 c) const {
     if (c < 0) return false;
-    if (c < 0x80) return ascii_[c];
+    if (c < 0x10000) return ((bmp_[static_cast<std::size_t>(c) >> 6] >> (c & 0x3F)) & 1) != 0;
     return std::binary_search(others_.begin(), others_.end(), c);
   }
 
  private:
-  bool ascii_[128] = {};
+  std::vector<std::uint64_t> bmp_;
   std::vector<UChar32> others_;  // ascending
 };
 
 }  // namespace
 
-ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
+ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint) {
   static const icu::UnicodeSet& closer_set =
       frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]");
   static const SmallSet closers(closer_set);
@@ -261,7 +286,9 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
     at = start;
   }
   if (end.c < 0) return end;
-  const std::int32_t run = run_at(doc, end.last.begin);
+  const std::int32_t run =
+      run_hint != nullptr ? run_at(doc, end.last.begin, *run_hint) : run_at(doc, end.last.begin);
+  if (run_hint != nullptr && run >= 0) *run_hint = run;
   if (run >= 0) {
     const TextRun& r = doc.runs[run];
     end.prose = r.kind == RunKind::Text || r.kind == RunKind::LinkText;
@@ -283,12 +310,13 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
 void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
                    std::vector<ItemEnd>& out) {
   out.clear();
+  std::int32_t run_hint = -1;
   for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
     const ListItem& item = index.items[k];
     if (item.has_sublist || ctx.digest.is_ioc_line(ctx.doc.blocks[item.block].first_line)) {
       continue;
     }
-    const ItemEnd end = item_end(ctx, item);
+    const ItemEnd end = item_end(ctx, item, &run_hint);
     if (end.c >= 0 && end.prose) out.push_back(end);
   }
 }
@@ -795,6 +823,25 @@ std::int32_t run_at(const Document& doc, Offset at) {
   --it;
   if (at >= it->range.end) return -1;
   return static_cast<std::int32_t>(it - doc.runs.begin());
+}
+
+std::int32_t run_at(const Document& doc, Offset at, std::int32_t hint) {
+  const auto count = static_cast<std::int32_t>(doc.runs.size());
+  if (hint < 0 || hint >= count || doc.runs[hint].range.begin > at) return run_at(doc, at);
+  // The last run beginning at or before `at`, as upper_bound finds it:
+  // the next item's end is usually a few runs on.
+  std::int32_t k = hint;
+  for (int steps = 0; k + 1 < count && doc.runs[k + 1].range.begin <= at; ++k) {
+    if (++steps == 8) {
+      const auto it =
+          std::upper_bound(doc.runs.begin() + k + 1, doc.runs.end(), at,
+                           [](Offset o, const TextRun& r) { return o < r.range.begin; });
+      k = static_cast<std::int32_t>(it - doc.runs.begin()) - 1;
+      break;
+    }
+  }
+  if (at >= doc.runs[k].range.end) return -1;
+  return k;
 }
 
 }  // namespace digestlint::prose
