@@ -56,9 +56,7 @@ class Context {
 
 std::vector<prose::Segment> segments_of(const LintContext& ctx, bool skip_colonless) {
   std::vector<prose::Segment> out;
-  prose::Segments segments(ctx, skip_colonless);
-  for (prose::Segment s; segments.next(s);)
-    out.push_back(s);
+  prose::find_segments(ctx, out, skip_colonless);
   return out;
 }
 
@@ -116,6 +114,12 @@ const std::vector<std::string>& pieces() {
       "hxxps[:]//evil[.]example[.]com/x",
       "hxxp[://]bad.example",
       "ftp://files.example.org/a.zip",
+      "http://a",
+      "hxxps[:]//b",
+      "https://",
+      "FTP://",
+      "[見る http://](https://e.x)",
+      "*hxxp[://]*",
       "<https://localhost/>にアクセス",
       "[リンク: 説明](https://example.com/a:b)",
       "`code://not:prose`",

@@ -32,32 +32,10 @@ struct Segment {
   bool heading = false;          // the run belongs to a heading
 };
 
-// Iterates a document's prose segments in document order.
-//
-//   prose::Segments segments(ctx);
-//   for (prose::Segment s; segments.next(s);) { ... }
-class Segments {
- public:
-  // `skip_colonless` = false looks for URL tokens in every run (for tests:
-  // both must give the same segments).
-  explicit Segments(const LintContext& ctx, bool skip_colonless = true)
-      : ctx_(ctx), skip_colonless_(skip_colonless) {}
-  bool next(Segment& out);
-
- private:
-  bool start_run();
-
-  const LintContext& ctx_;
-  std::uint32_t run_ = 0;   // next run to start
-  std::uint32_t line_ = 0;  // line of the current run
-  Segment current_;         // the run being split; range.begin advances
-  bool open_ = false;
-  bool skip_colonless_ = true;
-  // The first ':' of the file at or after colon_from_ (the file's size when
-  // none): a URL token needs one, so text before it holds none.
-  std::size_t colon_ = 0;
-  std::size_t colon_from_ = SIZE_MAX;
-};
+// The document's prose segments in document order, into `out` (cleared
+// first). `skip_colonless` = false looks for URL tokens in every run (for
+// tests: both must give the same segments).
+void find_segments(const LintContext& ctx, std::vector<Segment>& out, bool skip_colonless = true);
 
 // --- The per-file index ---------------------------------------------------
 

@@ -22,17 +22,20 @@
 
 namespace digestlint::prose {
 
-bool Segments::start_run() {
-  const Document& doc = ctx_.doc;
-  // Locals, not the members, in the loop: most runs are prose, and the
-  // per-run work is a few loads.
-  const TextRun* const runs = doc.runs.data();
-  const auto run_count = static_cast<std::uint32_t>(doc.runs.size());
+void find_segments(const LintContext& ctx, std::vector<Segment>& out, bool skip_colonless) {
+  out.clear();
+  const Document& doc = ctx.doc;
+  const std::string_view bytes = ctx.source.bytes();
   const Line* const lines = doc.lines.data();
   const auto line_count = static_cast<std::uint32_t>(doc.lines.size());
-  std::uint32_t line = line_;
-  for (std::uint32_t index = run_; index < run_count; ++index) {
-    const TextRun& run = runs[index];
+  // The first ':' at or after colon_from (the file's size when none): a
+  // URL token needs one, so a run ending before it holds none. The
+  // searches cover the file once, not once per run.
+  std::size_t colon = 0;
+  std::size_t colon_from = SIZE_MAX;
+  std::uint32_t line = 0;
+  for (std::uint32_t index = 0; index < doc.runs.size(); ++index) {
+    const TextRun& run = doc.runs[index];
     if (run.kind != RunKind::Text && run.kind != RunKind::LinkText && run.kind != RunKind::Url) {
       continue;
     }
@@ -43,66 +46,50 @@ bool Segments::start_run() {
       while (line + 1 < line_count && lines[line + 1].begin <= run.range.begin)
         ++line;
     } else {
-      line = ctx_.source.line_of(run.range.begin);
+      line = ctx.source.line_of(run.range.begin);
     }
     // IOC entries (CSV), leaked prompt text (deleted whole) and article
     // URL lines (citations) are not prose.
-    if (!ctx_.digest.is_prose_line(line) || lines[line].comment) continue;
-    Offset begin = run.range.begin;
+    if (!ctx.digest.is_prose_line(line) || lines[line].comment) continue;
+    Segment s;
+    s.range = run.range;
+    s.line = line;
+    s.run = index;
+    s.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
+    s.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
     if (run.kind == RunKind::Url) {
       // md4c extends an autolink over Japanese text glued to it
       // ("https://localhost/にアクセス"): that text is prose.
-      const std::string_view bytes = ctx_.source.bytes();
-      begin = static_cast<Offset>(
+      s.range.begin = static_cast<Offset>(
           url_end(bytes.substr(0, run.range.end), run.range.begin, UrlEnd::InProse));
-      if (begin == run.range.end) continue;
+      if (s.range.empty()) continue;
     }
-    current_.range = {begin, run.range.end};
-    current_.line = line;
-    current_.run = index;
-    current_.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
-    current_.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
-    run_ = index + 1;
-    line_ = line;
-    open_ = true;
-    return true;
-  }
-  run_ = run_count;
-  line_ = line;
-  return false;
-}
-
-bool Segments::next(Segment& out) {
-  const std::string_view bytes = ctx_.source.bytes();
-  for (;;) {
-    if (!open_ && !start_run()) return false;
-    const ByteRange r = current_.range;
-    out = current_;
-    if (skip_colonless_) {
-      // find_url_token starts at a ':': a run before the next one holds no
-      // token. The searches cover the file once, not once per run.
-      if (colon_from_ > r.begin || colon_ < r.begin) {
-        const void* hit = std::memchr(bytes.data() + r.begin, ':', bytes.size() - r.begin);
-        colon_ = hit == nullptr
-                     ? bytes.size()
-                     : static_cast<std::size_t>(static_cast<const char*>(hit) - bytes.data());
-        colon_from_ = r.begin;
+    // Split at the URL tokens written in the text.
+    for (ByteRange rest = s.range; !rest.empty();) {
+      if (skip_colonless) {
+        if (colon_from > rest.begin || colon < rest.begin) {
+          const void* hit = std::memchr(bytes.data() + rest.begin, ':', bytes.size() - rest.begin);
+          colon = hit == nullptr
+                      ? bytes.size()
+                      : static_cast<std::size_t>(static_cast<const char*>(hit) - bytes.data());
+          colon_from = rest.begin;
+        }
+        if (colon >= rest.end) {
+          s.range = rest;
+          out.push_back(s);
+          break;
+        }
       }
-      if (colon_ >= r.end) {
-        open_ = false;
-        return true;
+      const UrlToken url = find_url_token(bytes.substr(rest.begin, rest.size()), 0);
+      if (url.begin == std::string_view::npos) {
+        s.range = rest;
+        out.push_back(s);
+        break;
       }
+      s.range = {rest.begin, rest.begin + static_cast<Offset>(url.begin)};
+      if (!s.range.empty()) out.push_back(s);
+      rest.begin += static_cast<Offset>(url.end);
     }
-    const std::string_view text = bytes.substr(r.begin, r.size());
-    const UrlToken url = find_url_token(text, 0);
-    if (url.begin == std::string_view::npos) {
-      open_ = false;
-      return true;
-    }
-    out.range.end = r.begin + static_cast<Offset>(url.begin);
-    current_.range.begin = r.begin + static_cast<Offset>(url.end);
-    if (current_.range.empty()) open_ = false;
-    if (!out.range.empty()) return true;
   }
 }
 
@@ -769,10 +756,9 @@ void build(const LintContext& ctx, Index& index) {
   index.clear();
   const std::string_view bytes = ctx.source.bytes();
   const Tables& t = tables();
-  Segments segments(ctx);
-  for (Segment s; segments.next(s);) {
-    const auto segment = static_cast<std::uint32_t>(index.segments.size());
-    index.segments.push_back(s);
+  find_segments(ctx, index.segments);
+  for (std::uint32_t segment = 0; segment < index.segments.size(); ++segment) {
+    const Segment& s = index.segments[segment];
     index.found.clear();
     index.bad.clear();
     find_interesting(bytes.substr(s.range.begin, s.range.size()), &index.found, index.bad);
