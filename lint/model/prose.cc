@@ -26,16 +26,21 @@ void find_segments(const LintContext& ctx, std::vector<Segment>& out, bool skip_
   out.clear();
   const Document& doc = ctx.doc;
   const std::string_view bytes = ctx.source.bytes();
+  // Locals: out.push_back could alias the vectors' members, which the
+  // compiler would reload for every run otherwise.
+  const TextRun* const runs = doc.runs.data();
+  const auto run_count = static_cast<std::uint32_t>(doc.runs.size());
   const Line* const lines = doc.lines.data();
   const auto line_count = static_cast<std::uint32_t>(doc.lines.size());
+  const Block* const blocks = doc.blocks.data();
   // The first ':' at or after colon_from (the file's size when none): a
   // URL token needs one, so a run ending before it holds none. The
   // searches cover the file once, not once per run.
   std::size_t colon = 0;
   std::size_t colon_from = SIZE_MAX;
   std::uint32_t line = 0;
-  for (std::uint32_t index = 0; index < doc.runs.size(); ++index) {
-    const TextRun& run = doc.runs[index];
+  for (std::uint32_t index = 0; index < run_count; ++index) {
+    const TextRun& run = runs[index];
     if (run.kind != RunKind::Text && run.kind != RunKind::LinkText && run.kind != RunKind::Url) {
       continue;
     }
@@ -56,7 +61,7 @@ void find_segments(const LintContext& ctx, std::vector<Segment>& out, bool skip_
     s.line = line;
     s.run = index;
     s.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
-    s.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
+    s.heading = run.block != kNone && blocks[run.block].kind == BlockKind::Heading;
     if (run.kind == RunKind::Url) {
       // md4c extends an autolink over Japanese text glued to it
       // ("https://localhost/にアクセス"): that text is prose.
@@ -711,26 +716,30 @@ void list_shapes(const Document& doc, Index& index) {
   // block_slot: a list's index in `lists`, an item's in `item_scratch`.
   index.block_slot.assign(doc.blocks.size(), -1);
   index.item_scratch.clear();
-  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
-    const Block& block = doc.blocks[b];
+  // Locals: the push_backs below could alias the vectors' members, which
+  // the compiler would reload for every block otherwise.
+  const Block* const blocks = doc.blocks.data();
+  const std::size_t block_count = doc.blocks.size();
+  std::int32_t* const slot = index.block_slot.data();
+  for (std::size_t b = 0; b < block_count; ++b) {
+    const Block& block = blocks[b];
     const std::int32_t parent = block.parent;
     if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
-      index.block_slot[b] = static_cast<std::int32_t>(index.lists.size());
+      slot[b] = static_cast<std::int32_t>(index.lists.size());
       index.lists.push_back(List{static_cast<std::int32_t>(b), 0, 0});
-    } else if (block.kind == BlockKind::ListItem && parent != kNone &&
-               index.block_slot[parent] >= 0) {
-      index.block_slot[b] = static_cast<std::int32_t>(index.item_scratch.size());
+    } else if (block.kind == BlockKind::ListItem && parent != kNone && slot[parent] >= 0) {
+      slot[b] = static_cast<std::int32_t>(index.item_scratch.size());
       index.item_scratch.emplace_back(
           ListItem{static_cast<std::int32_t>(b), false, block.last_line},
-          static_cast<std::uint32_t>(index.block_slot[parent]));
+          static_cast<std::uint32_t>(slot[parent]));
     }
     // The first child of an item that is not its paragraph ends its own text.
-    if (parent == kNone || doc.blocks[parent].kind != BlockKind::ListItem ||
-        block.kind == BlockKind::Paragraph || index.block_slot[parent] < 0) {
+    if (parent == kNone || blocks[parent].kind != BlockKind::ListItem ||
+        block.kind == BlockKind::Paragraph || slot[parent] < 0) {
       continue;
     }
-    ListItem& item = index.item_scratch[static_cast<std::size_t>(index.block_slot[parent])].first;
-    const Block& item_block = doc.blocks[parent];
+    ListItem& item = index.item_scratch[static_cast<std::size_t>(slot[parent])].first;
+    const Block& item_block = blocks[parent];
     if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
       item.has_sublist = true;
     }
