@@ -1,8 +1,9 @@
 // The prose segments and list-item ends against their plain forms: the
 // segments found when runs with no ':' skip the URL-token search must be
-// those found searching every run, and run_at walking from a hint must
-// find what the binary search over all runs finds, on documents with
-// URLs live, defanged and autolinked, colons outside URLs, code, headings,
+// those found searching every run; run_at walking from a hint must find
+// what the binary search over all runs finds; list-item ends found without
+// the prose check must hold those found with it. On documents with URLs
+// live, defanged and autolinked, colons outside URLs, code, headings,
 // comments, IOC lines and ill-formed UTF-8.
 #include <catch2/catch.hpp>
 
@@ -92,11 +93,29 @@ std::vector<prose::Segment> check_document(const std::string& text) {
   REQUIRE(runs_agree);
 
   const prose::Index& index = prose::index(ctx);
+  std::vector<prose::ItemEnd> checked;
+  std::vector<prose::ItemEnd> unchecked;
   for (const prose::List& list : index.lists) {
     std::int32_t hint = -1;
     for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
       const prose::ItemEnd expected = prose::item_end(ctx, index.items[k]);
       REQUIRE(same(prose::item_end(ctx, index.items[k], &hint), expected));
+      prose::ItemEnd unchecked_end = prose::item_end(ctx, index.items[k], nullptr, false);
+      CHECK_FALSE(unchecked_end.prose);
+      unchecked_end.prose = expected.prose;
+      REQUIRE(same(unchecked_end, expected));
+    }
+    // Without the prose check: the same ends in the same order, plus
+    // those not in prose.
+    prose::sentence_ends(ctx, index, list, checked);
+    prose::sentence_ends(ctx, index, list, unchecked, false);
+    std::size_t u = 0;
+    for (const prose::ItemEnd& end : checked) {
+      while (u < unchecked.size() && unchecked[u].last != end.last)
+        ++u;
+      REQUIRE(u < unchecked.size());
+      CHECK((unchecked[u].text == end.text && unchecked[u].c == end.c));
+      ++u;
     }
   }
   return fast;

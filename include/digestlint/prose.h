@@ -240,12 +240,17 @@ struct ItemEnd {
 // `run_hint`, when given, is where the search for the run holding the last
 // character starts, and receives that run: items looked at in document
 // order then walk the runs instead of searching them.
-ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint = nullptr);
+// `check_prose` = false leaves `prose` false without looking the run up.
+ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint = nullptr,
+                 bool check_prose = true);
 // The ends of the sentence-like items of `list` (into `out`, cleared
 // first): items with no nested list (not a label) and not an IOC entry,
 // whose last character is in prose. What the list-consistency rules compare.
+// `check_prose` = false keeps the items whose last character is not in
+// prose too: a superset of the ends, cheaper, for a rule that can set a
+// list aside on it (a list consistent there is consistent in any subset).
 void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
-                   std::vector<ItemEnd>& out);
+                   std::vector<ItemEnd>& out, bool check_prose = true);
 
 // Whether an item is a "nothing" marker (なし, 推奨事項なし, IOC情報なし,
 // 不明, or the schema's empty marker) rather than a sentence.

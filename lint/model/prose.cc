@@ -246,7 +246,8 @@ class SmallSet {
 
 }  // namespace
 
-ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint) {
+ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint,
+                 bool check_prose) {
   static const icu::UnicodeSet& closer_set =
       frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]");
   static const SmallSet closers(closer_set);
@@ -277,7 +278,7 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run
     }
     at = start;
   }
-  if (end.c < 0) return end;
+  if (end.c < 0 || !check_prose) return end;
   const std::int32_t run =
       run_hint != nullptr ? run_at(doc, end.last.begin, *run_hint) : run_at(doc, end.last.begin);
   if (run_hint != nullptr && run >= 0) *run_hint = run;
@@ -300,7 +301,7 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run
 }
 
 void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
-                   std::vector<ItemEnd>& out) {
+                   std::vector<ItemEnd>& out, bool check_prose) {
   out.clear();
   std::int32_t run_hint = -1;
   for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
@@ -308,8 +309,8 @@ void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
     if (item.has_sublist || ctx.digest.is_ioc_line(ctx.doc.blocks[item.block].first_line)) {
       continue;
     }
-    const ItemEnd end = item_end(ctx, item, &run_hint);
-    if (end.c >= 0 && end.prose) out.push_back(end);
+    const ItemEnd end = item_end(ctx, item, &run_hint, check_prose);
+    if (end.c >= 0 && (end.prose || !check_prose)) out.push_back(end);
   }
 }
 
