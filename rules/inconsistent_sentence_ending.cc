@@ -66,15 +66,12 @@ class InconsistentSentenceEnding final : public Rule {
     std::vector<prose::ItemEnd> ends;
     for (const prose::List& list : index.lists) {
       if (list.end_item - list.first_item < 2) continue;
-      items.clear();
-      prose::sentence_ends(ctx, index, list, ends);
-      for (const prose::ItemEnd& end : ends) {
-        const bool maru = end.c == 0x3002;
-        if (!maru && !prose::japanese_letters().contains(end.c)) continue;
-        items.push_back(Item{end.text, end.last, maru});
-      }
-      // Most lists are consistent: the finer exclusions are worked out
-      // only for lists that mix.
+      // Most lists are consistent: whether an end is in prose (a run
+      // lookup) and the finer exclusions are worked out only for lists
+      // whose ends mix before them, since leaving ends out cannot mix a list.
+      collect(ctx, index, list, false, ends, items);
+      if (!mixed(items)) continue;
+      collect(ctx, index, list, true, ends, items);
       if (!mixed(items)) continue;
       std::erase_if(items, [&](const Item& i) {
         const std::string_view text = ctx.text(i.text);
@@ -118,6 +115,19 @@ class InconsistentSentenceEnding final : public Rule {
     ByteRange last;  // its last character
     bool maru;
   };
+
+  // The items of `list` that end with '。' or a Japanese letter.
+  static void collect(const LintContext& ctx, const prose::Index& index, const prose::List& list,
+                      bool check_prose, std::vector<prose::ItemEnd>& ends,
+                      std::vector<Item>& items) {
+    items.clear();
+    prose::sentence_ends(ctx, index, list, ends, check_prose);
+    for (const prose::ItemEnd& end : ends) {
+      const bool maru = end.c == 0x3002;
+      if (!maru && !prose::japanese_letters().contains(end.c)) continue;
+      items.push_back(Item{end.text, end.last, maru});
+    }
+  }
 
   static bool mixed(const std::vector<Item>& items) {
     for (const Item& i : items) {

@@ -32,24 +32,10 @@ struct Segment {
   bool heading = false;          // the run belongs to a heading
 };
 
-// Iterates a document's prose segments in document order.
-//
-//   prose::Segments segments(ctx);
-//   for (prose::Segment s; segments.next(s);) { ... }
-class Segments {
- public:
-  explicit Segments(const LintContext& ctx) : ctx_(ctx) {}
-  bool next(Segment& out);
-
- private:
-  bool start_run();
-
-  const LintContext& ctx_;
-  std::uint32_t run_ = 0;   // next run to start
-  std::uint32_t line_ = 0;  // line of the current run
-  Segment current_;         // the run being split; range.begin advances
-  bool open_ = false;
-};
+// The document's prose segments in document order, into `out` (cleared
+// first). `skip_colonless` = false looks for URL tokens in every run (for
+// tests: both must give the same segments).
+void find_segments(const LintContext& ctx, std::vector<Segment>& out, bool skip_colonless = true);
 
 // --- The per-file index ---------------------------------------------------
 
@@ -251,12 +237,20 @@ struct ItemEnd {
   UChar32 c = -1;      // that character (-1: none)
   bool prose = false;  // `last` is in a prose run: not a URL, code or link target
 };
-ItemEnd item_end(const LintContext& ctx, const ListItem& item);
+// `run_hint`, when given, is where the search for the run holding the last
+// character starts, and receives that run: items looked at in document
+// order then walk the runs instead of searching them.
+// `check_prose` = false leaves `prose` false without looking the run up.
+ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint = nullptr,
+                 bool check_prose = true);
 // The ends of the sentence-like items of `list` (into `out`, cleared
 // first): items with no nested list (not a label) and not an IOC entry,
 // whose last character is in prose. What the list-consistency rules compare.
+// `check_prose` = false keeps the items whose last character is not in
+// prose too: a superset of the ends, cheaper, for a rule that can set a
+// list aside on it (a list consistent there is consistent in any subset).
 void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
-                   std::vector<ItemEnd>& out);
+                   std::vector<ItemEnd>& out, bool check_prose = true);
 
 // Whether an item is a "nothing" marker (なし, 推奨事項なし, IOC情報なし,
 // 不明, or the schema's empty marker) rather than a sentence.
@@ -264,5 +258,8 @@ bool is_nothing_marker(const LintContext& ctx, std::string_view text);
 
 // The index of the run containing byte `at`, or -1.
 std::int32_t run_at(const Document& doc, Offset at);
+// The same, walking forward from run `hint` when it begins at or before
+// `at` (a few steps, then a binary search), else searching all runs.
+std::int32_t run_at(const Document& doc, Offset at, std::int32_t hint);
 
 }  // namespace digestlint::prose

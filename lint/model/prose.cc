@@ -22,62 +22,79 @@
 
 namespace digestlint::prose {
 
-bool Segments::start_run() {
-  const Document& doc = ctx_.doc;
-  while (run_ < doc.runs.size()) {
-    const std::uint32_t index = run_++;
-    const TextRun& run = doc.runs[index];
+void find_segments(const LintContext& ctx, std::vector<Segment>& out, bool skip_colonless) {
+  out.clear();
+  const Document& doc = ctx.doc;
+  const std::string_view bytes = ctx.source.bytes();
+  // Locals: out.push_back could alias the vectors' members, which the
+  // compiler would reload for every run otherwise.
+  const TextRun* const runs = doc.runs.data();
+  const auto run_count = static_cast<std::uint32_t>(doc.runs.size());
+  const Line* const lines = doc.lines.data();
+  const auto line_count = static_cast<std::uint32_t>(doc.lines.size());
+  const Block* const blocks = doc.blocks.data();
+  // The first ':' at or after colon_from (the file's size when none): a
+  // URL token needs one, so a run ending before it holds none. The
+  // searches cover the file once, not once per run.
+  std::size_t colon = 0;
+  std::size_t colon_from = SIZE_MAX;
+  std::uint32_t line = 0;
+  for (std::uint32_t index = 0; index < run_count; ++index) {
+    const TextRun& run = runs[index];
     if (run.kind != RunKind::Text && run.kind != RunKind::LinkText && run.kind != RunKind::Url) {
       continue;
     }
     if (run.range.empty()) continue;
     // Runs come in document order: move the line cursor forward, or look
     // the line up when a run goes back (never in md4c's output, but cheap).
-    if (line_ < doc.lines.size() && run.range.begin >= doc.lines[line_].begin) {
-      while (line_ + 1 < doc.lines.size() && doc.lines[line_ + 1].begin <= run.range.begin)
-        ++line_;
+    if (line < line_count && run.range.begin >= lines[line].begin) {
+      while (line + 1 < line_count && lines[line + 1].begin <= run.range.begin)
+        ++line;
     } else {
-      line_ = ctx_.source.line_of(run.range.begin);
+      line = ctx.source.line_of(run.range.begin);
     }
     // IOC entries (CSV), leaked prompt text (deleted whole) and article
     // URL lines (citations) are not prose.
-    if (!ctx_.digest.is_prose_line(line_) || doc.lines[line_].comment) continue;
-    current_.range = run.range;
-    current_.line = line_;
-    current_.run = index;
-    current_.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
-    current_.heading = run.block != kNone && doc.blocks[run.block].kind == BlockKind::Heading;
+    if (!ctx.digest.is_prose_line(line) || lines[line].comment) continue;
+    Segment s;
+    s.range = run.range;
+    s.line = line;
+    s.run = index;
+    s.kind = run.kind == RunKind::LinkText ? RunKind::LinkText : RunKind::Text;
+    s.heading = run.block != kNone && blocks[run.block].kind == BlockKind::Heading;
     if (run.kind == RunKind::Url) {
       // md4c extends an autolink over Japanese text glued to it
       // ("https://localhost/にアクセス"): that text is prose.
-      const std::string_view bytes = ctx_.source.bytes();
-      const auto p = static_cast<Offset>(
+      s.range.begin = static_cast<Offset>(
           url_end(bytes.substr(0, run.range.end), run.range.begin, UrlEnd::InProse));
-      if (p == run.range.end) continue;
-      current_.range.begin = p;
+      if (s.range.empty()) continue;
     }
-    open_ = true;
-    return true;
-  }
-  return false;
-}
-
-bool Segments::next(Segment& out) {
-  const std::string_view bytes = ctx_.source.bytes();
-  for (;;) {
-    if (!open_ && !start_run()) return false;
-    const ByteRange r = current_.range;
-    const std::string_view text = bytes.substr(r.begin, r.size());
-    const UrlToken url = find_url_token(text, 0);
-    out = current_;
-    if (url.begin == std::string_view::npos) {
-      open_ = false;
-      return true;
+    // Split at the URL tokens written in the text.
+    for (ByteRange rest = s.range; !rest.empty();) {
+      if (skip_colonless) {
+        if (colon_from > rest.begin || colon < rest.begin) {
+          const void* hit = std::memchr(bytes.data() + rest.begin, ':', bytes.size() - rest.begin);
+          colon = hit == nullptr
+                      ? bytes.size()
+                      : static_cast<std::size_t>(static_cast<const char*>(hit) - bytes.data());
+          colon_from = rest.begin;
+        }
+        if (colon >= rest.end) {
+          s.range = rest;
+          out.push_back(s);
+          break;
+        }
+      }
+      const UrlToken url = find_url_token(bytes.substr(rest.begin, rest.size()), 0);
+      if (url.begin == std::string_view::npos) {
+        s.range = rest;
+        out.push_back(s);
+        break;
+      }
+      s.range = {rest.begin, rest.begin + static_cast<Offset>(url.begin)};
+      if (!s.range.empty()) out.push_back(s);
+      rest.begin += static_cast<Offset>(url.end);
     }
-    out.range.end = r.begin + static_cast<Offset>(url.begin);
-    current_.range.begin = r.begin + static_cast<Offset>(url.end);
-    if (current_.range.empty()) open_ = false;
-    if (!out.range.empty()) return true;
   }
 }
 
@@ -200,16 +217,16 @@ std::string code_points_of(std::string_view text) {
 
 namespace {
 
-// A small set of code points as a table for ASCII and a sorted list for the
-// rest, derived from a UnicodeSet: one load or a short search instead of
-// the set's lookup, for sets tested once per list item.
+// A small set of code points as one bit per BMP code point (and a sorted
+// list beyond), derived from a UnicodeSet: one load instead of the set's
+// lookup, for sets tested once per list item.
 class SmallSet {
  public:
-  explicit SmallSet(const icu::UnicodeSet& set) {
+  explicit SmallSet(const icu::UnicodeSet& set) : bmp_(0x10000 / 64) {
     for (int32_t r = 0; r < set.getRangeCount(); ++r) {
       for (UChar32 c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
-        if (c < 0x80) {
-          ascii_[c] = true;
+        if (c < 0x10000) {
+          bmp_[static_cast<std::size_t>(c) >> 6] |= std::uint64_t{1} << (c & 0x3F);
         } else {
           others_.push_back(c);
         }
@@ -218,18 +235,19 @@ class SmallSet {
   }
   bool contains(UChar32 c) const {
     if (c < 0) return false;
-    if (c < 0x80) return ascii_[c];
+    if (c < 0x10000) return ((bmp_[static_cast<std::size_t>(c) >> 6] >> (c & 0x3F)) & 1) != 0;
     return std::binary_search(others_.begin(), others_.end(), c);
   }
 
  private:
-  bool ascii_[128] = {};
+  std::vector<std::uint64_t> bmp_;
   std::vector<UChar32> others_;  // ascending
 };
 
 }  // namespace
 
-ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
+ItemEnd item_end(const LintContext& ctx, const ListItem& item, std::int32_t* run_hint,
+                 bool check_prose) {
   static const icu::UnicodeSet& closer_set =
       frozen_set(u"[）)」』】〕〉》\\u0022\\u0027”’*_\\u3000\\u0020\\t]");
   static const SmallSet closers(closer_set);
@@ -260,8 +278,10 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
     }
     at = start;
   }
-  if (end.c < 0) return end;
-  const std::int32_t run = run_at(doc, end.last.begin);
+  if (end.c < 0 || !check_prose) return end;
+  const std::int32_t run =
+      run_hint != nullptr ? run_at(doc, end.last.begin, *run_hint) : run_at(doc, end.last.begin);
+  if (run_hint != nullptr && run >= 0) *run_hint = run;
   if (run >= 0) {
     const TextRun& r = doc.runs[run];
     end.prose = r.kind == RunKind::Text || r.kind == RunKind::LinkText;
@@ -281,15 +301,16 @@ ItemEnd item_end(const LintContext& ctx, const ListItem& item) {
 }
 
 void sentence_ends(const LintContext& ctx, const Index& index, const List& list,
-                   std::vector<ItemEnd>& out) {
+                   std::vector<ItemEnd>& out, bool check_prose) {
   out.clear();
+  std::int32_t run_hint = -1;
   for (std::uint32_t k = list.first_item; k < list.end_item; ++k) {
     const ListItem& item = index.items[k];
     if (item.has_sublist || ctx.digest.is_ioc_line(ctx.doc.blocks[item.block].first_line)) {
       continue;
     }
-    const ItemEnd end = item_end(ctx, item);
-    if (end.c >= 0 && end.prose) out.push_back(end);
+    const ItemEnd end = item_end(ctx, item, &run_hint, check_prose);
+    if (end.c >= 0 && (end.prose || !check_prose)) out.push_back(end);
   }
 }
 
@@ -696,26 +717,30 @@ void list_shapes(const Document& doc, Index& index) {
   // block_slot: a list's index in `lists`, an item's in `item_scratch`.
   index.block_slot.assign(doc.blocks.size(), -1);
   index.item_scratch.clear();
-  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
-    const Block& block = doc.blocks[b];
+  // Locals: the push_backs below could alias the vectors' members, which
+  // the compiler would reload for every block otherwise.
+  const Block* const blocks = doc.blocks.data();
+  const std::size_t block_count = doc.blocks.size();
+  std::int32_t* const slot = index.block_slot.data();
+  for (std::size_t b = 0; b < block_count; ++b) {
+    const Block& block = blocks[b];
     const std::int32_t parent = block.parent;
     if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
-      index.block_slot[b] = static_cast<std::int32_t>(index.lists.size());
+      slot[b] = static_cast<std::int32_t>(index.lists.size());
       index.lists.push_back(List{static_cast<std::int32_t>(b), 0, 0});
-    } else if (block.kind == BlockKind::ListItem && parent != kNone &&
-               index.block_slot[parent] >= 0) {
-      index.block_slot[b] = static_cast<std::int32_t>(index.item_scratch.size());
+    } else if (block.kind == BlockKind::ListItem && parent != kNone && slot[parent] >= 0) {
+      slot[b] = static_cast<std::int32_t>(index.item_scratch.size());
       index.item_scratch.emplace_back(
           ListItem{static_cast<std::int32_t>(b), false, block.last_line},
-          static_cast<std::uint32_t>(index.block_slot[parent]));
+          static_cast<std::uint32_t>(slot[parent]));
     }
     // The first child of an item that is not its paragraph ends its own text.
-    if (parent == kNone || doc.blocks[parent].kind != BlockKind::ListItem ||
-        block.kind == BlockKind::Paragraph || index.block_slot[parent] < 0) {
+    if (parent == kNone || blocks[parent].kind != BlockKind::ListItem ||
+        block.kind == BlockKind::Paragraph || slot[parent] < 0) {
       continue;
     }
-    ListItem& item = index.item_scratch[static_cast<std::size_t>(index.block_slot[parent])].first;
-    const Block& item_block = doc.blocks[parent];
+    ListItem& item = index.item_scratch[static_cast<std::size_t>(slot[parent])].first;
+    const Block& item_block = blocks[parent];
     if (block.kind == BlockKind::BulletList || block.kind == BlockKind::OrderedList) {
       item.has_sublist = true;
     }
@@ -741,10 +766,9 @@ void build(const LintContext& ctx, Index& index) {
   index.clear();
   const std::string_view bytes = ctx.source.bytes();
   const Tables& t = tables();
-  Segments segments(ctx);
-  for (Segment s; segments.next(s);) {
-    const auto segment = static_cast<std::uint32_t>(index.segments.size());
-    index.segments.push_back(s);
+  find_segments(ctx, index.segments);
+  for (std::uint32_t segment = 0; segment < index.segments.size(); ++segment) {
+    const Segment& s = index.segments[segment];
     index.found.clear();
     index.bad.clear();
     find_interesting(bytes.substr(s.range.begin, s.range.size()), &index.found, index.bad);
@@ -795,6 +819,25 @@ std::int32_t run_at(const Document& doc, Offset at) {
   --it;
   if (at >= it->range.end) return -1;
   return static_cast<std::int32_t>(it - doc.runs.begin());
+}
+
+std::int32_t run_at(const Document& doc, Offset at, std::int32_t hint) {
+  const auto count = static_cast<std::int32_t>(doc.runs.size());
+  if (hint < 0 || hint >= count || doc.runs[hint].range.begin > at) return run_at(doc, at);
+  // The last run beginning at or before `at`, as upper_bound finds it:
+  // the next item's end is usually a few runs on.
+  std::int32_t k = hint;
+  for (int steps = 0; k + 1 < count && doc.runs[k + 1].range.begin <= at; ++k) {
+    if (++steps == 8) {
+      const auto it =
+          std::upper_bound(doc.runs.begin() + k + 1, doc.runs.end(), at,
+                           [](Offset o, const TextRun& r) { return o < r.range.begin; });
+      k = static_cast<std::int32_t>(it - doc.runs.begin()) - 1;
+      break;
+    }
+  }
+  if (at >= doc.runs[k].range.end) return -1;
+  return k;
 }
 
 }  // namespace digestlint::prose
