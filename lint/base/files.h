@@ -47,7 +47,9 @@ struct TextVerdict {
   std::string not_text;
   bool well_formed = false;
 };
-TextVerdict check_text(std::string_view bytes);
+// `widest_vectors`: false keeps to 16-byte steps where the processor has
+// wider ones (tests compare both).
+TextVerdict check_text(std::string_view bytes, bool widest_vectors = true);
 
 // How a directory is walked for digests.
 struct WalkOptions {
