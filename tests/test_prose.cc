@@ -49,17 +49,28 @@ Hits check_scan(const std::string& text) {
   Bad windows_bad;
   Bad plain_bad;
   Bad validated_bad;
+  Hits narrow_hits;
+  Bad narrow_bad;
+  Bad narrow_validated_bad;
   prose::find_interesting(text, &windows_hits, windows_bad, true);
   prose::find_interesting(text, &plain_hits, plain_bad, false);
   prose::find_interesting(text, nullptr, validated_bad, true);
+  // 16-byte windows only, where the processor has 32-byte ones.
+  prose::find_interesting(text, &narrow_hits, narrow_bad, true, false);
+  prose::find_interesting(text, nullptr, narrow_validated_bad, true, false);
   // One assertion per text (the sweeps below check millions of texts).
   if (plain_hits != expected_hits || plain_bad != expected_bad || windows_hits != expected_hits ||
-      windows_bad != expected_bad || validated_bad != expected_bad) {
+      windows_bad != expected_bad || validated_bad != expected_bad ||
+      narrow_hits != expected_hits || narrow_bad != expected_bad ||
+      narrow_validated_bad != expected_bad) {
     INFO(prose::code_points_of(text) << " (" << text.size() << " bytes)");
     CHECK(plain_hits == expected_hits);
     CHECK(plain_bad == expected_bad);
     CHECK(windows_hits == expected_hits);
     CHECK(windows_bad == expected_bad);
+    CHECK(narrow_hits == expected_hits);
+    CHECK(narrow_bad == expected_bad);
+    CHECK(narrow_validated_bad == expected_bad);
     REQUIRE(validated_bad == expected_bad);
   }
   return windows_hits;

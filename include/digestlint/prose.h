@@ -69,10 +69,11 @@ std::uint16_t kinds_of(UChar32 c);
 // kanji. Since it reads every byte's UTF-8 structure anyway, it also
 // collects each ill-formed subpart (what a decoder turns into one U+FFFD)
 // as (offset, length) into `ill_formed`. `windows` = false turns off the
-// 16-byte steps (for tests: both must find the same).
+// 16-byte steps (for tests: both must find the same); `widest` = false
+// keeps them 16 bytes where the processor has 32-byte (AVX2) ones.
 void find_interesting(std::string_view text, std::vector<std::pair<std::uint32_t, UChar32>>* out,
                       std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed,
-                      bool windows = true);
+                      bool windows = true, bool widest = true);
 
 struct Hit {
   Offset at = 0;

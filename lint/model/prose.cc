@@ -16,6 +16,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "digestlint/text.h"
 #include "digestlint/url.h"
@@ -647,17 +650,90 @@ inline std::int32_t scan_windows(const std::uint8_t* p, std::int32_t i, std::int
   }
 }
 
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) inline std::uint32_t bits(__m256i m) {
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(m));
+}
+
+// scan_window on 32 bytes (AVX2, when the processor has it): the same
+// tests lane for lane, on 32-bit lane masks. p[0] to p[33] must be
+// readable, and p must start a character.
+template <bool hits>
+__attribute__((target("avx2"))) inline int scan_window_32(const std::uint8_t* p,
+                                                          std::uint32_t& candidates) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+  const std::uint32_t high = bits(v);
+  const std::uint32_t cont = bits(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v));
+  const std::uint32_t fullwidth = bits(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(-17)));
+  const std::uint32_t lead = bits(_mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-30)),
+                                                   _mm256_cmpgt_epi8(_mm256_set1_epi8(-22), v))) |
+                             fullwidth;
+  if ((high & ~(lead | cont)) != 0 || cont != ((lead << 1) | (lead << 2))) return 0;
+  int step = 32;
+  if ((lead & 0x80000000u) != 0) {
+    if (!continuation(p[32]) || !continuation(p[33])) return 0;
+    step = 34;
+  } else if ((lead & 0x40000000u) != 0) {
+    if (!continuation(p[32])) return 0;
+    step = 33;
+  }
+  if constexpr (hits) {
+    const __m256i next1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+    const __m256i next2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+    const __m256i ascii = _mm256_or_si256(
+        _mm256_cmpgt_epi8(_mm256_set1_epi8(0x21), _mm256_add_epi8(v, _mm256_set1_epi8(1))),
+        _mm256_cmpgt_epi8(_mm256_set1_epi8(-121), _mm256_add_epi8(v, _mm256_set1_epi8(0x58))));
+    const __m256i kana = _mm256_and_si256(
+        _mm256_and_si256(
+            _mm256_cmpeq_epi8(v, _mm256_set1_epi8(-29)),
+            _mm256_cmpeq_epi8(_mm256_or_si256(next1, _mm256_set1_epi8(2)), _mm256_set1_epi8(-126))),
+        _mm256_or_si256(_mm256_cmpeq_epi8(next2, _mm256_set1_epi8(-128)),
+                        _mm256_cmpgt_epi8(_mm256_set1_epi8(-124),
+                                          _mm256_add_epi8(next2, _mm256_set1_epi8(-25)))));
+    candidates = (bits(ascii) & ~high) | bits(kana) | fullwidth;
+  }
+  return step;
+}
+
+// scan_windows on 32-byte windows while clean and p[i, i + 34) readable.
+template <bool hits>
+__attribute__((target("avx2"))) std::int32_t scan_windows_32(const std::uint8_t* p, std::int32_t i,
+                                                             std::int32_t n, const Tables& t,
+                                                             Found* out) {
+  std::uint32_t candidates = 0;
+  while (i + 34 <= n) {
+    const int step = scan_window_32<hits>(p + i, candidates);
+    if (step == 0) return i;
+    if constexpr (hits) record(t, p + i, i, candidates, *out);
+    i += step;
+  }
+  return i;
+}
+#endif
+
 // Texts ending in fewer than this many bytes past the last window finish
 // with the scalar scan (cheaper than the copy, measured on the corpus);
 // longer ends go through a window over a padded copy.
 constexpr std::int32_t kPaddedTail = 10;
 
 template <bool hits>
-void scan(const std::uint8_t* p, std::int32_t n, const Tables& t, bool windows, Found* out,
-          std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
+void scan(const std::uint8_t* p, std::int32_t n, const Tables& t, bool windows, bool widest,
+          Found* out, std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed) {
   std::int32_t i = 0;
+#if defined(__x86_64__)
+  static const bool has_avx2 = __builtin_cpu_supports("avx2");
+  widest = widest && has_avx2;
+#else
+  widest = false;
+#endif
   if (windows) {
     while (i + 18 <= n) {
+#if defined(__x86_64__)
+      if (widest) {
+        i = scan_windows_32<hits>(p, i, n, t, out);
+        if (i + 18 > n) break;  // scan_windows reads 18 bytes at i
+      }
+#endif
       i = scan_windows<hits>(p, i, n, t, out);
       if (i + 18 > n) break;
       // Character by character through this window, then try the next.
@@ -690,15 +766,15 @@ void scan(const std::uint8_t* p, std::int32_t n, const Tables& t, bool windows, 
 
 void find_interesting(std::string_view text, std::vector<std::pair<std::uint32_t, UChar32>>* out,
                       std::vector<std::pair<std::uint32_t, std::uint32_t>>& ill_formed,
-                      bool windows) {
+                      bool windows, bool widest) {
   const Tables& t = tables();
   const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto n = static_cast<std::int32_t>(text.size());
   windows = windows && t.windows;
   if (out != nullptr) {
-    scan<true>(p, n, t, windows, out, ill_formed);
+    scan<true>(p, n, t, windows, widest, out, ill_formed);
   } else {
-    scan<false>(p, n, t, windows, out, ill_formed);
+    scan<false>(p, n, t, windows, widest, out, ill_formed);
   }
 }
 
