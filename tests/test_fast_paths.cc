@@ -278,4 +278,31 @@ TEST_CASE("a phrase set finds what a naive search finds, and a clean text has cl
   }
 }
 
+TEST_CASE("a phrase set finds a phrase at every offset of a long text", "[fast-path]") {
+  // Long texts take the search's unrolled steps (three shifts between
+  // bound checks): a phrase at any offset, the text's end included, must
+  // still be found, and a text holding only parts of phrases must not.
+  const std::vector<std::string> phrases = {"要約1行目", "つ目はなし", "abcdefgh",
+                                            "推奨事項なしと記載", "xxxxx"};
+  const PhraseSet set(phrases);
+  const std::vector<std::string> fillers = {
+      std::string(200, ' '), "攻撃者の情報が記載されている要約推奨事項つ目はな行目。",
+      "abcdefg abcdefg 要約1行 つ目はな\xff\xe8\xa6", "\xe8\xa6\x81\xe7\xb4"};
+  for (const std::string& filler : fillers) {
+    std::string clean;
+    while (clean.size() < 300)
+      clean += filler;
+    INFO(filler);
+    CHECK_FALSE(set.found_in(clean));
+    for (const std::string& phrase : phrases) {
+      for (std::size_t at = 0; at <= clean.size(); ++at) {
+        std::string text = clean.substr(0, at) + " " + phrase + " " + clean.substr(at);
+        INFO(phrase << " at " << at);
+        CHECK(set.found_in(text));
+        CHECK(set.found_in(std::string_view(text).substr(0, at + 1 + phrase.size())));
+      }
+    }
+  }
+}
+
 }  // namespace digestlint
