@@ -1,5 +1,6 @@
 // DL304 duplicate-article-url
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ One article per source; put later information under the first article's
 `- 追記`.
 )md";
 
+constexpr std::uint8_t kCapital = 1;
+constexpr std::uint8_t kHostEnd = 2;
+
 // Appends the comparison form of `url` to `out`.
 void append_normalised(std::string_view url, std::string& out) {
   // Most article URLs are live: refanged only when defanged.
@@ -57,14 +61,29 @@ void append_normalised(std::string_view url, std::string& out) {
   } else if (u.compare(0, 7, "http://") == 0) {
     p = 7;
   }
+  // The host ends at '/', '?' or '#'; one pass finds the end and whether
+  // it holds a capital to lower (most hosts hold none).
+  static constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+    std::array<std::uint8_t, 256> c{};
+    c['/'] = c['?'] = c['#'] = kHostEnd;
+    for (int b = 'A'; b <= 'Z'; ++b)
+      c[b] = kCapital;
+    return c;
+  }();
   std::size_t host_end = p;
-  while (host_end < u.size() && u[host_end] != '/' && u[host_end] != '?' && u[host_end] != '#')
-    ++host_end;
+  std::uint8_t seen = 0;
+  for (; host_end < u.size(); ++host_end) {
+    const std::uint8_t cls = kByteClass[static_cast<unsigned char>(u[host_end])];
+    if (cls == kHostEnd) break;
+    seen |= cls;
+  }
   out += "https://";
   const std::size_t host_at = out.size();
   out.append(u, p, host_end - p);
-  for (std::size_t i = host_at; i < out.size(); ++i) {
-    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  if (seen != 0) {
+    for (std::size_t i = host_at; i < out.size(); ++i) {
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
   }
   if (out.compare(host_at, 4, "www.") == 0) out.erase(host_at, 4);
   std::string_view rest = u.substr(host_end);
