@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -303,6 +304,32 @@ TEST_CASE("a phrase set finds a phrase at every offset of a long text", "[fast-p
       }
     }
   }
+}
+
+TEST_CASE("all_visible_ascii answers as a byte-by-byte test does", "[fast-path]") {
+  // Eight bytes a step: every byte value at every position of texts
+  // around the step's length, so a borrow or carry between bytes shows.
+  auto slowly = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b > 0x20 && b < 0x7F;
+    });
+  };
+  for (std::size_t n = 0; n <= 20; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      for (int value = 0; value < 256; ++value) {
+        for (const char fill : {'a', '!', '~', '\x7f', ' ', '\x80'}) {
+          std::string s(n, fill);
+          s[at] = static_cast<char>(value);
+          INFO(n << " " << at << " " << value << " " << int(fill));
+          CHECK(all_visible_ascii(s) == slowly(s));
+        }
+      }
+    }
+    CHECK(all_visible_ascii(std::string(n, 'x')));
+  }
+  CHECK(all_visible_ascii("https://example.com/a?b=c#d"));
+  CHECK_FALSE(all_visible_ascii("https://example.com/\xe3\x80\x80"));
 }
 
 }  // namespace digestlint
