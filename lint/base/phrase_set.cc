@@ -1,7 +1,6 @@
 #include "digestlint/phrase_set.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <tuple>
 
