@@ -62,6 +62,9 @@ class BadIndentation final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const std::uint16_t step = ctx.schema.indent_step;
+    // Most digests indent every item right: then no list has a misplaced
+    // item whatever step it is measured by, and there is nothing to group.
+    if (!any_item_may_be_misplaced(ctx, step)) return;
     // An indented article label is indented-label's, and so are the items
     // of a label nested under the block above: fixing the label re-nests them.
     std::vector<bool> label_owned(ctx.doc.lines.size(), false);
@@ -113,6 +116,22 @@ class BadIndentation final : public Rule {
   }
 
  private:
+  // Whether some item line is indented with a tab, or not at its depth
+  // times `step` or any nesting_step: a superset of the lines check_list
+  // can call misplaced.
+  static bool any_item_may_be_misplaced(const LintContext& ctx, std::uint16_t step) {
+    for (const Line& line : ctx.doc.lines) {
+      if (line.role != LineRole::ItemStart || line.item == kNone) continue;
+      if (line.tab_in_indent) return true;
+      const std::uint32_t depth = ctx.doc.blocks[line.item].list_depth;
+      if (line.indent != depth * step) return true;
+      for (const Digest::NestingStep& n : ctx.digest.nesting_steps) {
+        if (line.indent != depth * n.step) return true;
+      }
+    }
+    return false;
+  }
+
   static std::uint32_t expected_indent(const LintContext& ctx, const Line& line,
                                        std::uint16_t step) {
     return static_cast<std::uint32_t>(ctx.doc.blocks[line.item].list_depth) * step;

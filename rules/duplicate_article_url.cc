@@ -1,5 +1,9 @@
 // DL304 duplicate-article-url
-#include <map>
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "article_support.h"
 #include "digestlint/rule.h"
@@ -39,7 +43,11 @@ One article per source; put later information under the first article's
 `- 追記`.
 )md";
 
-std::string normalise(std::string_view url) {
+constexpr std::uint8_t kCapital = 1;
+constexpr std::uint8_t kHostEnd = 2;
+
+// Appends the comparison form of `url` to `out`.
+void append_normalised(std::string_view url, std::string& out) {
   // Most article URLs are live: refanged only when defanged.
   std::string refanged;
   std::string_view u = url;
@@ -53,24 +61,35 @@ std::string normalise(std::string_view url) {
   } else if (u.compare(0, 7, "http://") == 0) {
     p = 7;
   }
+  // The host ends at '/', '?' or '#'; one pass finds the end and whether
+  // it holds a capital to lower (most hosts hold none).
+  static constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+    std::array<std::uint8_t, 256> c{};
+    c['/'] = c['?'] = c['#'] = kHostEnd;
+    for (int b = 'A'; b <= 'Z'; ++b)
+      c[b] = kCapital;
+    return c;
+  }();
   std::size_t host_end = p;
-  while (host_end < u.size() && u[host_end] != '/' && u[host_end] != '?' && u[host_end] != '#')
-    ++host_end;
-  // Built in one string: this runs for every article of every digest.
-  std::string out;
-  out.reserve(8 + u.size());
+  std::uint8_t seen = 0;
+  for (; host_end < u.size(); ++host_end) {
+    const std::uint8_t cls = kByteClass[static_cast<unsigned char>(u[host_end])];
+    if (cls == kHostEnd) break;
+    seen |= cls;
+  }
   out += "https://";
   const std::size_t host_at = out.size();
   out.append(u, p, host_end - p);
-  for (std::size_t i = host_at; i < out.size(); ++i) {
-    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  if (seen != 0) {
+    for (std::size_t i = host_at; i < out.size(); ++i) {
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
   }
   if (out.compare(host_at, 4, "www.") == 0) out.erase(host_at, 4);
   std::string_view rest = u.substr(host_end);
   while (!rest.empty() && rest.back() == '/')
     rest.remove_suffix(1);
   out += rest;
-  return out;
 }
 
 class DuplicateArticleUrl final : public Rule {
@@ -78,17 +97,65 @@ class DuplicateArticleUrl final : public Rule {
   explicit DuplicateArticleUrl(const RuleOptions&) {}
 
   void check(const LintContext& ctx, Reporter& report) const override {
-    std::map<std::string, const Article*> first;
-    for (const Article& a : ctx.digest.articles) {
-      if (a.url.empty()) continue;
-      auto [it, inserted] = first.emplace(normalise(ctx.text(a.url)), &a);
-      if (inserted) continue;
-      const Article& earlier = *it->second;
+    // Every article's normalised URL in one string, then grouped by
+    // sorting: no allocation per URL (this runs for every digest, and
+    // almost none holds a duplicate).
+    const std::vector<Article>& articles = ctx.digest.articles;
+    std::string keys;
+    std::vector<Key> order;
+    order.reserve(articles.size());
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      if (articles[i].url.empty()) continue;
+      const std::size_t begin = keys.size();
+      append_normalised(ctx.text(articles[i].url), keys);
+      order.push_back({begin, keys.size() - begin, last_bytes(keys, begin), i});
+    }
+    auto key_text = [&](const Key& k) { return std::string_view(keys).substr(k.begin, k.size); };
+    // By length and last bytes first, as numbers: keys that differ mostly
+    // differ in those, and equal keys still group.
+    std::sort(order.begin(), order.end(), [&](const Key& x, const Key& y) {
+      if (x.size != y.size) return x.size < y.size;
+      if (x.tail != y.tail) return x.tail < y.tail;
+      const int c = key_text(x).compare(key_text(y));
+      return c != 0 ? c < 0 : x.article < y.article;
+    });
+    // The earliest article with the same URL, for each later one.
+    constexpr std::size_t kFirst = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> first_of;
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      if (order[k].size != order[k - 1].size || order[k].tail != order[k - 1].tail ||
+          key_text(order[k]) != key_text(order[k - 1]))
+        continue;
+      if (first_of.empty()) first_of.assign(articles.size(), kFirst);
+      const std::size_t earlier = first_of[order[k - 1].article];
+      first_of[order[k].article] = earlier != kFirst ? earlier : order[k - 1].article;
+    }
+    if (first_of.empty()) return;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      if (first_of[i] == kFirst) continue;
+      const Article& a = articles[i];
+      const Article& earlier = articles[first_of[i]];
       report
           .report(a.url, "article URL already used by the article at line {} ('{}')",
                   earlier.line + 1, quote_for_message(ctx.text(earlier.title), 30))
           .note(earlier.url, "first used here");
     }
+  }
+
+ private:
+  struct Key {
+    std::size_t begin;  // in the string of all keys
+    std::size_t size;
+    std::uint64_t tail;  // up to its last 8 bytes, as one number
+    std::size_t article;
+  };
+
+  static std::uint64_t last_bytes(std::string_view keys, std::size_t begin) {
+    std::uint64_t tail = 0;
+    for (std::size_t i = keys.size() - std::min<std::size_t>(8, keys.size() - begin);
+         i < keys.size(); ++i)
+      tail = tail << 8 | static_cast<unsigned char>(keys[i]);
+    return tail;
   }
 };
 

@@ -117,7 +117,7 @@ class MalformedArticleUrl final : public Rule {
     const auto* p = reinterpret_cast<const std::uint8_t*>(url.data());
     const auto n = static_cast<std::int32_t>(url.size());
     // Nearly every URL is visible ASCII: nothing to look up.
-    if (std::all_of(url.begin(), url.end(), [](char c) { return c > 0x20 && c < 0x7F; })) return;
+    if (all_visible_ascii(url)) return;
     std::string fixed;
     bool fixable = true;
     std::int32_t first = -1;

@@ -56,14 +56,17 @@ class MissingLabel final : public Rule {
   void check(const LintContext& ctx, Reporter& report) const override {
     const ArticleSpec& spec = ctx.schema.articles;
     const Digest& d = ctx.digest;
+    // Kept from article to article: one allocation per digest.
+    std::vector<std::int32_t> at;
+    std::vector<int> group;
     for (const Article& a : d.articles) {
       // For each spec, the first label line of it in the article.
-      std::vector<std::int32_t> at(spec.labels.size(), kNone);
+      at.assign(spec.labels.size(), kNone);
       for (std::uint32_t i = a.first_label; i < a.end_label; ++i) {
         const ArticleLabel& l = d.labels[i];
         if (l.spec >= 0 && at[l.spec] == kNone) at[l.spec] = static_cast<std::int32_t>(i);
       }
-      std::vector<int> group;
+      group.clear();
       for (std::size_t s = 0; s <= spec.labels.size(); ++s) {
         const bool missing = s < spec.labels.size() && at[s] == kNone && spec.labels[s].required;
         if (missing) {

@@ -52,7 +52,9 @@ class TrailingWhitespace final : public Rule {
 
   void check(const LintContext& ctx, Reporter& report) const override {
     const std::string_view bytes = ctx.source.bytes();
-    const std::vector<bool> in_list = blank_lines_reported_as_list_gaps(ctx);
+    // Asked only for lines of only whitespace, which few digests hold.
+    std::vector<bool> in_list;
+    bool in_list_known = false;
     std::size_t next_label = 0;  // labels are in document order
     for (std::uint32_t l = 0; l < ctx.doc.lines.size(); ++l) {
       const Line& line = ctx.doc.lines[l];
@@ -66,6 +68,10 @@ class TrailingWhitespace final : public Rule {
       }
       // A line of spaces inside a list is a blank line there:
       // blank-line-in-list's finding, whose fix removes the line.
+      if (line.blank() && !in_list_known) {
+        in_list = blank_lines_reported_as_list_gaps(ctx);
+        in_list_known = true;
+      }
       if (line.blank() && !in_list.empty() && in_list[l]) continue;
       const ByteRange ws =
           line.blank() ? ByteRange{line.begin, line.end} : ByteRange{line.trailing_ws, line.end};

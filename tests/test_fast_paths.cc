@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -276,6 +277,59 @@ TEST_CASE("a phrase set finds what a naive search finds, and a clean text has cl
       }
     }
   }
+}
+
+TEST_CASE("a phrase set finds a phrase at every offset of a long text", "[fast-path]") {
+  // Long texts take the search's unrolled steps (three shifts between
+  // bound checks): a phrase at any offset, the text's end included, must
+  // still be found, and a text holding only parts of phrases must not.
+  const std::vector<std::string> phrases = {"要約1行目", "つ目はなし", "abcdefgh",
+                                            "推奨事項なしと記載", "xxxxx"};
+  const PhraseSet set(phrases);
+  const std::vector<std::string> fillers = {
+      std::string(200, ' '), "攻撃者の情報が記載されている要約推奨事項つ目はな行目。",
+      "abcdefg abcdefg 要約1行 つ目はな\xff\xe8\xa6", "\xe8\xa6\x81\xe7\xb4"};
+  for (const std::string& filler : fillers) {
+    std::string clean;
+    while (clean.size() < 300)
+      clean += filler;
+    INFO(filler);
+    CHECK_FALSE(set.found_in(clean));
+    for (const std::string& phrase : phrases) {
+      for (std::size_t at = 0; at <= clean.size(); ++at) {
+        std::string text = clean.substr(0, at) + " " + phrase + " " + clean.substr(at);
+        INFO(phrase << " at " << at);
+        CHECK(set.found_in(text));
+        CHECK(set.found_in(std::string_view(text).substr(0, at + 1 + phrase.size())));
+      }
+    }
+  }
+}
+
+TEST_CASE("all_visible_ascii answers as a byte-by-byte test does", "[fast-path]") {
+  // Eight bytes a step: every byte value at every position of texts
+  // around the step's length, so a borrow or carry between bytes shows.
+  auto slowly = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b > 0x20 && b < 0x7F;
+    });
+  };
+  for (std::size_t n = 0; n <= 20; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      for (int value = 0; value < 256; ++value) {
+        for (const char fill : {'a', '!', '~', '\x7f', ' ', '\x80'}) {
+          std::string s(n, fill);
+          s[at] = static_cast<char>(value);
+          INFO(n << " " << at << " " << value << " " << int(fill));
+          CHECK(all_visible_ascii(s) == slowly(s));
+        }
+      }
+    }
+    CHECK(all_visible_ascii(std::string(n, 'x')));
+  }
+  CHECK(all_visible_ascii("https://example.com/a?b=c#d"));
+  CHECK_FALSE(all_visible_ascii("https://example.com/\xe3\x80\x80"));
 }
 
 }  // namespace digestlint

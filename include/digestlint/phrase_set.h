@@ -23,14 +23,15 @@ class PhraseSet {
  private:
   // Phrases this long or longer are found in one pass, Wu-Manber style: a
   // window of the shortest such phrase's length slides by how far its last
-  // three bytes say no phrase can end sooner (about ten bytes a step on
+  // four bytes say no phrase can end sooner (several bytes a step on
   // Japanese text, where a byte-by-byte filter cost as much as parsing the
   // Markdown). Shorter ones ("{{", "xxxxx") would make the steps short.
   static constexpr std::size_t kLongPhrase = 8;
 
   std::vector<std::string> phrases_;
   std::size_t window_ = 0;           // bytes: the shortest long phrase
-  std::vector<std::uint8_t> shift_;  // by hash of a window's last three bytes
+  std::vector<std::uint8_t> shift_;  // by hash of a window's last kBlock bytes
+  std::size_t max_shift_ = 0;        // the longest in shift_
   // (first three bytes, index in phrases_) of the long phrases, grouped by
   // the hash of the first three bytes; those of hash h are
   // by_prefix_[prefix_bucket_[h], prefix_bucket_[h + 1]).

@@ -45,6 +45,10 @@ bool contains_as_token(std::string_view text, std::string_view phrase);
 // The same for one occurrence at `at` (text.substr(at) starts with phrase).
 bool is_token_at(std::string_view text, std::size_t at, std::string_view phrase);
 
+// Whether every byte of `s` is visible ASCII ('!' to '~'): no space,
+// control, DEL or byte of a multi-byte character. Eight bytes a step.
+bool all_visible_ascii(std::string_view s);
+
 // The line ending a fix should write: the file's first one, else LF.
 std::string_view preferred_eol(std::string_view text);
 

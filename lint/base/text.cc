@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -247,6 +248,28 @@ bool is_token_at(std::string_view text, std::size_t at, std::string_view phrase)
   }
   if (is_ascii_word(phrase.front()) && begin > 0 && is_ascii_word(text[begin - 1])) return false;
   if (is_ascii_word(phrase.back()) && end < text.size() && is_ascii_word(text[end])) return false;
+  return true;
+}
+
+bool all_visible_ascii(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHighs = 0x8080808080808080u;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // A byte under 0x21 (subtracting 0x21 sets its high bit, which the
+    // byte lacks), or over 0x7E (adding 1 sets the high bit, or the byte
+    // has it). A borrow or carry leaves only a byte that qualifies, so the
+    // lowest one that does is always seen: the answer is exact.
+    const std::uint64_t under = (w - kOnes * 0x21) & ~w & kHighs;
+    const std::uint64_t over = ((w + kOnes * (127 - 0x7E)) | w) & kHighs;
+    if ((under | over) != 0) return false;
+  }
+  for (; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b <= 0x20 || b >= 0x7F) return false;
+  }
   return true;
 }
 

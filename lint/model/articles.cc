@@ -243,15 +243,10 @@ class ArticleBuilder {
   // guess_label of line l's content, once per line: find_split and body
   // both ask for every label line.
   const LabelGuess& guess_line(std::uint32_t l) {
-    if (guessed_.empty()) {
-      guessed_.assign(doc_.lines.size(), false);
-      guesses_.resize(doc_.lines.size());
-    }
-    if (!guessed_[l]) {
-      guesses_[l] = guess_label(text(content(doc_.lines[l])));
-      guessed_[l] = true;
-    }
-    return guesses_[l];
+    if (guesses_.empty()) guesses_.assign(doc_.lines.size(), LabelGuess{.spec = kNotGuessed});
+    LabelGuess& g = guesses_[l];
+    if (g.spec == kNotGuessed) g = guess_label(text(content(doc_.lines[l])));
+    return g;
   }
 
   // Whether the text at `r` holds leaked template text. One search of the
@@ -660,8 +655,9 @@ class ArticleBuilder {
   const Schema& schema_;
   const ArticleSpec& spec_;
   LabelSpellings spellings_;
-  // guess_line's answers, by line.
-  std::vector<bool> guessed_;
+  // guess_line's answers, by line: kNotGuessed as the spec until asked
+  // (guess_label answers -1 or a label).
+  static constexpr int kNotGuessed = -2;
   std::vector<LabelGuess> guesses_;
   // The lines of the article being read, and whether they hold any leaked
   // text at all.

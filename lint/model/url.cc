@@ -314,9 +314,24 @@ bool is_live_dot(std::string_view s, std::size_t at) {
 std::string refang(std::string_view s) {
   // Most article URLs are live: nothing to undo, nothing to allocate for.
   if (!is_defanged(s)) return std::string(s);
-  Refanged r;
-  refang_into(s, {0, static_cast<Offset>(s.size())}, r);
-  return r.text;
+  // refang_into's loop without its position map: the text alone, runs of
+  // bytes that start no token copied whole.
+  std::string out;
+  out.reserve(s.size());
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const DefangToken* t = may_start_token(s, i) ? token_at(s, i) : nullptr;
+    if (t == nullptr) {
+      ++i;
+      continue;
+    }
+    out.append(s, run, i - run);
+    out.append(t->meaning);
+    i += t->written.size();
+    run = i;
+  }
+  out.append(s, run, s.size() - run);
+  return out;
 }
 
 std::size_t find_live_scheme(std::string_view s) {
