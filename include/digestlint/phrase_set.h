@@ -28,6 +28,11 @@ class PhraseSet {
   // Markdown). Shorter ones ("{{", "xxxxx") would make the steps short.
   static constexpr std::size_t kLongPhrase = 8;
 
+  // Whether a long phrase starts where the window ending at `end` does.
+  bool long_phrase_at(std::string_view text, std::size_t end) const;
+  // Whether one ends at a window end in [end, to), stepping by the shifts.
+  bool long_phrase_ends_in(std::string_view text, std::size_t end, std::size_t to) const;
+
   std::vector<std::string> phrases_;
   std::size_t window_ = 0;           // bytes: the shortest long phrase
   std::vector<std::uint8_t> shift_;  // by hash of a window's last kBlock bytes

@@ -84,40 +84,79 @@ PhraseSet::PhraseSet(std::vector<std::string> phrases) : phrases_(std::move(phra
     prefix_bucket_[h + 1] += prefix_bucket_[h];
 }
 
-bool PhraseSet::found_in(std::string_view s) const {
+bool PhraseSet::long_phrase_at(std::string_view s, std::size_t end) const {
+  // A phrase may start where the window ending at `end` does.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  const std::size_t m = window_;
-  auto shift_at = [&](std::size_t end) { return shift_[block_hash(block_ending_at(p + end))]; };
-  for (std::size_t end = m - 1; m >= kBlock && end < n;) {
+  const std::size_t i = end + 1 - window_;
+  const std::uint32_t key = prefix3(p + i);
+  const std::uint32_t h = prefix_hash(key);
+  for (std::uint32_t k = prefix_bucket_[h]; k < prefix_bucket_[h + 1]; ++k) {
+    if (by_prefix_[k].first != key) continue;
+    const std::string& phrase = phrases_[by_prefix_[k].second];
+    if (s.compare(i, phrase.size(), phrase) == 0 && is_token_at(s, i, phrase)) return true;
+  }
+  return false;
+}
+
+bool PhraseSet::long_phrase_ends_in(std::string_view s, std::size_t end, std::size_t to) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  auto shift_at = [&](std::size_t at) { return shift_[block_hash(block_ending_at(p + at))]; };
+  while (end < to) {
     // Three steps at a time, with no bound check between them, while even
-    // three longest shifts stay in the text. A shift of 0 leaves the
+    // three longest shifts stay in the range. A shift of 0 leaves the
     // window where it is, so later steps repeat it: one test after the
     // third finds it, and the windows visited are the ones one step at a
     // time visits.
-    while (end + 3 * max_shift_ < n) {
+    while (end + 3 * max_shift_ < to) {
       end += shift_at(end);
       end += shift_at(end);
       const std::uint8_t third = shift_at(end);
       if (third == 0) break;
       end += third;
     }
-    if (end >= n) break;
+    if (end >= to) break;
     const std::uint8_t sh = shift_at(end);
     if (sh > 0) {
       end += sh;
       continue;
     }
-    // A phrase may start where the window does.
-    const std::size_t i = end + 1 - m;
-    const std::uint32_t key = prefix3(p + i);
-    const std::uint32_t h = prefix_hash(key);
-    for (std::uint32_t k = prefix_bucket_[h]; k < prefix_bucket_[h + 1]; ++k) {
-      if (by_prefix_[k].first != key) continue;
-      const std::string& phrase = phrases_[by_prefix_[k].second];
-      if (s.compare(i, phrase.size(), phrase) == 0 && is_token_at(s, i, phrase)) return true;
-    }
+    if (long_phrase_at(s, end)) return true;
     ++end;
+  }
+  return false;
+}
+
+bool PhraseSet::found_in(std::string_view s) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  const std::size_t m = window_;
+  if (m >= kBlock && n >= m) {
+    // Each step waits for the last one's shift (a load, a hash, a load):
+    // two cursors, over the first and second half of the window ends, walk
+    // side by side so that the processor overlaps their waits. Any end is
+    // a fair start (a shift skips only ends no phrase can have), so the
+    // halves together see the ends one cursor would.
+    std::size_t a = m - 1;
+    const std::size_t mid = a + (n - a) / 2;
+    std::size_t b = mid;
+    auto shift_at = [&](std::size_t at) { return shift_[block_hash(block_ending_at(p + at))]; };
+    while (a < mid && b < n) {
+      const std::uint8_t sa = shift_at(a);
+      const std::uint8_t sb = shift_at(b);
+      if (sa != 0) {
+        a += sa;
+      } else {
+        if (long_phrase_at(s, a)) return true;
+        ++a;
+      }
+      if (sb != 0) {
+        b += sb;
+      } else {
+        if (long_phrase_at(s, b)) return true;
+        ++b;
+      }
+    }
+    if (long_phrase_ends_in(s, a, mid) || long_phrase_ends_in(s, b, n)) return true;
   }
   // Short phrases ("{{", "xxxxx"), searched whole.
   for (const std::string& phrase : short_phrases_) {
